@@ -1,0 +1,91 @@
+/**
+ * Candidate syllables for an OCR token. Lookup goes through skeletons (marks stripped):
+ * the OCR token's characters are expanded with their confusion options (6 -> o, 4 -> a,
+ * w -> u ...), allowing one extra OCR character to be dropped and one truth character to be
+ * missing (deletion index), and every syllable with a matching skeleton is then scored by
+ * the character channel.
+ */
+import type { Channel, ChannelCounts, Confusions } from './channel.js';
+import { skeleton, skeletonChar } from './vietnamese.js';
+
+export interface Candidate { syl: string; cost: number }
+
+const MAX_VARIANTS = 3000;
+
+export class CandidateGenerator {
+  private readonly bySkeleton = new Map<string, string[]>();
+  private readonly deletionIndex = new Map<string, string[]>();
+  private readonly options = new Map<string, Set<string>>();
+  private readonly multi: [string, string[]][] = [];
+
+  constructor(syllables: readonly string[], private readonly channel: Channel, confusions: Confusions, counts: ChannelCounts) {
+    for (const s of syllables) {
+      const k = skeleton(s);
+      const list = this.bySkeleton.get(k);
+      if (list) list.push(s); else this.bySkeleton.set(k, [s]);
+    }
+    for (const k of this.bySkeleton.keys()) {
+      for (let i = 0; i < k.length; i++) {
+        const d = k.slice(0, i) + k.slice(i + 1);
+        if (!d) continue;
+        const l = this.deletionIndex.get(d);
+        if (!l) this.deletionIndex.set(d, [k]); else if (!l.includes(k)) l.push(k);
+      }
+    }
+    const add = (o: string, t: string) => {
+      let set = this.options.get(o);
+      if (!set) this.options.set(o, (set = new Set()));
+      set.add(t);
+    };
+    for (const [o, truths] of confusions) {
+      if ([...o].length > 1) this.multi.push([o, truths]);
+      else for (const t of truths) add(o, t);
+    }
+    for (const [t, row] of Object.entries(counts.sub)) {
+      for (const [o, n] of Object.entries(row)) if (o && n >= 2) add(o, skeletonChar(t));
+    }
+  }
+
+  isSkeleton(k: string): boolean { return this.bySkeleton.has(k); }
+  syllablesOf(k: string): readonly string[] { return this.bySkeleton.get(k) ?? []; }
+
+  private charOptions(o: string): string[] {
+    const out = new Set<string>(this.options.get(o) ?? []);
+    const s = skeletonChar(o);
+    if (/^[a-z]$/.test(s)) out.add(s);
+    return [...out];
+  }
+
+  /** Skeleton strings the OCR token may stand for. */
+  variants(ocrLower: string): Set<string> {
+    const chars = [...ocrLower];
+    const out = new Set<string>();
+    const walk = (i: number, acc: string, dropped: boolean) => {
+      if (out.size >= MAX_VARIANTS) return;
+      if (i === chars.length) { if (acc) out.add(acc); return; }
+      for (const [m, truths] of this.multi) {
+        if (chars.slice(i, i + [...m].length).join('') === m) for (const t of truths) walk(i + [...m].length, acc + t, dropped);
+      }
+      const opts = this.charOptions(chars[i]!);
+      for (const t of opts) walk(i + 1, acc + t, dropped);
+      if (!dropped || opts.length === 0) walk(i + 1, acc, true);
+    };
+    walk(0, '', false);
+    return out;
+  }
+
+  /** Scored candidates, cheapest first (at most `limit`). */
+  generate(ocrLower: string, limit: number): Candidate[] {
+    const skeletons = new Set<string>();
+    for (const v of this.variants(ocrLower)) {
+      if (this.bySkeleton.has(v)) skeletons.add(v);
+      for (const k of this.deletionIndex.get(v) ?? []) skeletons.add(k);
+    }
+    const out: Candidate[] = [];
+    for (const k of skeletons) {
+      for (const syl of this.bySkeleton.get(k)!) out.push({ syl, cost: this.channel.cost(ocrLower, syl) });
+    }
+    out.sort((a, b) => a.cost - b.cost);
+    return out.slice(0, limit);
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Character-level noisy channel P(ocr | truth): a weighted edit distance whose costs are
+ * -log probabilities estimated from aligned (ocr, truth) token pairs, smoothed towards a prior
+ * built from the hand-listed confusions (so rare characters still behave sensibly).
+ */
+import { skeletonChar } from './vietnamese.js';
+
+export interface ChannelCounts {
+  /** truth char -> ocr char ('' = dropped) -> count */
+  sub: Record<string, Record<string, number>>;
+  /** ocr char inserted with no truth counterpart -> count */
+  ins: Record<string, number>;
+  /** total aligned characters seen (for the insertion rate) */
+  total: number;
+}
+
+export type Confusions = Map<string, string[]>; // ocr string -> truth skeleton strings
+
+export function parseConfusions(text: string): Confusions {
+  const map: Confusions = new Map();
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [ocr, ...truths] = line.trim().split(/\s+/);
+    if (ocr) map.set(ocr, truths);
+  }
+  return map;
+}
+
+const BETA = 2;
+
+export class Channel {
+  private readonly cache = new Map<string, number>();
+  private readonly subTotals = new Map<string, number>();
+  private readonly insTotal: number;
+
+  constructor(private readonly counts: ChannelCounts, private readonly confusions: Confusions) {
+    for (const [t, row] of Object.entries(counts.sub)) {
+      let s = 0;
+      for (const c of Object.values(row)) s += c;
+      this.subTotals.set(t, s);
+    }
+    let ins = 0;
+    for (const c of Object.values(counts.ins)) ins += c;
+    this.insTotal = ins;
+  }
+
+  /** Prior plausibility of reading truth char t as ocr char o (unnormalised, <= 1). */
+  private prior(t: string, o: string): number {
+    if (o === t) return 1;
+    if (o === '') return 0.02;
+    const st = skeletonChar(t);
+    if (skeletonChar(o) === st) return 0.3;
+    const conf = this.confusions.get(o);
+    if (conf && conf.includes(st)) return 0.1;
+    return 0.002;
+  }
+
+  /** -log P(o | t); o = '' means t was dropped by the OCR. */
+  subCost(t: string, o: string): number {
+    const key = t + '\u0000' + o;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const n = this.counts.sub[t]?.[o] ?? 0;
+    const tot = this.subTotals.get(t) ?? 0;
+    const p = (n + BETA * this.prior(t, o)) / (tot + BETA);
+    const c = -Math.log(Math.min(1, p));
+    this.cache.set(key, c);
+    return c;
+  }
+
+  /** -log P(ocr char o inserted with no truth counterpart). */
+  insCost(o: string): number {
+    const key = '\u0001' + o;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const n = this.counts.ins[o] ?? 0;
+    const rate = (this.insTotal + 1) / (this.counts.total + 50);
+    const share = (n + 0.5) / (this.insTotal + 20);
+    const c = -Math.log(Math.min(1, rate * share * 4));
+    this.cache.set(key, c);
+    return c;
+  }
+
+  /** Weighted edit distance: cost of the OCR string given truth string (both lowercase). */
+  cost(ocr: string, truth: string): number {
+    const o = [...ocr];
+    const t = [...truth];
+    const n = o.length;
+    const m = t.length;
+    let prev = new Float64Array(m + 1);
+    let cur = new Float64Array(m + 1);
+    prev[0] = 0;
+    for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + this.subCost(t[j - 1]!, '');
+    for (let i = 1; i <= n; i++) {
+      const oi = o[i - 1]!;
+      cur[0] = prev[0]! + this.insCost(oi);
+      for (let j = 1; j <= m; j++) {
+        const tj = t[j - 1]!;
+        const a = prev[j - 1]! + this.subCost(tj, oi);
+        const b = prev[j]! + this.insCost(oi);
+        const c = cur[j - 1]! + this.subCost(tj, '');
+        cur[j] = a < b ? (a < c ? a : c) : b < c ? b : c;
+      }
+      [prev, cur] = [cur, prev];
+    }
+    return prev[m]!;
+  }
+}
+
+/** Align one (ocr, truth) pair with prior costs and add its character operations to counts. */
+export function countCharOps(counts: ChannelCounts, ocr: string, truth: string, scorer: Channel): void {
+  const o = [...ocr];
+  const t = [...truth];
+  const n = o.length;
+  const m = t.length;
+  const W = m + 1;
+  const d = new Float64Array((n + 1) * W);
+  const back = new Uint8Array((n + 1) * W);
+  for (let j = 1; j <= m; j++) { d[j] = d[j - 1]! + scorer.subCost(t[j - 1]!, ''); back[j] = 2; }
+  for (let i = 1; i <= n; i++) {
+    d[i * W] = d[(i - 1) * W]! + scorer.insCost(o[i - 1]!);
+    back[i * W] = 1;
+    for (let j = 1; j <= m; j++) {
+      const a = d[(i - 1) * W + j - 1]! + scorer.subCost(t[j - 1]!, o[i - 1]!);
+      const b = d[(i - 1) * W + j]! + scorer.insCost(o[i - 1]!);
+      const c = d[i * W + j - 1]! + scorer.subCost(t[j - 1]!, '');
+      let best = a;
+      let dir = 0;
+      if (b < best) { best = b; dir = 1; }
+      if (c < best) { best = c; dir = 2; }
+      d[i * W + j] = best;
+      back[i * W + j] = dir;
+    }
+  }
+  let i = n;
+  let j = m;
+  const bump = (tc: string, oc: string) => {
+    const row = (counts.sub[tc] ??= {});
+    row[oc] = (row[oc] ?? 0) + 1;
+  };
+  while (i > 0 || j > 0) {
+    const dir = back[i * W + j];
+    if (i > 0 && j > 0 && dir === 0) { bump(t[j - 1]!, o[i - 1]!); i--; j--; }
+    else if (i > 0 && (dir === 1 || j === 0)) { counts.ins[o[i - 1]!] = (counts.ins[o[i - 1]!] ?? 0) + 1; i--; }
+    else { bump(t[j - 1]!, ''); j--; }
+  }
+  counts.total += Math.max(n, m);
+}

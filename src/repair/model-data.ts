@@ -1,0 +1,35 @@
+/** The data a repair model is made of, and how it is stored under src/data/repair/. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChannelCounts } from './channel.js';
+import type { LmCounts } from './language-model.js';
+
+export interface RepairModelData {
+  /** spellable syllables (generated inventory plus syllables seen in clean text) */
+  syllables: string[];
+  /** text of confusions.txt */
+  confusions: string;
+  /** text of abbreviations.txt */
+  abbreviations: string;
+  channel: ChannelCounts;
+  lm: LmCounts;
+}
+
+export const MODEL_FILES = {
+  syllables: 'syllables.txt',
+  confusions: 'confusions.txt',
+  abbreviations: 'abbreviations.txt',
+  channel: 'channel.json',
+  lm: 'lm.json',
+} as const;
+
+export function readModelData(dir: string, handwrittenDir = dir): RepairModelData {
+  const read = (d: string, f: string) => readFileSync(join(d, f), 'utf8');
+  return {
+    syllables: read(dir, MODEL_FILES.syllables).split('\n').filter(Boolean),
+    confusions: read(handwrittenDir, MODEL_FILES.confusions),
+    abbreviations: read(handwrittenDir, MODEL_FILES.abbreviations),
+    channel: JSON.parse(read(dir, MODEL_FILES.channel)) as ChannelCounts,
+    lm: JSON.parse(read(dir, MODEL_FILES.lm)) as LmCounts,
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Split a line into layout-preserving pieces. Every piece keeps its exact text, so joining
+ * the pieces rebuilds the line byte for byte; only "word" pieces are candidates for repair.
+ */
+export interface Piece {
+  text: string;
+  /** Index of the first UTF-16 unit in the line (0-based). */
+  start: number;
+  /** True for the repairable core of a whitespace token (letters/digits and OCR look-alikes). */
+  word: boolean;
+}
+
+// Characters that can belong to an OCR'd syllable: letters, digits and look-alikes the English
+// engine emits for Vietnamese vowels (¢ for ơ/ó, & for ã, $ for S, @ for ề/ở).
+const CORE_START = /[\p{L}\p{N}¢$@&]/u;
+const CORE_END = /[\p{L}\p{N}¢@&]/u;
+
+export function tokenizeLine(line: string): Piece[] {
+  const pieces: Piece[] = [];
+  const re = /\S+|\s+/gu;
+  for (const m of line.matchAll(re)) {
+    const tok = m[0];
+    const at = m.index;
+    if (/^\s/u.test(tok)) { pieces.push({ text: tok, start: at, word: false }); continue; }
+    const chars = [...tok];
+    let a = 0;
+    let b = chars.length;
+    while (a < b && !CORE_START.test(chars[a]!)) a++;
+    while (b > a && !CORE_END.test(chars[b - 1]!)) b--;
+    const lead = chars.slice(0, a).join('');
+    const core = chars.slice(a, b).join('');
+    const tail = chars.slice(b).join('');
+    if (lead) pieces.push({ text: lead, start: at, word: false });
+    if (core) pieces.push({ text: core, start: at + lead.length, word: true });
+    if (tail) pieces.push({ text: tail, start: at + lead.length + core.length, word: false });
+  }
+  return pieces;
+}
+
+/** Word cores of a line, for alignment and language-model training. */
+export function lineWords(line: string): string[] {
+  return tokenizeLine(line).filter((p) => p.word).map((p) => p.text);
+}
