@@ -1,0 +1,75 @@
+/**
+ * Text and Markdown input: decode (UTF-8, UTF-16 with BOM, or the legacy
+ * TCVN3/VNI encodings), normalise to NFC, strip Markdown markup line by line.
+ */
+import { extname } from 'node:path';
+import { PlanDocument, makePage } from '../model/document.js';
+import { InputError } from '../util/errors.js';
+import { decodeLegacy, detectLegacyEncoding } from '../text/legacy-encodings.js';
+import { stripMarkdown } from '../text/markdown.js';
+import type { RawInput } from './read-input.js';
+
+/** True when the bytes are not text: NUL bytes, or many control characters. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 64 * 1024);
+  if (n === 0) return false;
+  // UTF-16 text has NULs but announces itself with a BOM.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  return control / n > 0.02;
+}
+
+/** Decodes bytes to a string and names the encoding it used. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  let text: string;
+  let encoding = 'utf-8';
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    // Not UTF-8: legacy Vietnamese files are 8-bit; read them as Windows-1252 and look for TCVN3/VNI below.
+    text = new TextDecoder('windows-1252').decode(bytes);
+    encoding = 'windows-1252';
+  }
+  const legacy = detectLegacyEncoding(text);
+  if (legacy) return { text: decodeLegacy(text, legacy), encoding: legacy };
+  return { text, encoding };
+}
+
+export function splitLines(text: string): string[] {
+  return text.replace(/\r\n?/g, '\n').split('\n');
+}
+
+/** Plans converted to Markdown (headings, bold) often arrive named .txt, like seed 004. */
+export function looksLikeMarkdown(lines: readonly string[]): boolean {
+  let marks = 0;
+  for (const line of lines) {
+    if (/^\s{0,3}#{1,6}\s+\S/.test(line) || /\*\*\S.*?\*\*/.test(line)) marks++;
+    if (marks >= 2) return true;
+  }
+  return false;
+}
+
+export function readTextDocument(input: RawInput, displayName: string): PlanDocument {
+  if (looksBinary(input.bytes)) throw new InputError(displayName, 'binary data, not a text file');
+  const { text, encoding } = decodeText(input.bytes);
+  let lines = splitLines(text.normalize('NFC').replace(/\f/g, '\n'));
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  const ext = extname(input.file).toLowerCase();
+  if (ext === '.md' || ext === '.markdown' || looksLikeMarkdown(lines)) lines = stripMarkdown(lines);
+  if (lines.every((l) => l.trim() === '')) throw new InputError(displayName, 'no text in file');
+  return new PlanDocument({
+    file: displayName,
+    sha256: input.sha256,
+    kind: 'text',
+    pageCount: null,
+    encoding,
+    pages: [makePage(null, 'text', lines)],
+  });
+}

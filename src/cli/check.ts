@@ -1,0 +1,47 @@
+/** `plan-extract check <dir>`: every input with an expected record beside it is extracted and compared. */
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { parse } from 'yaml';
+import chalk from 'chalk';
+import { expandInputs } from './inputs.js';
+import { extractFile } from '../extract.js';
+import { compareRecords, formatDifference } from './compare.js';
+import { describeError } from '../util/errors.js';
+
+export function expectedPathFor(input: string): string {
+  return join(dirname(input), `${basename(input, extname(input))}.expected.yaml`);
+}
+
+export interface CheckSummary {
+  checked: number;
+  failed: number;
+}
+
+export async function checkFolder(dir: string, out: NodeJS.WritableStream = process.stdout): Promise<CheckSummary> {
+  const { items } = await expandInputs([dir]);
+  let checked = 0;
+  let failed = 0;
+  for (const item of items) {
+    const expectedFile = expectedPathFor(item.path);
+    if (!existsSync(expectedFile)) continue;
+    checked++;
+    let lines: string[];
+    try {
+      const expected: unknown = parse(await readFile(expectedFile, 'utf8'));
+      const actual = await extractFile(item.path, { displayName: item.path });
+      lines = compareRecords(expected, JSON.parse(JSON.stringify(actual))).map(formatDifference);
+    } catch (err) {
+      lines = [`extraction failed: ${describeError(err)}`];
+    }
+    if (lines.length === 0) {
+      out.write(`${chalk.green('ok')}   ${item.path}\n`);
+    } else {
+      failed++;
+      out.write(`${chalk.red('FAIL')} ${item.path} (${lines.length} difference${lines.length === 1 ? '' : 's'})\n`);
+      for (const line of lines) out.write(`       ${line}\n`);
+    }
+  }
+  out.write(`${checked} checked: ${checked - failed} match, ${failed} differ\n`);
+  return { checked, failed };
+}

@@ -1,0 +1,91 @@
+/** The default command: convert inputs to records, on stdout or into files. */
+import { existsSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { expandInputs, type InputItem } from './inputs.js';
+import { createProgress } from './progress.js';
+import { runPool, type Job, type JobResult } from './pool.js';
+import { runJob } from './run-job.js';
+import { extensionFor, type OutputFormat } from '../writers/serialize.js';
+import { writeFileAtomic } from '../writers/atomic.js';
+import type { ExtractOptions } from '../extract.js';
+
+export class UsageError extends Error {}
+
+export interface ConvertOptions {
+  format: OutputFormat;
+  out?: string;
+  jobs: number;
+  quiet: boolean;
+  debug: boolean;
+  extract: ExtractOptions;
+}
+
+function outputName(item: InputItem, format: OutputFormat): string {
+  const rel = item.relative;
+  return rel.slice(0, rel.length - extname(rel).length) + extensionFor(format);
+}
+
+/** Returns the exit code: 0 all converted, 1 some failed. */
+export async function convert(args: string[], options: ConvertOptions): Promise<number> {
+  const { items, sawFolder } = await expandInputs(args);
+  if (items.length === 0) throw new UsageError('no inputs to convert (.pdf, .txt, .md) in ' + args.join(', '));
+  const many = items.length > 1 || sawFolder;
+  if (many && !options.out) throw new UsageError('several inputs or a folder need -o <dir> for the records');
+
+  // One input, no -o: the record goes to stdout.
+  if (!many && !options.out) {
+    const item = items[0]!;
+    const result = await runJob({ path: item.path, displayName: item.path, format: options.format, options: options.extract });
+    if (!result.ok) {
+      process.stderr.write(`plan-extract: ${item.path}: ${result.error}\n`);
+      if (options.debug && result.stack) process.stderr.write(result.stack + '\n');
+      return 1;
+    }
+    process.stdout.write(result.output!);
+    return 0;
+  }
+
+  const out = options.out!;
+  const outIsFile = !many && (/\.(ya?ml|json)$/i.test(out) && !(existsSync(out) && statSync(out).isDirectory()));
+  const inputs = new Set(items.map((i) => resolve(i.path)));
+  const targets = new Map<string, string>();
+  const jobs: Job[] = [];
+  const progress = createProgress(items.length, { quiet: options.quiet });
+  const started = performance.now();
+  let converted = 0;
+  let failed = 0;
+  for (const item of items) {
+    const target = outIsFile ? out : join(out, outputName(item, options.format));
+    const clash = inputs.has(resolve(target)) ? 'the output would overwrite an input' : targets.has(resolve(target)) ? `same output name as ${targets.get(resolve(target))}` : null;
+    if (clash) {
+      failed++;
+      progress.done(item.path, false, clash);
+      continue;
+    }
+    targets.set(resolve(target), item.path);
+    jobs.push({ path: item.path, displayName: item.path, format: options.format, options: options.extract });
+  }
+  const targetOf = new Map([...targets].map(([t, p]) => [p, t]));
+  const onResult = async (job: Job, result: JobResult) => {
+    if (result.ok) {
+      try {
+        await writeFileAtomic(targetOf.get(job.path)!, result.output!);
+        converted++;
+        progress.done(job.path, true, result.warnings ? `(${result.warnings} warnings)` : undefined);
+        return;
+      } catch (err) {
+        result = { ok: false, error: `cannot write ${targetOf.get(job.path)}: ${(err as Error).message}` };
+      }
+    }
+    failed++;
+    progress.done(job.path, false, result.error);
+    if (options.debug && result.stack) process.stderr.write(result.stack + '\n');
+  };
+  if (options.jobs <= 1 || jobs.length === 1) {
+    for (const job of jobs) await onResult(job, await runJob(job));
+  } else {
+    await runPool(jobs, options.jobs, onResult);
+  }
+  progress.finish({ converted, failed, seconds: (performance.now() - started) / 1000 });
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,116 @@
+/**
+ * The command line. Exit codes: 0 all good, 1 some input failed, 2 usage error.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { convert, UsageError } from './convert.js';
+import { defaultJobs } from './pool.js';
+import { checkFolder } from './check.js';
+import { loadText } from '../extract.js';
+import { planRecordJsonSchema } from '../schema/record.js';
+import { describeError, InputError } from '../util/errors.js';
+import { dataPath } from '../util/paths.js';
+import { repairCommand } from './repair.js';
+
+const version = (JSON.parse(readFileSync(dataPath('..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+const repairOption = () =>
+  new Option('--repair <mode>', 'repair OCR-damaged text: auto (when the damage score says so), always, never').choices(['auto', 'always', 'never']).default('auto');
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('plan-extract')
+    .description('Turn Vietnamese government plan documents (Kế hoạch) into structured, validated records.')
+    .version(version)
+    .argument('<input...>', 'files or folders (.pdf, .txt, .md; folders are walked recursively)')
+    .addOption(new Option('--format <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
+    .option('-o, --out <file|dir>', 'where to write: a file for one input, a folder for several')
+    .option('--jobs <n>', 'files converted at once', positiveInt, defaultJobs())
+    .addOption(repairOption())
+    .option('-q, --quiet', 'no progress, only failures and errors', false)
+    .option('--debug', 'print stack traces of failures', false)
+    .action(async (inputs: string[], opts) => {
+      process.exitCode = await convert(inputs, {
+        format: opts.format,
+        out: opts.out,
+        jobs: opts.jobs,
+        quiet: opts.quiet,
+        debug: opts.debug,
+        extract: { repair: opts.repair },
+      });
+    });
+
+  program
+    .command('text')
+    .description('print the recovered text, pages separated by form feeds')
+    .argument('<input>', 'a .pdf, .txt or .md file')
+    .addOption(repairOption())
+    .action(async (input: string, opts) => {
+      const doc = await loadText(input, { repair: opts.repair });
+      process.stdout.write(doc.toText() + '\n');
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the plan record')
+    .action(() => {
+      process.stdout.write(JSON.stringify(planRecordJsonSchema(), null, 2) + '\n');
+    });
+
+  program
+    .command('check')
+    .description('extract every input that has an expected record beside it (x.pdf + x.expected.yaml) and compare')
+    .argument('<dir>', 'folder of inputs and expected records')
+    .action(async (dir: string) => {
+      const { failed, checked } = await checkFolder(dir);
+      if (checked === 0) throw new UsageError(`no input with an expected record (x.expected.yaml) in ${dir}`);
+      process.exitCode = failed > 0 ? 1 : 0;
+    });
+
+  program
+    .command('repair')
+    .description('print the text with OCR damage repaired, line for line')
+    .argument('<file>', 'a text file, or - for standard input')
+    .action(async (file: string) => {
+      process.exitCode = await repairCommand(file);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version exit through here with code 0.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`plan-extract: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof InputError) {
+      process.stderr.write(`plan-extract: ${err.file}: ${err.reason}\n`);
+    } else {
+      process.stderr.write(`plan-extract: ${describeError(err)}\n`);
+    }
+    if (debug && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}
+
+const code = await main(process.argv);
+process.exitCode = code;

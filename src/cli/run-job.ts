@@ -1,0 +1,16 @@
+/** One extraction, caught: whatever goes wrong becomes a one-line reason. */
+import { extractFile } from '../extract.js';
+import { describeError, InputError } from '../util/errors.js';
+import { RecordValidationError } from '../schema/record.js';
+import { serializeRecord } from '../writers/serialize.js';
+import type { Job, JobResult } from './pool.js';
+
+export async function runJob(job: Job): Promise<JobResult> {
+  try {
+    const record = await extractFile(job.path, { ...job.options, displayName: job.displayName });
+    return { ok: true, output: serializeRecord(record, job.format), warnings: record.warnings.length };
+  } catch (err) {
+    const reason = err instanceof InputError ? err.reason : err instanceof RecordValidationError ? err.message : `internal error: ${describeError(err)}`;
+    return { ok: false, error: reason, stack: err instanceof Error ? err.stack : undefined };
+  }
+}

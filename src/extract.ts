@@ -1,0 +1,27 @@
+/**
+ * The library entry point: one input file in, one validated record out.
+ * The CLI, the batch workers and the tests all go through here.
+ */
+import { loadDocument } from './backends/index.js';
+import type { PlanDocument } from './model/document.js';
+import { runPipeline } from './pipeline/index.js';
+import { prepareText } from './pipeline/prepare.js';
+import type { PlanRecord } from './schema/record.js';
+
+export interface ExtractOptions {
+  /** Name recorded in source.file and used in messages; defaults to the path. */
+  displayName?: string;
+  /** Repair damaged text: auto (when the damage score says so), always, never. */
+  repair?: 'auto' | 'always' | 'never';
+}
+
+/** Loads a file and recovers its text (decoding, OCR, repair), without extracting the record. */
+export async function loadText(file: string, options: ExtractOptions = {}): Promise<PlanDocument> {
+  const doc = await loadDocument(file, { displayName: options.displayName });
+  prepareText(doc, { repair: options.repair ?? 'auto' });
+  return doc;
+}
+
+export async function extractFile(file: string, options: ExtractOptions = {}): Promise<PlanRecord> {
+  return runPipeline(await loadText(file, options));
+}

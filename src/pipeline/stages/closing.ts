@@ -1,0 +1,99 @@
+/**
+ * The closing block: "Nơi nhận" (recipients) and the signature (TM. ỦY BAN
+ * NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name). Scans and text layers often
+ * merge the two columns into one line, so both are looked for anywhere in a line.
+ */
+import type { Stage } from '../stage.js';
+import { skeleton } from '../../text/vietnamese.js';
+import { squeeze } from '../../text/case.js';
+
+/** "Nơi nhận", also as OCR leaves it ("Noi nhgn"). */
+export const RECIPIENTS_HEADING = /^\s*n[o0]i\s+nh\S{1,2}n\b/;
+const AUTHORITY = /(?:^|[\s;:])(tm)\s*[.,]\s*\S/;
+const CAPACITY = /(?:^|[\s;:])(kt|q|tl|tuq|tm)\s*[.,]\s*(chu tich|giam doc|truong ban|bi thu|truong phong)\b/;
+const TITLE = /(?:^|[\s;:])((?:pho )?chu tich|(?:pho )?giam doc|(?:pho )?truong ban|(?:pho )?bi thu|(?:pho )?truong phong)\s*$/;
+const NAME = /^(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*$/u;
+/** Parentheticals that say why a copy is sent, not who gets it. */
+const PURPOSE = /\s*\((?:để |de )?(?:b\/c|báo cáo|bao cao|t\/h|thực hiện|thuc hien|biết|biet|chỉ đạo|chi dao|phối hợp|phoi hop|theo dõi|theo doi)[^)]*\)/giu;
+
+function sliceFrom(text: string, at: number): string {
+  // OCR reads "KT." as "KT,": put the period back.
+  return squeeze(text.slice(at).replace(/^[\s;:]+/, '')).replace(/^(TM|KT|Q|TL|TUQ)\s*,\s*/iu, (_, a: string) => `${a.toUpperCase()}. `);
+}
+
+export const closingStage: Stage = {
+  name: 'closing',
+  run(doc, draft) {
+    const lines = doc.lines;
+    if (lines.length === 0) return;
+    const bodyEnd = doc.data.bodyEnd ?? lines.length - 1;
+    let recipientsAt = -1;
+    for (let i = Math.max(0, bodyEnd + 1); i < lines.length; i++) {
+      if (RECIPIENTS_HEADING.test(skeleton(lines[i]!.text))) {
+        recipientsAt = i;
+        break;
+      }
+    }
+    const from = recipientsAt >= 0 ? recipientsAt : Math.max(0, bodyEnd + 1);
+    const to = Math.min(lines.length - 1, from + 40);
+    const signer = draft.signer;
+    /** Where each line's signature fragment starts, so recipients can leave it out. */
+    const cutAt = new Map<number, number>();
+    let titleLine = -1;
+    for (let i = from; i <= to; i++) {
+      const text = lines[i]!.text;
+      const skel = skeleton(text);
+      const mark = (at: number) => cutAt.set(i, Math.min(cutAt.get(i) ?? Infinity, at));
+      const auth = AUTHORITY.exec(skel);
+      if (auth && !signer.authority && !CAPACITY.test(skel.slice(auth.index))) {
+        const at = auth.index + auth[0].indexOf(auth[1]!);
+        signer.authority = sliceFrom(text, at);
+        signer.source ??= doc.sourceOf(i);
+        mark(at);
+        continue;
+      }
+      const cap = CAPACITY.exec(skel);
+      if (cap && !signer.capacity) {
+        const at = cap.index + cap[0].indexOf(cap[1]!);
+        signer.capacity = sliceFrom(text, at);
+        signer.source ??= doc.sourceOf(i);
+        mark(at);
+        continue;
+      }
+      const title = TITLE.exec(skel);
+      if (title && (signer.authority || signer.capacity) && !signer.title) {
+        const at = title.index + title[0].indexOf(title[1]!);
+        signer.title = sliceFrom(text, at);
+        titleLine = i;
+        mark(at);
+        continue;
+      }
+    }
+    if (titleLine >= 0) {
+      for (let i = titleLine + 1; i < Math.min(lines.length, titleLine + 8); i++) {
+        const candidate = squeeze(lines[i]!.text.replace(/[*_]/g, ''));
+        if (NAME.test(candidate) && !/^noi nhan/.test(skeleton(candidate))) {
+          signer.name = candidate;
+          if (signer.source) signer.source = { ...signer.source, endLine: Math.max(signer.source.endLine, lines[i]!.line) };
+          break;
+        }
+      }
+    }
+    if (!signer.authority && !signer.capacity) doc.warn('missing-signer', 'no signature block (TM./KT. …) found', null);
+    else if (!signer.name) doc.warn('missing-signer-name', "the signer's name could not be read", signer.source);
+
+    if (recipientsAt < 0) return;
+    for (let i = recipientsAt + 1; i < lines.length && i <= recipientsAt + 40; i++) {
+      let text = lines[i]!.text;
+      const cut = cutAt.get(i);
+      if (cut !== undefined) text = text.slice(0, cut);
+      const s = skeleton(text).trim();
+      if (!/^[-+•*]/.test(s)) continue;
+      if (/^[-+•*]\s*luu\b/.test(s)) break;
+      let name = squeeze(text.replace(/^\s*[-+•*]\s*/, '').replace(PURPOSE, '').replace(/[\s;,.|[\]]+$/, ''));
+      if (name.endsWith(')') && !name.includes('(')) name = name.replace(/[\s)]+$/, '');
+      // Scan debris ("- U;") is not a recipient.
+      if ((name.match(/\p{L}/gu) ?? []).length >= 2) draft.recipients.push(name);
+    }
+  },
+};

@@ -1,0 +1,200 @@
+/**
+ * The header: issuer (left column), number, place and date, document type and
+ * title. Matching runs on skeletons so that damaged text ("S6: 767 /KH-UBND Lai
+ * Chau, ngay 31 thang 3 nam 2021") still yields what survived (the digits).
+ */
+import type { PlanDocument } from '../../model/document.js';
+import type { Stage } from '../stage.js';
+import { skeleton } from '../../text/vietnamese.js';
+import { squeeze, titleCase, upperShare } from '../../text/case.js';
+import { canonicalTypeCode, typeCodeFromName, typeNameOf } from '../../facts/document-types.js';
+import { leadingBody, leadingUnit, provinceBySkeleton } from '../../facts/administrative.js';
+
+/** How far into the document the header may reach. */
+const HEADER_WINDOW = 60;
+
+// "Số: 767 /KH-UBND", "S6:82 /KH-UBND", "Số: /KH-UBND", "Số: 12/2024/QĐ-UBND" (on the skeleton).
+const NUMBER = /(?:^|[\s|])s[o0-9a-z]?\s*[:;.]\s*(\d{1,6})?\s*(?:\/\s*(\d{4})\s*)?\/\s*([a-z]{1,6})\s*-\s*([a-z0-9&]{1,12})/;
+// "ngày 31 tháng 3 năm 2021", damaged "ngay 30 thdng 4 ndm 2024", blank "ngày tháng năm 2021".
+const DATE = /ng[a-z]{1,3}\s*(\d{1,2})?\s*th[a-z]{1,4}\s*(\d{1,2})?\s*n[a-z]{1,3}\s*(\d{4})/;
+// The right column of the header, loosely: OCR damages its vowels ("CONG HOA XA HQI", "Poc 1ap - Tw do").
+const MOTTO = [
+  /c\S{2}g\s+h\S{1,2}\s+x\S{1,2}\s+h\S{1,2}\s+ch\S{1,2}\s+ngh\S{1,3}\s+vi\S{1,2}t\s+nam/,
+  /d\S{0,2}c\s+\S{2,3}p\s*-\s*t\S{1,2}\s+d[o0]\s*-\s*h\S{1,2}nh\s+ph\S{1,3}c/,
+  /d\S{1,2}ng\s+c\S{1,2}ng\s+s\S{1,2}n\s+vi\S{1,2}t\s+nam/,
+];
+const PREAMBLE_OPENERS = /^(can cu|thuc hien|trien khai|theo de nghi|xet de nghi|tiep theo|nham |de )/;
+
+export function isoDate(year: string, month?: string, day?: string): string | null {
+  const y = Number(year);
+  if (y < 1945 || y > 2100) return null;
+  if (!month) return String(y);
+  const m = Number(month);
+  if (m < 1 || m > 12) return String(y);
+  const mm = String(m).padStart(2, '0');
+  if (!day) return `${y}-${mm}`;
+  const d = Number(day);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d < 1 || d > last) return `${y}-${mm}`;
+  return `${y}-${mm}-${String(d).padStart(2, '0')}`;
+}
+
+/** Removes the national motto (right column) from a merged two-column header line. */
+function leftColumn(text: string): string {
+  let skel = skeleton(text);
+  let out = text;
+  for (const motto of MOTTO) {
+    const m = motto.exec(skel);
+    if (m) {
+      out = out.slice(0, m.index) + ' '.repeat(m[0].length) + out.slice(m.index + m[0].length);
+      skel = skeleton(out);
+    }
+  }
+  return squeeze(out);
+}
+
+/** "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU" (any damage) → "Ủy ban nhân dân tỉnh Lai Châu". */
+export function formatIssuer(raw: string, placeHint: string | null): string {
+  const text = squeeze(raw);
+  let skel = skeleton(text);
+  let offset = 0;
+  const parts: string[] = [];
+  const body = leadingBody(skel);
+  if (body) {
+    parts.push(body[1]);
+    offset = body[0].length;
+  }
+  let rest = text.slice(offset).trim();
+  skel = skeleton(rest);
+  const unit = leadingUnit(skel);
+  if (unit) {
+    parts.push(unit[1]);
+    rest = rest.slice(unit[0].length).trim();
+  }
+  if (rest) {
+    const province = provinceBySkeleton(rest);
+    const hinted = placeHint && skeleton(placeHint) === skeleton(rest) ? placeHint : null;
+    parts.push(province ?? hinted ?? (upperShare(rest) > 0.8 ? titleCase(rest) : rest));
+  }
+  if (!body && !unit) return text;
+  return parts.join(' ');
+}
+
+interface Found {
+  index: number;
+}
+
+export const headerStage: Stage = {
+  name: 'header',
+  run(doc, draft) {
+    const lines = doc.lines;
+    const window = Math.min(lines.length, HEADER_WINDOW);
+    const skels = lines.slice(0, window).map((l) => skeleton(l.text));
+    const header = draft.document;
+
+    // Number and type.
+    let numberAt: (Found & { end: number }) | null = null;
+    for (let i = 0; i < window; i++) {
+      const m = NUMBER.exec(skels[i]!);
+      if (!m) continue;
+      const text = lines[i]!.text;
+      const start = m.index + m[0].indexOf(m[0].trimStart()[0]!);
+      const original = text.slice(start, m.index + m[0].length);
+      const codeMatch = /\/\s*([^\s/-]{1,6})\s*-\s*(\S{1,12})$/u.exec(original);
+      const typeCode = canonicalTypeCode(codeMatch?.[1] ?? m[3]!) ?? (codeMatch?.[1] ?? m[3]!.toUpperCase());
+      const issuerCode = (codeMatch?.[2] ?? m[4]!).replace(/[^\p{L}\p{N}&]/gu, '').toUpperCase();
+      header.type = typeCode;
+      header.number = m[1] ? `${m[1]}/${m[2] ? m[2] + '/' : ''}${typeCode}-${issuerCode}` : null;
+      if (!m[1]) doc.warn('blank-number', `the document number is left blank ("${squeeze(original)}")`, doc.sourceOf(i));
+      numberAt = { index: i, end: m.index + m[0].length };
+      break;
+    }
+
+    // Place and date: on the number line or near it.
+    let dateAt: Found | null = null;
+    const from = numberAt ? numberAt.index : 0;
+    for (let i = from; i < Math.min(window, from + 8); i++) {
+      const m = DATE.exec(skels[i]!);
+      if (!m) continue;
+      header.date = isoDate(m[3]!, m[2], m[2] ? m[1] : undefined);
+      if (!m[1] || !m[2]) doc.warn('blank-date', `the date is incomplete ("${squeeze(lines[i]!.text.slice(m.index, m.index + m[0].length))}")`, doc.sourceOf(i));
+      const placeStart = numberAt && numberAt.index === i ? numberAt.end : 0;
+      const place = squeeze(lines[i]!.text.slice(placeStart, m.index).replace(/[,*_]+\s*$/u, '').replace(/^[\s*_]+/u, ''));
+      if (place && place.split(' ').length <= 6) header.place = provinceBySkeleton(place) ?? place;
+      dateAt = { index: i };
+      break;
+    }
+
+    // Issuer: the left column above the number line.
+    if (numberAt) {
+      const fragments: string[] = [];
+      for (let i = 0; i < numberAt.index; i++) {
+        const left = leftColumn(lines[i]!.text);
+        if (left && upperShare(left) > 0.6) fragments.push(left);
+      }
+      if (fragments.length > 0) header.issuer = formatIssuer(fragments.join(' '), header.place);
+    }
+
+    // Type name line ("KẾ HOẠCH") and the title under it.
+    const typeLineFrom = Math.max(numberAt?.index ?? -1, dateAt?.index ?? -1) + 1;
+    let titleStart = -1;
+    for (let i = typeLineFrom; i < window; i++) {
+      const s = skels[i]!.trim();
+      if (s === '') continue;
+      const code = typeCodeFromName(s);
+      if (code && s.split(/\s+/).length <= 4 && upperShare(lines[i]!.text) > 0.8) {
+        header.type ??= code;
+        titleStart = i + 1;
+      } else if (titleStart < 0 && typeLineFrom === 0) {
+        // No header at all (a scan that lost its first lines): the document opens with its title.
+        titleStart = i;
+      }
+      break;
+    }
+    let bodyStart = titleStart >= 0 ? titleStart : typeLineFrom;
+    if (titleStart >= 0) {
+      const title: string[] = [];
+      let i = titleStart;
+      while (i < window && skels[i]!.trim() === '') i++;
+      for (; i < window && title.length < 8; i++) {
+        const s = skels[i]!.trim();
+        if (s === '') break;
+        if (title.length > 0 && PREAMBLE_OPENERS.test(s)) break;
+        if (/^(i|1|l)\s*[.]\s+\S/.test(s) && upperShare(lines[i]!.text) > 0.6) break;
+        title.push(lines[i]!.text.replace(/^[\s*_#]+|[\s*_]+$/gu, ''));
+      }
+      if (title.length > 0) header.title = squeeze(title.join(' '));
+      bodyStart = i;
+    }
+    doc.data.bodyStart = bodyStart;
+
+    // Documents that lost their header: the preamble usually says who issues what ("Ủy ban nhân dân tỉnh X ban hành kế hoạch").
+    if (!header.issuer || !header.type) inferFromPreamble(doc, header, skels, bodyStart);
+    header.typeName = typeNameOf(header.type);
+    if (!header.number && !numberAt) doc.warn('missing-number', 'no document number ("Số: …") found in the header', null);
+    if (!header.date) doc.warn('missing-date', 'no issue date ("…, ngày … tháng … năm …") found in the header', null);
+  },
+};
+
+function inferFromPreamble(doc: PlanDocument, header: { issuer: string | null; type: string | null; place: string | null }, skels: string[], from: number): void {
+  const lines = doc.lines;
+  const end = Math.min(lines.length, from + 40);
+  for (let i = Math.max(0, from - 10); i < end; i++) {
+    // Join with the next line: the phrase is often broken across two.
+    const skel = (skels[i] ?? skeleton(lines[i]!.text)) + ' ' + (i + 1 < lines.length ? (skels[i + 1] ?? skeleton(lines[i + 1]!.text)) : '');
+    const text = lines[i]!.text + ' ' + (lines[i + 1]?.text ?? '');
+    const m = /(uy ban nhan dan|ubnd)\s+((?:thanh pho|thi xa|thi tran|tinh|huyen|quan|phuong|xa)(?:\s+[a-z]+){0,3}?)\s+ban hanh\s+(ke hoach|quyet dinh|chuong trinh|huong dan|de an)?/.exec(skel);
+    if (!m) continue;
+    if (!header.type && m[3]) header.type = typeCodeFromName(m[3]);
+    if (!header.issuer) {
+      const named = text.slice(m.index, m.index + m[1]!.length + 1 + m[2]!.length);
+      let issuer = formatIssuer(named, header.place);
+      // "Ủy ban nhân dân huyện ban hành…" names no unit: the place of issue is its name.
+      const unitOnly = leadingUnit(m[2]!)?.[0] === m[2]!.trim();
+      if (unitOnly && header.place) issuer = `${issuer} ${header.place}`;
+      header.issuer = issuer;
+      doc.warn('issuer-inferred', `no issuer in the header; taken from the preamble: "${issuer}"`, doc.sourceOf(i, i + 1));
+    }
+    return;
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * The heading tree: Roman-numbered parts (I. MỤC ĐÍCH, YÊU CẦU), numbered
+ * items (1., 1.1.) and lettered items (a)), each with the line range it governs
+ * and a kind read from its heading (inherited by children that say nothing).
+ */
+import type { OutlineNode, PlanDocument } from '../../model/document.js';
+import type { Section, SectionKind } from '../../schema/record.js';
+import type { Stage } from '../stage.js';
+import { skeleton } from '../../text/vietnamese.js';
+import { squeeze, upperShare } from '../../text/case.js';
+import { RECIPIENTS_HEADING } from './closing.js';
+
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
+const ROMAN_LABEL = /^\s*([IVXLivxl1]{1,6})\s*[.\/]\s*(\S.*)$/u;
+const NUMBER_LABEL = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]\s+(\S.*)$/u;
+const NUMBER_LABEL_NO_DOT = /^\s*(\d{1,2}\.\d{1,2}(?:\.\d{1,2}){0,2})\s+(\S.*)$/u;
+const LETTER_LABEL = /^\s*([a-zđ])\s*\)\s+(\S.*)$/u;
+
+/** Heading words → kind, tested on the skeleton in this order (first hit wins). */
+const KIND_RULES: [RegExp, SectionKind][] = [
+  [/^phu luc/, 'appendix'],
+  [/to chuc thuc hien|trach nhiem (cua cac|thuc hien)|phan cong (nhiem vu|trach nhiem)/, 'organization'],
+  [/kinh phi|nguon (von|luc) thuc hien/, 'budget'],
+  [/^nhiem vu(,| va)? giai phap|^(cac )?nhiem vu/, 'tasks'],
+  [/giai phap/, 'solutions'],
+  [/chi tieu/, 'indicators'],
+  [/muc tieu|tam nhin/, 'objectives'],
+  [/muc dich|yeu cau|quan diem/, 'purpose'],
+];
+
+export function kindOfHeading(heading: string): SectionKind | null {
+  const skel = skeleton(heading).trim();
+  for (const [re, kind] of KIND_RULES) if (re.test(skel)) return kind;
+  return null;
+}
+
+/** Roman numeral value, reading OCR's 1 and l as I; null when it is not a numeral. */
+export function romanValue(label: string): number | null {
+  const s = label.replace(/[1l]/g, 'I').toUpperCase();
+  if (!/^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/.test(s)) return null;
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = ROMAN_VALUES[s[i]!] ?? 0;
+    const next = ROMAN_VALUES[s[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total > 0 ? total : null;
+}
+
+export function toRoman(n: number): string {
+  const table: [number, string][] = [[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [v, s] of table) while (n >= v) { out += s; n -= v; }
+  return out;
+}
+
+/** Where the body ends: the line before "Nơi nhận" or the signature block. */
+export function findBodyEnd(doc: PlanDocument, from: number): number {
+  const lines = doc.lines;
+  for (let i = from; i < lines.length; i++) {
+    const s = skeleton(lines[i]!.text).trim();
+    if (RECIPIENTS_HEADING.test(s) || /^(tm|kt)\s*[.,]\s*(uy ban|chu tich|hoi dong)/.test(s)) return i - 1;
+  }
+  return lines.length - 1;
+}
+
+interface Candidate {
+  index: number;
+  id: string;
+  heading: string;
+  /** 1 = Roman, 2.. = depth of an Arabic label below Roman, 9 = lettered (resolved later). */
+  rank: number;
+}
+
+function cleanHeading(text: string): string {
+  return squeeze(text).replace(/[:;]\s*$/, '');
+}
+
+function findCandidates(doc: PlanDocument, from: number, to: number): Candidate[] {
+  const lines = doc.lines;
+  const found: Candidate[] = [];
+  let lastRoman = 0;
+  for (let i = from; i <= to; i++) {
+    const text = lines[i]!.text;
+    const roman = ROMAN_LABEL.exec(text);
+    if (roman && upperShare(roman[2]!) >= 0.7) {
+      const value = romanValue(roman[1]!);
+      if (value !== null && value <= lastRoman + 2 && value > lastRoman) {
+        const damaged = /[1l]/.test(roman[1]!) || value !== lastRoman + 1;
+        const id = toRoman(damaged ? lastRoman + 1 : value);
+        if (damaged && roman[1] !== id) doc.warn('section-label-repaired', `section label "${roman[1]}" read as ${id}`, doc.sourceOf(i));
+        lastRoman = damaged ? lastRoman + 1 : value;
+        found.push({ index: i, id, heading: cleanHeading(roman[2]!), rank: 1 });
+        continue;
+      }
+    }
+    if (/^\s*phu luc\b/.test(skeleton(text)) && upperShare(text) >= 0.7) {
+      found.push({ index: i, id: 'PL', heading: cleanHeading(text), rank: 1 });
+      continue;
+    }
+    const num = NUMBER_LABEL.exec(text) ?? NUMBER_LABEL_NO_DOT.exec(text);
+    if (num) {
+      found.push({ index: i, id: num[1]!, heading: cleanHeading(num[2]!), rank: 1 + num[1]!.split('.').length });
+      continue;
+    }
+    const letter = LETTER_LABEL.exec(text);
+    if (letter) found.push({ index: i, id: letter[1]!, heading: cleanHeading(letter[2]!), rank: 9 });
+  }
+  return found;
+}
+
+/** Builds the tree, dropping numbered lines that break the numbering (a wrapped line starting with "3. …"). */
+function buildOutline(candidates: Candidate[], end: number, hasRoman: boolean): OutlineNode[] {
+  const roots: OutlineNode[] = [];
+  const stack: { node: OutlineNode; rank: number; lastChild: number }[] = [];
+  for (const c of candidates) {
+    let rank = c.rank;
+    if (!hasRoman && rank >= 2 && rank < 9) rank -= 1;
+    if (rank === 9) {
+      // A lettered item sits one below the deepest numbered item open above it.
+      const numbered = stack.filter((s) => s.rank < 9);
+      rank = (numbered[numbered.length - 1]?.rank ?? 0) + 1;
+    }
+    while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) stack.pop();
+    const parent = stack[stack.length - 1];
+    const lastLeaf = Number(c.id.split('.').pop());
+    if (c.rank >= 2 && c.rank < 9 && parent && Number.isFinite(lastLeaf)) {
+      // Numbers only go up within a parent; a smaller one is a wrapped line of prose, not a heading.
+      if (lastLeaf <= parent.lastChild) continue;
+      parent.lastChild = lastLeaf;
+    }
+    const kind = kindOfHeading(c.heading) ?? parent?.node.kind ?? 'other';
+    const node: OutlineNode = { id: c.id, heading: c.heading, kind, level: stack.length + 1, start: c.index, end, children: [] };
+    if (parent) parent.node.children.push(node);
+    else roots.push(node);
+    stack.push({ node, rank, lastChild: 0 });
+  }
+  closeRanges(roots, end);
+  return roots;
+}
+
+function closeRanges(nodes: OutlineNode[], end: number): void {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    node.end = i + 1 < nodes.length ? nodes[i + 1]!.start - 1 : end;
+    closeRanges(node.children, node.end);
+  }
+}
+
+function toSection(doc: PlanDocument, node: OutlineNode): Section {
+  return {
+    id: node.id,
+    heading: node.heading,
+    kind: node.kind,
+    level: node.level,
+    source: doc.sourceOf(node.start, node.end),
+    children: node.children.map((c) => toSection(doc, c)),
+  };
+}
+
+export const sectionsStage: Stage = {
+  name: 'sections',
+  run(doc, draft) {
+    const lines = doc.lines;
+    if (lines.length === 0) return;
+    const start = doc.data.bodyStart ?? 0;
+    const bodyEnd = findBodyEnd(doc, start);
+    doc.data.bodyEnd = bodyEnd;
+    const candidates = findCandidates(doc, start, bodyEnd);
+    const hasRoman = candidates.some((c) => c.rank === 1 && c.id !== 'PL');
+    const outline = buildOutline(candidates, bodyEnd, hasRoman);
+    // Appendices follow the signature: look for them after the body.
+    const appendix = findCandidates(doc, bodyEnd + 1, lines.length - 1).filter((c) => c.id === 'PL');
+    if (appendix.length > 0) {
+      const tail = buildOutline(findCandidates(doc, appendix[0]!.index, lines.length - 1), lines.length - 1, true);
+      outline.push(...tail.filter((n) => n.start >= appendix[0]!.index));
+    }
+    doc.data.outline = outline;
+    draft.sections = outline.map((n) => toSection(doc, n));
+    if (outline.length === 0) doc.warn('no-sections', 'no numbered sections (I., 1., a)) found', null);
+  },
+};

@@ -1,0 +1,248 @@
+/**
+ * The plan record: the single source of truth for what plan-extract writes.
+ * Types come from z.infer; schemas/plan-record.schema.json is generated from here
+ * (`npm run schema`), and a test fails when the checked-in copy is stale.
+ * Field names follow ../shared/spec/record.md and are a public contract.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'ISO date, or year / year-month when the day or month is blank');
+
+/** Where an item stands in the extracted text: page (null for text input), 1-based lines within that page. */
+export const SourceRef = z
+  .object({
+    page: z.number().int().positive().nullable(),
+    line: z.number().int().positive(),
+    endLine: z.number().int().positive(),
+  })
+  .meta({ id: 'SourceRef' });
+
+export const Warning = z
+  .object({
+    code: z.string().describe('machine-readable kind, e.g. empty-page, low-confidence-repair, unknown-agency'),
+    message: z.string(),
+    source: SourceRef.nullable(),
+  })
+  .meta({ id: 'Warning' });
+
+export const Agency = z
+  .object({
+    name: z.string().describe('canonical full name with diacritics'),
+    raw: z.string().describe('the text as it stood in the document'),
+    kind: z.enum(['agency', 'group']).describe('one body, or a collective mention'),
+    known: z.boolean().describe('true when the name was found in the agency registry'),
+  })
+  .meta({ id: 'Agency' });
+
+const deadlineBase = { text: z.string() };
+export const Deadline = z
+  .discriminatedUnion('kind', [
+    z.object({ ...deadlineBase, kind: z.literal('ongoing') }),
+    z.object({ ...deadlineBase, kind: z.literal('date'), date: isoDate }),
+    z.object({ ...deadlineBase, kind: z.literal('month'), year: z.number().int(), month: z.number().int().min(1).max(12) }),
+    z.object({ ...deadlineBase, kind: z.literal('quarter'), year: z.number().int(), quarter: z.number().int().min(1).max(4) }),
+    z.object({ ...deadlineBase, kind: z.literal('year'), year: z.number().int() }),
+    z.object({
+      ...deadlineBase,
+      kind: z.literal('annual'),
+      month: z.number().int().min(1).max(12).nullable(),
+      day: z.number().int().min(1).max(31).nullable(),
+    }),
+    z.object({ ...deadlineBase, kind: z.literal('range'), from: isoDate, to: isoDate }),
+  ])
+  .meta({ id: 'Deadline' });
+
+export const Comparator = z.enum(['=', '<', '<=', '>', '>=', '~']);
+
+export const Target = z
+  .object({
+    value: z.number().nullable().describe('the target value; null when the target is a range'),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    comparator: Comparator,
+    unit: z.string().nullable(),
+    year: z.number().int().nullable(),
+  })
+  .meta({ id: 'Target' });
+
+/** A piece of prose the document states (a purpose, a requirement, a budget paragraph), with where it stands. */
+export const TextItem = z.object({ text: z.string(), source: SourceRef }).meta({ id: 'TextItem' });
+
+export const Reference = z
+  .object({
+    type: z.string().nullable().describe('document-type code: NQ, KL, KH, QĐ, CTr, …'),
+    typeName: z.string().nullable(),
+    number: z.string().nullable(),
+    date: isoDate.nullable(),
+    issuer: z.string().nullable(),
+    legalBasis: z.boolean().describe('cited as a basis (Căn cứ / Thực hiện) in the preamble'),
+    source: SourceRef,
+  })
+  .meta({ id: 'Reference' });
+
+export const SectionKind = z.enum(['purpose', 'objectives', 'indicators', 'tasks', 'solutions', 'organization', 'budget', 'appendix', 'other']);
+
+export interface SectionShape {
+  id: string;
+  heading: string;
+  kind: z.infer<typeof SectionKind>;
+  level: number;
+  source: z.infer<typeof SourceRef>;
+  children: SectionShape[];
+}
+
+export const Section: z.ZodType<SectionShape> = z
+  .object({
+    id: z.string().describe('the label as numbered in the document: I, 1, 1.1, a'),
+    heading: z.string(),
+    kind: SectionKind,
+    level: z.number().int().min(1),
+    source: SourceRef,
+    get children() {
+      return z.array(Section);
+    },
+  })
+  .meta({ id: 'Section' });
+
+export const Indicator = z
+  .object({
+    id: z.string().describe('stable id derived from position'),
+    text: z.string(),
+    name: z.string(),
+    target: Target,
+    responsible: z.array(Agency),
+    source: SourceRef,
+  })
+  .meta({ id: 'Indicator' });
+
+export const Task = z
+  .object({
+    id: z.string().describe("the document's own numbering"),
+    title: z.string(),
+    text: z.string(),
+    lead: z.array(Agency),
+    support: z.array(Agency),
+    deadlines: z.array(Deadline),
+    source: SourceRef,
+  })
+  .meta({ id: 'Task' });
+
+export const Responsibility = z
+  .object({
+    agency: Agency,
+    duties: z.array(z.string()),
+    deadlines: z.array(Deadline),
+    source: SourceRef,
+  })
+  .meta({ id: 'Responsibility' });
+
+export const Signer = z.object({
+  authority: z.string().nullable().describe('TM. ỦY BAN NHÂN DÂN'),
+  capacity: z.string().nullable().describe('KT. CHỦ TỊCH'),
+  title: z.string().nullable().describe('PHÓ CHỦ TỊCH'),
+  name: z.string().nullable(),
+  source: SourceRef.nullable(),
+});
+
+export const SourceKind = z.enum(['pdf-text', 'pdf-scan', 'pdf-mixed', 'image', 'text']);
+
+export const RecordSource = z.object({
+  file: z.string().describe('as given on the command line'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  kind: SourceKind,
+  pages: z.number().int().nonnegative().nullable().describe('null for text input'),
+  encoding: z.string().describe('how the text was decoded: utf-8, tcvn3, vni, pdf'),
+  ocr: z
+    .object({
+      engine: z.string(),
+      language: z.string(),
+      pages: z.array(z.number().int().positive()),
+    })
+    .nullable(),
+  textRepair: z
+    .object({
+      applied: z.boolean(),
+      damageScore: z.number().min(0).max(1),
+      tokens: z.number().int().nonnegative(),
+      changed: z.number().int().nonnegative(),
+      meanConfidence: z.number().min(0).max(1),
+    })
+    .nullable(),
+});
+
+export const DocumentHeader = z.object({
+  type: z.string().nullable().describe('type code from the number: KH, QĐ, NQ, …'),
+  typeName: z.string().nullable(),
+  number: z.string().nullable().describe('spaces removed; null when left blank'),
+  issuer: z.string().nullable(),
+  place: z.string().nullable(),
+  date: isoDate.nullable(),
+  title: z.string().nullable(),
+});
+
+export const Objectives = z.object({
+  purposes: z.array(TextItem),
+  requirements: z.array(TextItem),
+  general: z.array(TextItem),
+  specific: z.array(TextItem),
+  vision: z.array(TextItem),
+});
+
+export const PlanRecord = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    source: RecordSource,
+    document: DocumentHeader,
+    references: z.array(Reference),
+    sections: z.array(Section),
+    objectives: Objectives,
+    indicators: z.array(Indicator),
+    tasks: z.array(Task),
+    responsibilities: z.array(Responsibility),
+    budget: z.array(TextItem),
+    signer: Signer,
+    recipients: z.array(z.string()),
+    warnings: z.array(Warning),
+  })
+  .meta({ id: 'PlanRecord', title: 'plan-extract plan record' });
+
+export type SourceRef = z.infer<typeof SourceRef>;
+export type Warning = z.infer<typeof Warning>;
+export type Agency = z.infer<typeof Agency>;
+export type Deadline = z.infer<typeof Deadline>;
+export type Target = z.infer<typeof Target>;
+export type TextItem = z.infer<typeof TextItem>;
+export type Reference = z.infer<typeof Reference>;
+export type SectionKind = z.infer<typeof SectionKind>;
+export type Section = SectionShape;
+export type Indicator = z.infer<typeof Indicator>;
+export type Task = z.infer<typeof Task>;
+export type Responsibility = z.infer<typeof Responsibility>;
+export type Signer = z.infer<typeof Signer>;
+export type SourceKind = z.infer<typeof SourceKind>;
+export type RecordSource = z.infer<typeof RecordSource>;
+export type DocumentHeader = z.infer<typeof DocumentHeader>;
+export type Objectives = z.infer<typeof Objectives>;
+export type PlanRecord = z.infer<typeof PlanRecord>;
+
+/** The JSON Schema of the record, generated from the zod schema above. */
+export function planRecordJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(PlanRecord, { target: 'draft-2020-12', unrepresentable: 'throw' }) as Record<string, unknown>;
+}
+
+/** Validates a record; on failure throws RecordValidationError listing the failing paths. */
+export function validateRecord(record: unknown): PlanRecord {
+  const result = PlanRecord.safeParse(record);
+  if (result.success) return result.data;
+  const paths = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new RecordValidationError(paths);
+}
+
+export class RecordValidationError extends Error {
+  constructor(readonly paths: string[]) {
+    super(`record failed validation at ${paths.slice(0, 5).join('; ')}${paths.length > 5 ? ` (+${paths.length - 5} more)` : ''}`);
+    this.name = 'RecordValidationError';
+  }
+}
