@@ -11,64 +11,99 @@ export interface LmCounts {
 }
 
 export const BOUNDARY = '<s>';
-const BACKOFF = Math.log(0.4);
 
 const ID_BITS = 2 ** 17; // unit ids fit in 17 bits, so a trigram key fits in a double exactly
+const BACKOFF = 0.9; // -ln 0.4, stupid backoff
+const BG_PENALTY = 0.5; // background bigrams are web text, weaker evidence than in-domain counts
+const BG_UNIGRAM_MASS = 2000; // pseudo-count mass of the background unigram distribution
+
+/**
+ * Background knowledge from the Vietnamese tesseract word lists: which syllable pairs occur
+ * in ordinary Vietnamese (no counts), used below the in-domain counts. A syllable's number of
+ * distinct neighbours serves as its frequency proxy.
+ */
+export interface BackgroundBigrams { pairs: [string, string][] }
 
 export class LanguageModel {
   private readonly ids = new Map<string, number>();
   private readonly uniCount: number[] = [];
+  private readonly degree: number[] = [];
+  private readonly succDegree: number[] = [];
   private readonly bi = new Map<number, number>();
   private readonly tri = new Map<number, number>();
-  private readonly logTotal: number;
-  /** Cost for in-inventory syllables never seen in training text. */
+  private readonly bg = new Set<number>();
+  private readonly uniCost: Float64Array;
+  /** Cost for in-inventory syllables never seen in any source. */
   readonly unseenCost: number;
   /** Cost for tokens that are not Vietnamese syllables at all. */
   readonly oovCost: number;
   readonly boundaryId: number;
 
-  constructor(counts: LmCounts, inventorySize: number) {
-    for (const [w, c] of Object.entries(counts.uni)) { this.ids.set(w, this.ids.size); this.uniCount.push(c); }
+  constructor(counts: LmCounts, vocabulary: readonly string[], background: BackgroundBigrams) {
+    const intern = (w: string) => {
+      let id = this.ids.get(w);
+      if (id === undefined) { id = this.ids.size; this.ids.set(w, id); this.uniCount.push(0); this.degree.push(0); this.succDegree.push(0); }
+      return id;
+    };
+    for (const w of vocabulary) intern(w);
+    for (const [w, c] of Object.entries(counts.uni)) this.uniCount[intern(w)] = c;
     if (this.ids.size >= ID_BITS) throw new Error('language model vocabulary too large');
-    const idOf = (w: string) => this.ids.get(w);
     for (const [k, c] of Object.entries(counts.bi)) {
       const [a, b] = k.split(' ');
-      const x = idOf(a!); const y = idOf(b!);
-      if (x !== undefined && y !== undefined) this.bi.set(x * ID_BITS + y, c);
+      this.bi.set(intern(a!) * ID_BITS + intern(b!), c);
     }
     for (const [k, c] of Object.entries(counts.tri)) {
       const [a, b, d] = k.split(' ');
-      const x = idOf(a!); const y = idOf(b!); const z = idOf(d!);
-      if (x !== undefined && y !== undefined && z !== undefined) this.tri.set((x * ID_BITS + y) * ID_BITS + z, c);
+      this.tri.set((intern(a!) * ID_BITS + intern(b!)) * ID_BITS + intern(d!), c);
     }
-    this.logTotal = Math.log(counts.total + inventorySize * 0.05);
-    this.unseenCost = this.logTotal - Math.log(0.05);
+    for (const [a, b] of background.pairs) {
+      const x = intern(a);
+      const y = intern(b);
+      this.bg.add(x * ID_BITS + y);
+      this.degree[x]!++;
+      this.degree[y]!++;
+    }
+    for (const [a, b] of background.pairs) this.succDegree[this.ids.get(a)!]! += this.degree[this.ids.get(b)!]!;
+    let degTotal = 0;
+    for (const d of this.degree) degTotal += d;
+    const total = counts.total + BG_UNIGRAM_MASS;
+    this.unseenCost = Math.log(total) - Math.log(0.05);
     this.oovCost = this.unseenCost + 3;
+    this.uniCost = new Float64Array(this.ids.size);
+    for (let i = 0; i < this.ids.size; i++) {
+      const c = this.uniCount[i]! + (degTotal ? (BG_UNIGRAM_MASS * this.degree[i]!) / degTotal : 0);
+      this.uniCost[i] = c > 0 ? Math.log(total) - Math.log(c + 0.05) : this.unseenCost;
+    }
     this.boundaryId = this.ids.get(BOUNDARY) ?? -1;
   }
 
-  /** Unit id, or -1 for units never seen in training. */
+  /** Unit id, or -1 for units outside the vocabulary. */
   id(w: string): number { return this.ids.get(w) ?? -1; }
 
   unigramCost(id: number): number {
-    return id >= 0 ? this.logTotal - Math.log(this.uniCount[id]!) : this.unseenCost;
+    return id >= 0 ? this.uniCost[id]! : this.unseenCost;
   }
 
   /**
-   * -log score(w | u v) with stupid backoff over unit ids (-1 = unseen unit);
-   * `wUnseenCost` is the unigram cost to use when w itself is unseen.
+   * -log score(w | u v) with stupid backoff over unit ids (-1 = unknown unit):
+   * in-domain trigram, in-domain bigram, background bigram, unigram.
+   * `wUnknownCost` is the unigram cost to use when w is unknown.
    */
-  cost(u: number, v: number, w: number, wUnseenCost: number): number {
-    if (w < 0) return -2 * BACKOFF + wUnseenCost;
+  cost(u: number, v: number, w: number, wUnknownCost: number): number {
+    if (w < 0) return 2 * BACKOFF + wUnknownCost;
     if (v >= 0) {
-      if (u >= 0) {
-        const cuvw = this.tri.get((u * ID_BITS + v) * ID_BITS + w);
-        if (cuvw) return -Math.log(cuvw / this.bi.get(u * ID_BITS + v)!);
+      const cv = this.uniCount[v]!;
+      if (cv > 0) {
+        if (u >= 0) {
+          const cuvw = this.tri.get((u * ID_BITS + v) * ID_BITS + w);
+          if (cuvw) return -Math.log(cuvw / this.bi.get(u * ID_BITS + v)!);
+        }
+        const cvw = this.bi.get(v * ID_BITS + w);
+        if (cvw) return BACKOFF - Math.log(cvw / cv);
       }
-      const cvw = this.bi.get(v * ID_BITS + w);
-      if (cvw) return -BACKOFF - Math.log(cvw / this.uniCount[v]!);
+      if (this.bg.has(v * ID_BITS + w)) return BACKOFF + BG_PENALTY - Math.log(this.degree[w]! / this.succDegree[v]!);
     }
-    return -2 * BACKOFF + this.unigramCost(w);
+    return 2 * BACKOFF + this.unigramCost(w);
   }
 }
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChannelCounts } from './channel.js';
-import type { LmCounts } from './language-model.js';
+import type { BackgroundBigrams, LmCounts } from './language-model.js';
 
 export interface RepairModelData {
   /** spellable syllables (generated inventory plus syllables seen in clean text) */
@@ -13,6 +13,8 @@ export interface RepairModelData {
   abbreviations: string;
   channel: ChannelCounts;
   lm: LmCounts;
+  /** background syllable bigrams from the Vietnamese tesseract word lists */
+  background: BackgroundBigrams;
 }
 
 export const MODEL_FILES = {
@@ -21,7 +23,21 @@ export const MODEL_FILES = {
   abbreviations: 'abbreviations.txt',
   channel: 'channel.json',
   lm: 'lm.json',
+  background: 'background-bigrams.txt',
 } as const;
+
+export function parseBackground(text: string): BackgroundBigrams {
+  const pairs: [string, string][] = [];
+  for (const line of text.split('\n')) {
+    const i = line.indexOf(' ');
+    if (i > 0) pairs.push([line.slice(0, i), line.slice(i + 1)]);
+  }
+  return { pairs };
+}
+
+export function formatBackground(b: BackgroundBigrams): string {
+  return b.pairs.map(([a, c]) => a + ' ' + c).join('\n') + '\n';
+}
 
 export function readModelData(dir: string, handwrittenDir = dir): RepairModelData {
   const read = (d: string, f: string) => readFileSync(join(d, f), 'utf8');
@@ -31,5 +47,6 @@ export function readModelData(dir: string, handwrittenDir = dir): RepairModelDat
     abbreviations: read(handwrittenDir, MODEL_FILES.abbreviations),
     channel: JSON.parse(read(dir, MODEL_FILES.channel)) as ChannelCounts,
     lm: JSON.parse(read(dir, MODEL_FILES.lm)) as LmCounts,
+    background: parseBackground(read(dir, MODEL_FILES.background)),
   };
 }

@@ -53,7 +53,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   const confusions = parseConfusions(data.confusions);
   const channel = new Channel(data.channel, confusions);
   const generator = new CandidateGenerator(data.syllables, channel, confusions, data.channel);
-  const lm = new LanguageModel(data.lm, data.syllables.length);
+  const lm = new LanguageModel(data.lm, data.syllables, data.background);
   const abbr: Abbreviations = parseAbbreviations(data.abbreviations);
   const syllableSet = new Set(data.syllables);
   const sets = { isSyllable: (s: string) => syllableSet.has(normalizeTonePlacement(s)), isSkeleton: (k: string) => generator.isSkeleton(k) };

@@ -8,6 +8,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { component, COMPONENT, readDawgWords, readUnicharset } from './tessdata-dawg.js';
 import { alignTokens, type AlignedPair } from './alignment.js';
 import { Channel, countCharOps, parseConfusions, type ChannelCounts } from './channel.js';
 import { walkDocument } from './document.js';
@@ -25,6 +27,31 @@ export interface TrainingSources {
   handwrittenDir: string;
   /** leave seed 003 (and synthetic pairs rendered from its gold) out: honest dev model */
   exclude003: boolean;
+  /** path of vie.traineddata.gz (word DAWG, bigram DAWG) */
+  tessdataVie: string;
+}
+
+/** Syllables and syllable pairs listed in the Vietnamese tesseract DAWGs, restricted to `spellable`. */
+export function readTesseractLexicon(file: string, spellable: ReadonlySet<string>): { syllables: string[]; pairs: [string, string][] } {
+  const buf = gunzipSync(readFileSync(file));
+  const legacy = readUnicharset(component(buf, COMPONENT.unicharset)!);
+  const lstm = readUnicharset(component(buf, COMPONENT.lstmUnicharset)!);
+  const words = [
+    ...readDawgWords(component(buf, COMPONENT.systemDawg)!, legacy),
+    ...readDawgWords(component(buf, COMPONENT.lstmSystemDawg)!, lstm),
+  ];
+  const real = new Set<string>();
+  const norm = (w: string) => normalizeTonePlacement(w.toLowerCase());
+  for (const w of words) { const l = norm(w); if (spellable.has(l)) real.add(l); }
+  const pairs = new Set<string>();
+  for (const b of readDawgWords(component(buf, COMPONENT.bigramDawg)!, legacy, 5_000_000)) {
+    const parts = b.split(' ');
+    if (parts.length !== 2) continue;
+    const x = norm(parts[0]!);
+    const y = norm(parts[1]!);
+    if (spellable.has(x) && spellable.has(y)) { pairs.add(x + ' ' + y); real.add(x); real.add(y); }
+  }
+  return { syllables: [...real].sort(), pairs: [...pairs].sort().map((p) => p.split(' ') as [string, string]) };
 }
 
 export const SEED003 = '003_cfea897aaf665822';
@@ -105,6 +132,9 @@ export function buildModelData(src: TrainingSources): RepairModelData {
     channel = next;
   }
 
-  const syllables = [...new Set([...generated, ...seen])].sort();
-  return { syllables, confusions: confusionsText, abbreviations: abbreviationsText, channel, lm };
+  // real syllables and background bigrams from the Vietnamese tesseract model's word lists;
+  // the inventory keeps only syllables attested there or in the clean texts
+  const lex = readTesseractLexicon(src.tessdataVie, new Set(generated));
+  const syllables = [...new Set([...lex.syllables, ...seen])].sort();
+  return { syllables, confusions: confusionsText, abbreviations: abbreviationsText, channel, lm, background: { pairs: lex.pairs } };
 }

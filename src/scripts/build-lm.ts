@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MODEL_FILES } from '../repair/model-data.js';
+import { formatBackground, MODEL_FILES } from '../repair/model-data.js';
 import { buildModelData } from '../repair/training.js';
 import { dataPath, packageRoot } from '../util/paths.js';
 
@@ -24,10 +24,12 @@ const data = buildModelData({
   sharedDir: join(packageRoot(), '..', 'shared'),
   handwrittenDir: dataPath('repair'),
   exclude003: exclude === '003',
+  tessdataVie: join(packageRoot(), 'node_modules', '@tesseract.js-data', 'vie', '4.0.0', 'vie.traineddata.gz'),
 });
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, MODEL_FILES.syllables), data.syllables.join('\n') + '\n');
 writeFileSync(join(outDir, MODEL_FILES.channel), JSON.stringify(data.channel));
 writeFileSync(join(outDir, MODEL_FILES.lm), JSON.stringify(data.lm));
+writeFileSync(join(outDir, MODEL_FILES.background), formatBackground(data.background));
 console.log(`wrote ${outDir}: ${data.syllables.length} syllables, ${Object.keys(data.lm.uni).length} LM units, ` +
   `${Object.keys(data.lm.bi).length} bigrams, ${Object.keys(data.lm.tri).length} trigrams in ${Date.now() - t0} ms`);

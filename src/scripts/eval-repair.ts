@@ -43,7 +43,7 @@ const unrepaired = syllableAccuracy(seed, gold);
 console.log(`seed 003 unrepaired baseline: ${fmt(unrepaired.accuracy)} (${unrepaired.correct}/${unrepaired.total})`);
 console.log(`seed 003, shipped model (trained with 003): ${fmt(full.accuracy)} (${full.correct}/${full.total})`);
 
-const honestModel = createRepairModel(buildModelData({ sharedDir: shared, handwrittenDir: dataPath('repair'), exclude003: true }));
+const honestModel = createRepairModel(buildModelData({ sharedDir: shared, handwrittenDir: dataPath('repair'), exclude003: true, tessdataVie: join(packageRoot(), 'node_modules', '@tesseract.js-data', 'vie', '4.0.0', 'vie.traineddata.gz') }));
 const honest = syllableAccuracy(honestModel.repairLines(seed).lines, gold, showErrors);
 console.log(`seed 003, model built WITHOUT 003 (honest): ${fmt(honest.accuracy)} (${honest.correct}/${honest.total})`);
 
