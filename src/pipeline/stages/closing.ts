@@ -5,7 +5,7 @@
  */
 import type { Stage } from '../stage.js';
 import { skeleton } from '../../text/vietnamese.js';
-import { squeeze } from '../../text/case.js';
+import { squeeze, upperShare } from '../../text/case.js';
 
 /** "Nơi nhận", also as OCR leaves it ("Noi nhgn"). */
 export const RECIPIENTS_HEADING = /^\s*n[o0]i\s+nh\S{1,2}n\b/;
@@ -16,9 +16,14 @@ const NAME = /^(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*$/u;
 /** Parentheticals that say why a copy is sent, not who gets it. */
 const PURPOSE = /\s*\((?:để |de )?(?:b\/c|báo cáo|bao cao|t\/h|thực hiện|thuc hien|biết|biet|chỉ đạo|chi dao|phối hợp|phoi hop|theo dõi|theo doi)[^)]*\)/giu;
 
+/** Signature lines are set in capitals; a repair that left one word in lower case ("Phó CHỦ TỊCH") is put back. */
+function signatureCase(text: string): string {
+  return upperShare(text) >= 0.5 ? text.toUpperCase() : text;
+}
+
 function sliceFrom(text: string, at: number): string {
   // OCR reads "KT." as "KT,": put the period back.
-  return squeeze(text.slice(at).replace(/^[\s;:]+/, '')).replace(/^(TM|KT|Q|TL|TUQ)\s*,\s*/iu, (_, a: string) => `${a.toUpperCase()}. `);
+  return signatureCase(squeeze(text.slice(at).replace(/^[\s;:]+/, ''))).replace(/^(TM|KT|Q|TL|TUQ)\s*,\s*/iu, (_, a: string) => `${a.toUpperCase()}. `);
 }
 
 export const closingStage: Stage = {
@@ -90,8 +95,13 @@ export const closingStage: Stage = {
       const s = skeleton(text).trim();
       if (!/^[-+•*]/.test(s)) continue;
       if (/^[-+•*]\s*luu\b/.test(s)) break;
-      let name = squeeze(text.replace(/^\s*[-+•*]\s*/, '').replace(PURPOSE, '').replace(/[\s;,.|[\]]+$/, ''));
-      if (name.endsWith(')') && !name.includes('(')) name = name.replace(/[\s)]+$/, '');
+      let name = squeeze(text.replace(/^\s*[-+•*]\s*/, '').replace(PURPOSE, ''));
+      // Trailing punctuation and scan debris ("tỉnh; )"), but not the ")" of a real parenthesis.
+      for (let prev = ''; prev !== name; ) {
+        prev = name;
+        name = name.replace(/[\s;,.|[\]]+$/, '');
+        if (name.endsWith(')') && !name.includes('(')) name = name.slice(0, -1);
+      }
       // Scan debris ("- U;") is not a recipient.
       if ((name.match(/\p{L}/gu) ?? []).length >= 2) draft.recipients.push(name);
     }
