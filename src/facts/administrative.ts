@@ -35,7 +35,24 @@ export function leadingBody(skel: string): [string, string] | null {
   return null;
 }
 
-/** The province's proper spelling when a name (however damaged its marks) is one. */
+/**
+ * The province's proper spelling when a name is one, however damaged its marks:
+ * exact on the skeleton, else one changed letter per word ("Bdc Giang" → Bắc Giang) when only one province fits.
+ */
 export function provinceBySkeleton(name: string): string | null {
-  return load().provinces.get(skeleton(name).replace(/\s+/g, ' ').trim()) ?? null;
+  const skel = skeleton(name).replace(/\s+/g, ' ').trim();
+  const { provinces } = load();
+  const exact = provinces.get(skel);
+  if (exact) return exact;
+  const words = skel.split(' ');
+  let found: string | null = null;
+  for (const [key, proper] of provinces) {
+    const keyWords = key.split(' ');
+    if (keyWords.length !== words.length) continue;
+    const close = keyWords.every((w, i) => w.length === words[i]!.length && [...w].filter((c, j) => c !== words[i]![j]).length <= 1);
+    if (!close) continue;
+    if (found) return null;
+    found = proper;
+  }
+  return found;
 }

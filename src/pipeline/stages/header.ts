@@ -20,7 +20,7 @@ const DATE = /ng[a-z]{1,3}\s*(\d{1,2})?\s*th[a-z]{1,4}\s*(\d{1,2})?\s*n[a-z]{1,3
 // The right column of the header, loosely: OCR damages its vowels ("CONG HOA XA HQI", "Poc 1ap - Tw do").
 const MOTTO = [
   /c\S{2}g\s+h\S{1,2}\s+x\S{1,2}\s+h\S{1,2}\s+ch\S{1,2}\s+ngh\S{1,3}\s+vi\S{1,2}t\s+nam/,
-  /d\S{0,2}c\s+\S{2,3}p\s*-\s*t\S{1,2}\s+d[o0]\s*-\s*h\S{1,2}nh\s+ph\S{1,3}c/,
+  /\S{1,3}c\s+\S{2,3}p\s*-\s*t\S{0,2}\s+d[o0]\s*-\s*h\S{1,2}nh\s+ph\S{1,3}c/,
   /d\S{1,2}ng\s+c\S{1,2}ng\s+s\S{1,2}n\s+vi\S{1,2}t\s+nam/,
 ];
 const PREAMBLE_OPENERS = /^(can cu|thuc hien|trien khai|theo de nghi|xet de nghi|tiep theo|nham |de )/;
@@ -160,7 +160,7 @@ export const headerStage: Stage = {
         const s = skels[i]!.trim();
         if (s === '') break;
         if (title.length > 0 && PREAMBLE_OPENERS.test(s)) break;
-        if (/^(i|1|l)\s*[.]\s+\S/.test(s) && upperShare(lines[i]!.text) > 0.6) break;
+        if (/^[ivxl1]{1,5}\s*[.]\s+\S/.test(s) && upperShare(lines[i]!.text) > 0.6) break;
         title.push(lines[i]!.text.replace(/^[\s*_#]+|[\s*_]+$/gu, ''));
       }
       if (title.length > 0) header.title = squeeze(title.join(' '));

@@ -110,15 +110,15 @@ function findCandidates(doc: PlanDocument, from: number, to: number): Candidate[
 }
 
 /** Builds the tree, dropping numbered lines that break the numbering (a wrapped line starting with "3. …"). */
-function buildOutline(candidates: Candidate[], end: number, hasRoman: boolean): OutlineNode[] {
+function buildOutline(doc: PlanDocument, candidates: Candidate[], end: number, hasRoman: boolean): OutlineNode[] {
   const roots: OutlineNode[] = [];
-  const stack: { node: OutlineNode; rank: number; lastChild: number }[] = [];
+  const stack: { node: OutlineNode; rank: number; lastChild: number; lettered: boolean }[] = [];
   for (const c of candidates) {
     let rank = c.rank;
     if (!hasRoman && rank >= 2 && rank < 9) rank -= 1;
     if (rank === 9) {
       // A lettered item sits one below the deepest numbered item open above it.
-      const numbered = stack.filter((s) => s.rank < 9);
+      const numbered = stack.filter((s) => !s.lettered);
       rank = (numbered[numbered.length - 1]?.rank ?? 0) + 1;
     }
     while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) stack.pop();
@@ -133,17 +133,19 @@ function buildOutline(candidates: Candidate[], end: number, hasRoman: boolean): 
     const node: OutlineNode = { id: c.id, heading: c.heading, kind, level: stack.length + 1, start: c.index, end, children: [] };
     if (parent) parent.node.children.push(node);
     else roots.push(node);
-    stack.push({ node, rank, lastChild: 0 });
+    stack.push({ node, rank, lastChild: 0, lettered: c.rank === 9 });
   }
-  closeRanges(roots, end);
+  closeRanges(roots, end, (i) => doc.lines[i]!.text.trim() === '');
   return roots;
 }
 
-function closeRanges(nodes: OutlineNode[], end: number): void {
+function closeRanges(nodes: OutlineNode[], end: number, isBlank: (i: number) => boolean): void {
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     node.end = i + 1 < nodes.length ? nodes[i + 1]!.start - 1 : end;
-    closeRanges(node.children, node.end);
+    // Blank lines before the next heading belong to no one.
+    while (node.end > node.start && isBlank(node.end)) node.end--;
+    closeRanges(node.children, node.end, isBlank);
   }
 }
 
@@ -168,11 +170,11 @@ export const sectionsStage: Stage = {
     doc.data.bodyEnd = bodyEnd;
     const candidates = findCandidates(doc, start, bodyEnd);
     const hasRoman = candidates.some((c) => c.rank === 1 && c.id !== 'PL');
-    const outline = buildOutline(candidates, bodyEnd, hasRoman);
+    const outline = buildOutline(doc, candidates, bodyEnd, hasRoman);
     // Appendices follow the signature: look for them after the body.
     const appendix = findCandidates(doc, bodyEnd + 1, lines.length - 1).filter((c) => c.id === 'PL');
     if (appendix.length > 0) {
-      const tail = buildOutline(findCandidates(doc, appendix[0]!.index, lines.length - 1), lines.length - 1, true);
+      const tail = buildOutline(doc, findCandidates(doc, appendix[0]!.index, lines.length - 1), lines.length - 1, true);
       outline.push(...tail.filter((n) => n.start >= appendix[0]!.index));
     }
     doc.data.outline = outline;

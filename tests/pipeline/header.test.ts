@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { headerStage, formatIssuer, isoDate } from '../../src/pipeline/stages/header.js';
+import { emptyDraft } from '../../src/pipeline/stage.js';
+import { docFromLines, readTestData } from '../helpers.js';
+
+function header(lines: string[]) {
+  const doc = docFromLines(lines);
+  const draft = emptyDraft();
+  headerStage.run(doc, draft);
+  return { header: draft.document, doc };
+}
+
+describe('header stage', () => {
+  it('reads a clean two-column header', () => {
+    const { header: h } = header(readTestData('003-lai-chau.gold.txt').split('\n'));
+    expect(h).toEqual({
+      type: 'KH',
+      typeName: 'Kế hoạch',
+      number: '767/KH-UBND',
+      issuer: 'Ủy ban nhân dân tỉnh Lai Châu',
+      place: 'Lai Châu',
+      date: '2021-03-31',
+      title:
+        'Triển khai thực hiện Kết luận số 92-KL/TW ngày 05/11/2020 của Bộ Chính trị về tiếp tục thực hiện Nghị quyết Hội nghị Trung ương 5 (khóa XI) về một số vấn đề chính sách xã hội giai đoạn 2012 - 2020 trên địa bàn tỉnh Lai Châu',
+    });
+  });
+
+  it('keeps what survives in damaged text: digits, codes, the place', () => {
+    const { header: h } = header(readTestData('003-lai-chau.ocr.txt').split('\n'));
+    expect(h.number).toBe('767/KH-UBND');
+    expect(h.date).toBe('2021-03-31');
+    expect(h.type).toBe('KH');
+    expect(h.place).toBe('Lai Châu');
+    expect(h.issuer).toBe('Ủy ban nhân dân tỉnh Lai Châu');
+  });
+
+  it('reads the damaged header line of the issue', () => {
+    const { header: h } = header(['UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM', 'TINH BAC GIANG Poc lap - Ty do - Hanh phiic', 'S6: 30 /KH-UBND Bdc Giang, ngay 30 thdng 4 ndm 2024', 'KE HOACH', '', 'Thuc hién Nghi quyét so 42- NQ/TW', '']);
+    expect(h.number).toBe('30/KH-UBND');
+    expect(h.date).toBe('2024-04-30');
+    expect(h.issuer).toBe('Ủy ban nhân dân tỉnh Bắc Giang');
+    expect(h.place).toBe('Bắc Giang');
+    expect(h.type).toBe('KH');
+  });
+
+  it('leaves blanks blank: no number, a year-only date, with warnings', () => {
+    const { header: h, doc } = header(['ỦY BAN NHÂN DÂN', 'HUYỆN BÌNH LỤC', 'Số: /KH-UBND', 'Bình Lục, ngày tháng năm 2021', 'KẾ HOẠCH', 'Về việc X', '']);
+    expect(h.number).toBeNull();
+    expect(h.type).toBe('KH');
+    expect(h.date).toBe('2021');
+    expect(h.place).toBe('Bình Lục');
+    expect(h.issuer).toBe('Ủy ban nhân dân huyện Bình Lục');
+    expect(doc.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['blank-number', 'blank-date']));
+  });
+
+  it('infers the issuer from the preamble when the header is missing, and says so', () => {
+    const lines = readTestData('004-binh-luc.md').split('\n').map((l) => l.replace(/[*#]/g, '').trim());
+    const { header: h, doc } = header(lines);
+    expect(h.issuer).toBe('Ủy ban nhân dân huyện Bình Lục');
+    expect(doc.warnings.some((w) => w.code === 'issuer-inferred')).toBe(true);
+  });
+
+  it('keeps the year in numbers like 12/2024/QĐ-UBND', () => {
+    const { header: h } = header(['ỦY BAN NHÂN DÂN', 'TỈNH HÀ NAM', 'Số: 12/2024/QĐ-UBND Hà Nam, ngày 5 tháng 2 năm 2024', 'QUYẾT ĐỊNH', 'Ban hành X', '']);
+    expect(h.number).toBe('12/2024/QĐ-UBND');
+    expect(h.type).toBe('QĐ');
+    expect(h.typeName).toBe('Quyết định');
+    expect(h.date).toBe('2024-02-05');
+  });
+});
+
+describe('header helpers', () => {
+  it('formats issuers from capitals or damaged text', () => {
+    expect(formatIssuer('ỦY BAN NHÂN DÂN TỈNH LAI CHÂU', null)).toBe('Ủy ban nhân dân tỉnh Lai Châu');
+    expect(formatIssuer('UY BAN NHAN DAN PHUONG BAC SON', 'Bắc Sơn')).toBe('Ủy ban nhân dân phường Bắc Sơn');
+  });
+  it('builds ISO dates and refuses impossible ones', () => {
+    expect(isoDate('2021', '3', '31')).toBe('2021-03-31');
+    expect(isoDate('2021', '2', '30')).toBe('2021-02');
+    expect(isoDate('2021')).toBe('2021');
+    expect(isoDate('1021', '1', '1')).toBeNull();
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { decodeLegacy, detectLegacyEncoding } from '../../src/text/legacy-encodings.js';
+import { skeleton, isVietnameseSyllable } from '../../src/text/vietnamese.js';
+import { stripMarkdown } from '../../src/text/markdown.js';
+import { readTestData } from '../helpers.js';
+
+describe('legacy encodings', () => {
+  it('detects and decodes TCVN3 (ABC)', () => {
+    const text = 'Céng hoµ x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\nn¨m 2021 ®­îc';
+    expect(detectLegacyEncoding(text)).toBe('tcvn3');
+    expect(decodeLegacy(text, 'tcvn3')).toBe('Cộng hoà xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\nnăm 2021 được');
+  });
+  it('detects and decodes VNI', () => {
+    const text = 'Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\nÑoäc laäp - Töï do - Haïnh phuùc; ñöôïc';
+    expect(detectLegacyEncoding(text)).toBe('vni');
+    expect(decodeLegacy(text, 'vni')).toBe('Cộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc; được');
+  });
+  it('leaves Unicode Vietnamese, damaged OCR text and French alone', () => {
+    expect(detectLegacyEncoding(readTestData('003-lai-chau.gold.txt'))).toBeNull();
+    expect(detectLegacyEncoding(readTestData('003-lai-chau.ocr.txt'))).toBeNull();
+    expect(detectLegacyEncoding('Le comité a décidé à l’unanimité de réviser le système électoral général.')).toBeNull();
+  });
+});
+
+describe('Vietnamese text helpers', () => {
+  it('makes length-preserving skeletons', () => {
+    for (const t of ['Ủy ban nhân dân', 'S¢ Lao dong', 'x& héi', '“Đền ơn”']) expect(skeleton(t)).toHaveLength(t.length);
+    expect(skeleton('ĐỘC LẬP')).toBe('doc lap');
+  });
+  it('knows valid syllables', () => {
+    for (const w of ['nghiêng', 'quốc', 'khuya', 'hóa', 'hoá', 'Việt', 'ĐƯỢC']) expect(isVietnameseSyllable(w)).toBe(true);
+    for (const w of ['héi', 'S6', 'thdng', 'tiép', 'street']) expect(isVietnameseSyllable(w)).toBe(false);
+  });
+  it('strips Markdown and keeps one line per line', () => {
+    const lines = readTestData('004-binh-luc.md').split('\n');
+    const out = stripMarkdown(lines);
+    expect(out).toHaveLength(lines.length);
+    expect(out).toContain('KẾ HOẠCH');
+    expect(out).toContain('I. MỤC ĐÍCH, YÊU CẦU');
+    expect(out.join('\n')).not.toMatch(/\*\*|^#/m);
+  });
+});
