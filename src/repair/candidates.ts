@@ -81,10 +81,11 @@ export class CandidateGenerator {
       if (this.bySkeleton.has(v)) skeletons.add(v);
       for (const k of this.deletionIndex.get(v) ?? []) skeletons.add(k);
     }
+    const syls = new Set<string>();
+    for (const k of skeletons) for (const syl of this.bySkeleton.get(k)!) syls.add(syl);
+    for (const syl of this.channel.tokenTruths(ocrLower)) syls.add(syl);
     const out: Candidate[] = [];
-    for (const k of skeletons) {
-      for (const syl of this.bySkeleton.get(k)!) out.push({ syl, cost: this.channel.cost(ocrLower, syl) });
-    }
+    for (const syl of syls) out.push({ syl, cost: this.channel.cost(ocrLower, syl) });
     out.sort((a, b) => a.cost - b.cost);
     return out.slice(0, limit);
   }

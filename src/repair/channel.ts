@@ -12,6 +12,10 @@ export interface ChannelCounts {
   ins: Record<string, number>;
   /** total aligned characters seen (for the insertion rate) */
   total: number;
+  /** whole-token confusions: lowercase OCR token -> truth syllable -> count */
+  tokens: Record<string, Record<string, number>>;
+  /** how often each truth syllable was aligned (denominator for token confusions) */
+  truths: Record<string, number>;
 }
 
 export type Confusions = Map<string, string[]>; // ocr string -> truth skeleton strings
@@ -27,13 +31,26 @@ export function parseConfusions(text: string): Confusions {
 }
 
 const BETA = 2;
+const PRIOR_FLOOR = 0.05;
+/** cost of a listed many-to-many confusion (ti -> ủ, ¢ -> có, rn -> m) */
+const MULTI_COST = 2.5;
+/** whole-token evidence is sparse; never let it be much cheaper than a clean match */
+const TOKEN_PENALTY = 0.5;
 
 export class Channel {
   private readonly cache = new Map<string, number>();
   private readonly subTotals = new Map<string, number>();
   private readonly insTotal: number;
 
+  /** many-to-many confusions as [ocr chars, truth skeletons as char arrays] */
+  private readonly multi: [string[], string[][]][] = [];
+
   constructor(private readonly counts: ChannelCounts, private readonly confusions: Confusions) {
+    for (const [o, ts] of confusions) {
+      const oc = [...o];
+      const multi = ts.filter((t) => oc.length > 1 || [...t].length > 1);
+      if (multi.length) this.multi.push([oc, multi.map((t) => [...t])]);
+    }
     for (const [t, row] of Object.entries(counts.sub)) {
       let s = 0;
       for (const c of Object.values(row)) s += c;
@@ -62,7 +79,9 @@ export class Channel {
     if (hit !== undefined) return hit;
     const n = this.counts.sub[t]?.[o] ?? 0;
     const tot = this.subTotals.get(t) ?? 0;
-    const p = (n + BETA * this.prior(t, o)) / (tot + BETA);
+    // Bayesian smoothing for rare truth chars, plus a floor from the prior so that a listed
+    // confusion never becomes impossible just because the char is frequent
+    const p = Math.max((n + BETA * this.prior(t, o)) / (tot + BETA), PRIOR_FLOOR * this.prior(t, o));
     const c = -Math.log(Math.min(1, p));
     this.cache.set(key, c);
     return c;
@@ -81,29 +100,65 @@ export class Channel {
     return c;
   }
 
-  /** Weighted edit distance: cost of the OCR string given truth string (both lowercase). */
+  /** Cost from the whole-token table, or Infinity if this confusion was never observed. */
+  tokenCost(ocr: string, truth: string): number {
+    const n = this.counts.tokens[ocr]?.[truth];
+    if (!n) return Infinity;
+    return -Math.log(n / (this.counts.truths[truth]! + 1)) + TOKEN_PENALTY;
+  }
+
+  /** Truth syllables observed for this OCR token. */
+  tokenTruths(ocr: string): string[] { return Object.keys(this.counts.tokens[ocr] ?? {}); }
+
+  /** Channel cost: the cheaper of the character model and the observed whole-token confusion. */
   cost(ocr: string, truth: string): number {
+    return Math.min(this.charCost(ocr, truth), this.tokenCost(ocr, truth));
+  }
+
+  /**
+   * Weighted edit distance: cost of the OCR string given the truth string (both lowercase),
+   * with the listed many-to-many confusions as extra moves.
+   */
+  charCost(ocr: string, truth: string): number {
     const o = [...ocr];
     const t = [...truth];
     const n = o.length;
     const m = t.length;
-    let prev = new Float64Array(m + 1);
-    let cur = new Float64Array(m + 1);
-    prev[0] = 0;
-    for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + this.subCost(t[j - 1]!, '');
+    const W = m + 1;
+    const d = new Float64Array((n + 1) * W);
+    for (let j = 1; j <= m; j++) d[j] = d[j - 1]! + this.subCost(t[j - 1]!, '');
+    const tSkel = t.map(skeletonChar);
     for (let i = 1; i <= n; i++) {
       const oi = o[i - 1]!;
-      cur[0] = prev[0]! + this.insCost(oi);
+      d[i * W] = d[(i - 1) * W]! + this.insCost(oi);
       for (let j = 1; j <= m; j++) {
         const tj = t[j - 1]!;
-        const a = prev[j - 1]! + this.subCost(tj, oi);
-        const b = prev[j]! + this.insCost(oi);
-        const c = cur[j - 1]! + this.subCost(tj, '');
-        cur[j] = a < b ? (a < c ? a : c) : b < c ? b : c;
+        let best = d[(i - 1) * W + j - 1]! + this.subCost(tj, oi);
+        const b = d[(i - 1) * W + j]! + this.insCost(oi);
+        if (b < best) best = b;
+        const c = d[i * W + j - 1]! + this.subCost(tj, '');
+        if (c < best) best = c;
+        for (const [mo, mt] of this.multi) {
+          const a = mo.length;
+          if (a > i) continue;
+          let ok = true;
+          for (let k = 0; k < a && ok; k++) if (o[i - a + k] !== mo[k]) ok = false;
+          if (!ok) continue;
+          for (const truthSkel of mt) {
+            const bl = truthSkel.length;
+            if (bl > j) continue;
+            let same = true;
+            for (let k = 0; k < bl && same; k++) if (tSkel[j - bl + k] !== truthSkel[k]) same = false;
+            if (same) {
+              const v = d[(i - a) * W + j - bl]! + MULTI_COST;
+              if (v < best) best = v;
+            }
+          }
+        }
+        d[i * W + j] = best;
       }
-      [prev, cur] = [cur, prev];
     }
-    return prev[m]!;
+    return d[n * W + m]!;
   }
 }
 

@@ -13,9 +13,18 @@ export interface LmCounts {
 export const BOUNDARY = '<s>';
 
 const ID_BITS = 2 ** 17; // unit ids fit in 17 bits, so a trigram key fits in a double exactly
-const BACKOFF = 0.9; // -ln 0.4, stupid backoff
-const BG_PENALTY = 0.5; // background bigrams are web text, weaker evidence than in-domain counts
-const BG_UNIGRAM_MASS = 2000; // pseudo-count mass of the background unigram distribution
+export interface LmParams {
+  /** weight of the lower-order estimate under in-domain bigram counts */
+  gamma2: number;
+  /** ... and under in-domain trigram counts */
+  gamma3: number;
+  /** background bigrams vs unigram in the lower-order estimate */
+  bgWeight: number;
+  /** pseudo-count mass of the background (word-list) unigram distribution */
+  bgUnigramMass: number;
+  unknownPenalty: number;
+}
+export const DEFAULT_LM: LmParams = { gamma2: 1.5, gamma3: 1, bgWeight: 0.6, bgUnigramMass: 2000, unknownPenalty: 2 };
 
 /**
  * Background knowledge from the Vietnamese tesseract word lists: which syllable pairs occur
@@ -39,7 +48,8 @@ export class LanguageModel {
   readonly oovCost: number;
   readonly boundaryId: number;
 
-  constructor(counts: LmCounts, vocabulary: readonly string[], background: BackgroundBigrams) {
+  constructor(counts: LmCounts, vocabulary: readonly string[], background: BackgroundBigrams, private readonly params: LmParams = DEFAULT_LM) {
+    const BG_UNIGRAM_MASS = params.bgUnigramMass;
     const intern = (w: string) => {
       let id = this.ids.get(w);
       if (id === undefined) { id = this.ids.size; this.ids.set(w, id); this.uniCount.push(0); this.degree.push(0); this.succDegree.push(0); }
@@ -84,26 +94,37 @@ export class LanguageModel {
     return id >= 0 ? this.uniCost[id]! : this.unseenCost;
   }
 
+  /** Interpolated background/unigram estimate Q(w | v) used below the in-domain counts. */
+  private lower(v: number, w: number): number {
+    const uni = Math.exp(-this.uniCost[w]!);
+    if (v < 0 || this.succDegree[v]! === 0) return uni;
+    const bg = this.bg.has(v * ID_BITS + w) ? this.degree[w]! / this.succDegree[v]! : 0;
+    return this.params.bgWeight * bg + (1 - this.params.bgWeight) * uni;
+  }
+
   /**
-   * -log score(w | u v) with stupid backoff over unit ids (-1 = unknown unit):
-   * in-domain trigram, in-domain bigram, background bigram, unigram.
-   * `wUnknownCost` is the unigram cost to use when w is unknown.
+   * -log P(w | u v): in-domain trigram and bigram counts interpolated (Witten-Bell style with a
+   * fixed weight) down to the background-bigram / unigram estimate. Ids of -1 are unknown units;
+   * `wUnknownCost` is used when w itself is unknown.
    */
   cost(u: number, v: number, w: number, wUnknownCost: number): number {
-    if (w < 0) return 2 * BACKOFF + wUnknownCost;
+    if (w < 0) return wUnknownCost + this.params.unknownPenalty;
+    let p = this.lower(v, w);
     if (v >= 0) {
       const cv = this.uniCount[v]!;
       if (cv > 0) {
+        const cvw = this.bi.get(v * ID_BITS + w) ?? 0;
+        p = (cvw + this.params.gamma2 * p) / (cv + this.params.gamma2);
         if (u >= 0) {
-          const cuvw = this.tri.get((u * ID_BITS + v) * ID_BITS + w);
-          if (cuvw) return -Math.log(cuvw / this.bi.get(u * ID_BITS + v)!);
+          const cuv = this.bi.get(u * ID_BITS + v);
+          if (cuv) {
+            const cuvw = this.tri.get((u * ID_BITS + v) * ID_BITS + w) ?? 0;
+            p = (cuvw + this.params.gamma3 * p) / (cuv + this.params.gamma3);
+          }
         }
-        const cvw = this.bi.get(v * ID_BITS + w);
-        if (cvw) return BACKOFF - Math.log(cvw / cv);
       }
-      if (this.bg.has(v * ID_BITS + w)) return BACKOFF + BG_PENALTY - Math.log(this.degree[w]! / this.succDegree[v]!);
     }
-    return 2 * BACKOFF + this.unigramCost(w);
+    return -Math.log(p);
   }
 }
 

@@ -7,6 +7,8 @@ import type { BackgroundBigrams, LmCounts } from './language-model.js';
 export interface RepairModelData {
   /** spellable syllables (generated inventory plus syllables seen in clean text) */
   syllables: string[];
+  /** text of rhymes.txt (phonotactic inventory: tells abbreviations from syllables) */
+  rhymes: string;
   /** text of confusions.txt */
   confusions: string;
   /** text of abbreviations.txt */
@@ -20,6 +22,7 @@ export interface RepairModelData {
 export const MODEL_FILES = {
   syllables: 'syllables.txt',
   confusions: 'confusions.txt',
+  rhymes: 'rhymes.txt',
   abbreviations: 'abbreviations.txt',
   channel: 'channel.json',
   lm: 'lm.json',
@@ -44,6 +47,7 @@ export function readModelData(dir: string, handwrittenDir = dir): RepairModelDat
   return {
     syllables: read(dir, MODEL_FILES.syllables).split('\n').filter(Boolean),
     confusions: read(handwrittenDir, MODEL_FILES.confusions),
+    rhymes: read(handwrittenDir, MODEL_FILES.rhymes),
     abbreviations: read(handwrittenDir, MODEL_FILES.abbreviations),
     channel: JSON.parse(read(dir, MODEL_FILES.channel)) as ChannelCounts,
     lm: JSON.parse(read(dir, MODEL_FILES.lm)) as LmCounts,

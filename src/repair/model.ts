@@ -9,7 +9,8 @@ import { Channel, parseConfusions } from './channel.js';
 import { CandidateGenerator } from './candidates.js';
 import { assessDamageWith, type DamageAssessment } from './damage.js';
 import { walkDocument, type WalkItem } from './document.js';
-import { LanguageModel } from './language-model.js';
+import { DEFAULT_LM, LanguageModel, type LmParams } from './language-model.js';
+import { generateSyllables, parseRhymes } from './syllable-inventory.js';
 import { tokenizeLine } from './tokenize.js';
 import type { RepairModelData } from './model-data.js';
 import { classifyCore, parseAbbreviations, romanLabel, type Abbreviations } from './token-class.js';
@@ -32,6 +33,9 @@ export interface DecodeOptions {
   cleanChangeCost: number;
   candidates: number;
   lowConfidence: number;
+  /** extra cost of reading a 1-2 digit number as a syllable */
+  numberAsWordCost: number;
+  lm: Partial<LmParams>;
 }
 
 export const DEFAULT_DECODE: DecodeOptions = {
@@ -40,6 +44,8 @@ export const DEFAULT_DECODE: DecodeOptions = {
   cleanChangeCost: 12,
   candidates: 12,
   lowConfidence: 0.6,
+  numberAsWordCost: 2,
+  lm: {},
 };
 
 interface Cand { out: string; unit: number; unseen: number; cost: number; keep: boolean }
@@ -53,7 +59,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   const confusions = parseConfusions(data.confusions);
   const channel = new Channel(data.channel, confusions);
   const generator = new CandidateGenerator(data.syllables, channel, confusions, data.channel);
-  const lm = new LanguageModel(data.lm, data.syllables, data.background);
+  const lm = new LanguageModel(data.lm, data.syllables, data.background, { ...DEFAULT_LM, ...o.lm });
   const abbr: Abbreviations = parseAbbreviations(data.abbreviations);
   const syllableSet = new Set(data.syllables);
   const sets = { isSyllable: (s: string) => syllableSet.has(normalizeTonePlacement(s)), isSkeleton: (k: string) => generator.isSkeleton(k) };
@@ -61,7 +67,9 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   const otherUnit = lm.id(OTHER);
   const candCache = new Map<string, { syl: string; cost: number; unit: number }[]>();
 
-  const isSkel = (k: string) => generator.isSkeleton(k);
+  // abbreviation test uses every spellable skeleton, not only attested syllables (PICH = ĐÍCH)
+  const spellable = new Set(generateSyllables(parseRhymes(data.rhymes)).map(skeleton));
+  const isSkel = (k: string) => spellable.has(k);
 
   function baseCandidates(lower: string) {
     let c = candCache.get(lower);
@@ -83,7 +91,15 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   function candidatesFor(item: WalkItem, clean: boolean): { cands: Cand[]; fixed: boolean } {
     const core = item.piece.text;
     const cls = classifyCore(core, abbr, isSkel);
-    if (cls === 'number') return { cands: fixedCand(core, numUnit), fixed: true };
+    if (cls === 'number') {
+      // 1-2 digit tokens may be mangled syllables (16 -> lệ, 6 -> có); the LM decides
+      if (!/^\d{1,2}$/.test(core)) return { cands: fixedCand(core, numUnit), fixed: true };
+      const cands = fixedCand(core, numUnit);
+      for (const b of baseCandidates(core)) {
+        cands.push({ out: b.syl, unit: b.unit, unseen: lm.unseenCost, cost: b.cost * o.channelWeight + o.numberAsWordCost + (clean ? o.cleanChangeCost : 0), keep: false });
+      }
+      return { cands, fixed: false };
+    }
     if (cls === 'code') return { cands: fixedCand(core, otherUnit), fixed: true };
     if (cls === 'abbr') return { cands: fixedCand(abbr.map.get(core.toUpperCase()) ?? core, otherUnit), fixed: true };
     const roman = romanLabel(core);

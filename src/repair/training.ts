@@ -123,18 +123,24 @@ export function buildModelData(src: TrainingSources): RepairModelData {
     usable.push([o.toLowerCase(), normalizeTonePlacement(t.toLowerCase())]);
   }
   const confusions = parseConfusions(confusionsText);
-  let channel: ChannelCounts = { sub: {}, ins: {}, total: 0 };
+  let channel: ChannelCounts = { sub: {}, ins: {}, total: 0, tokens: {}, truths: {} };
   // two rounds: align characters with the prior, then with the learned channel
   for (let round = 0; round < 2; round++) {
     const scorer = new Channel(channel, confusions);
-    const next: ChannelCounts = { sub: {}, ins: {}, total: 0 };
+    const next: ChannelCounts = { sub: {}, ins: {}, total: 0, tokens: {}, truths: {} };
     for (const [o, t] of usable) countCharOps(next, o, t, scorer);
     channel = next;
+  }
+  for (const [o, t] of usable) {
+    channel.truths[t] = (channel.truths[t] ?? 0) + 1;
+    if (o === t) continue;
+    const row = (channel.tokens[o] ??= {});
+    row[t] = (row[t] ?? 0) + 1;
   }
 
   // real syllables and background bigrams from the Vietnamese tesseract model's word lists;
   // the inventory keeps only syllables attested there or in the clean texts
   const lex = readTesseractLexicon(src.tessdataVie, new Set(generated));
   const syllables = [...new Set([...lex.syllables, ...seen])].sort();
-  return { syllables, confusions: confusionsText, abbreviations: abbreviationsText, channel, lm, background: { pairs: lex.pairs } };
+  return { syllables, rhymes: hw('rhymes.txt'), confusions: confusionsText, abbreviations: abbreviationsText, channel, lm, background: { pairs: lex.pairs } };
 }
