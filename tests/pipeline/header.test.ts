@@ -60,6 +60,15 @@ describe('header stage', () => {
     expect(doc.warnings.some((w) => w.code === 'issuer-inferred')).toBe(true);
   });
 
+  it('takes the unit word from the raw text when the repair lost it', () => {
+    const doc = docFromLines(['UY BAN NHAN DAN', 'PHUONG BAC SON', 'S6:82 /KH-UBND Bdc Son, ngay 20 thang 7 nam 2024', 'KE HOACH', 'X', '']);
+    const repaired = ['ỦY BAN NHÂN DÂN', 'PHÒNG BẮC SƠN', 'Số: 82 /KH-UBND Bắc Sơn, ngày 20 tháng 7 năm 2024', 'KẾ HOẠCH', 'X', ''];
+    doc.lines.forEach((l, i) => (l.text = repaired[i]!));
+    const draft = emptyDraft();
+    headerStage.run(doc, draft);
+    expect(draft.document.issuer).toBe('Ủy ban nhân dân phường Bắc Sơn');
+  });
+
   it('keeps the year in numbers like 12/2024/QĐ-UBND', () => {
     const { header: h } = header(['ỦY BAN NHÂN DÂN', 'TỈNH HÀ NAM', 'Số: 12/2024/QĐ-UBND Hà Nam, ngày 5 tháng 2 năm 2024', 'QUYẾT ĐỊNH', 'Ban hành X', '']);
     expect(h.number).toBe('12/2024/QĐ-UBND');

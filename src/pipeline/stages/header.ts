@@ -3,7 +3,7 @@
  * title. Matching runs on skeletons so that damaged text ("S6: 767 /KH-UBND Lai
  * Chau, ngay 31 thang 3 nam 2021") still yields what survived (the digits).
  */
-import type { PlanDocument } from '../../model/document.js';
+import type { PlanDocument, TextLine } from '../../model/document.js';
 import type { Stage } from '../stage.js';
 import { skeleton } from '../../text/vietnamese.js';
 import { squeeze, titleCase, upperShare } from '../../text/case.js';
@@ -80,6 +80,17 @@ export function formatIssuer(raw: string, placeHint: string | null): string {
   return parts.join(' ');
 }
 
+function hasUnit(issuerText: string): boolean {
+  const skel = skeleton(squeeze(issuerText));
+  const body = leadingBody(skel);
+  return body !== null && leadingUnit(skel.slice(body[0].length).trim()) !== null;
+}
+
+/** "42- NQ/TW" (a line break or OCR space inside a code) → "42-NQ/TW". */
+export function tidyCodes(text: string): string {
+  return text.replace(/(\d)\s*-\s+(-\s*)?(?=[A-ZĐ][A-Za-zĐđ]{0,5}\/)/gu, '$1-');
+}
+
 interface Found {
   index: number;
 }
@@ -127,12 +138,19 @@ export const headerStage: Stage = {
 
     // Issuer: the left column above the number line.
     if (numberAt) {
-      const fragments: string[] = [];
-      for (let i = 0; i < numberAt.index; i++) {
-        const left = leftColumn(lines[i]!.text);
-        if (left && upperShare(left) > 0.6) fragments.push(left);
+      const leftOf = (pick: (l: TextLine) => string) =>
+        lines
+          .slice(0, numberAt!.index)
+          .map((l) => leftColumn(pick(l)))
+          .filter((left) => left && upperShare(left) > 0.6)
+          .join(' ');
+      const repaired = leftOf((l) => l.text);
+      if (repaired) {
+        header.issuer = formatIssuer(repaired, header.place);
+        // A repair that turned a unit word into another word (PHUONG → PHÒNG) loses the unit; the raw text still has it.
+        const raw = leftOf((l) => l.original);
+        if (!hasUnit(repaired) && hasUnit(raw)) header.issuer = formatIssuer(raw, header.place);
       }
-      if (fragments.length > 0) header.issuer = formatIssuer(fragments.join(' '), header.place);
     }
 
     // Type name line ("KẾ HOẠCH") and the title under it.
@@ -163,7 +181,7 @@ export const headerStage: Stage = {
         if (/^[ivxl1]{1,5}\s*[.]\s+\S/.test(s) && upperShare(lines[i]!.text) > 0.6) break;
         title.push(lines[i]!.text.replace(/^[\s*_#]+|[\s*_]+$/gu, ''));
       }
-      if (title.length > 0) header.title = squeeze(title.join(' '));
+      if (title.length > 0) header.title = tidyCodes(squeeze(title.join(' ')));
       bodyStart = i;
     }
     doc.data.bodyStart = bodyStart;
