@@ -1,0 +1,342 @@
+/**
+ * The agency registry: public bodies that plans name as lead, support or
+ * responsible agencies (src/data/agencies/agencies.json, hand-written facts).
+ *
+ * Matching works on word skeletons (no marks, lower case), with abbreviations
+ * expanded ("Sở LĐTB&XH" → "Sở Lao động - Thương binh và Xã hội"), "và" and
+ * punctuation ignored, and a small edit distance allowed per word, so that
+ * "Sở Văn hóa Thể thao và Du lịch", "Sở VH,TT&DL" and a residual OCR error
+ * ("Sé Tai chinh") all find their body. A level suffix ("tỉnh", "huyện Bình
+ * Lục") is kept in the name as the document writes it. Collective mentions
+ * ("các sở, ban, ngành có liên quan", "UBND các huyện, thành phố") are groups.
+ */
+import { readFileSync } from 'node:fs';
+import type { Agency } from '../schema/record.js';
+import { dataPath } from '../util/paths.js';
+import { skeleton } from '../text/vietnamese.js';
+
+interface AgencyEntry {
+  name: string;
+  aliases?: string[];
+  level?: boolean;
+}
+
+interface AgencyData {
+  abbreviations: Record<string, string>;
+  agencies: AgencyEntry[];
+  groupWords: string[];
+  groupTails: string[];
+}
+
+/** A word (or an abbreviation's expanded word) of a text, with its span in the text. */
+interface Token {
+  key: string;
+  start: number;
+  end: number;
+  /** Starts with a capital letter in the text (agency names do). */
+  upper: boolean;
+  /** Came from an abbreviation. */
+  abbr: boolean;
+  /** Punctuation between the previous word and this one. */
+  before: string;
+}
+
+interface Alias {
+  keys: string[];
+  entry: AgencyEntry;
+  chars: number;
+}
+
+export interface AgencyMention {
+  agency: Agency;
+  /** Offsets of the mention in the scanned text. */
+  start: number;
+  end: number;
+}
+
+const UNITS: [string[], string][] = [
+  [['thanh', 'pho'], 'thành phố'],
+  [['thi', 'xa'], 'thị xã'],
+  [['thi', 'tran'], 'thị trấn'],
+  [['tinh'], 'tỉnh'],
+  [['huyen'], 'huyện'],
+  [['quan'], 'quận'],
+  [['phuong'], 'phường'],
+  [['xa'], 'xã'],
+];
+
+/** Compact key of an abbreviation: skeleton letters and digits only ("LĐ-TB&XH" → "ldtbxh"). */
+function compact(s: string): string {
+  return skeleton(s).replace(/[^a-z0-9]/g, '');
+}
+
+function editDistance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+export class AgencyRegistry {
+  private readonly abbreviations = new Map<string, { expansion: string; keys: string[] }>();
+  private readonly aliases: Alias[] = [];
+  private readonly groupWords: string[][];
+  private readonly groupTails: string[][];
+
+  constructor(data: AgencyData) {
+    for (const [abbr, expansion] of Object.entries(data.abbreviations)) {
+      this.abbreviations.set(compact(abbr), { expansion, keys: wordKeys(expansion) });
+    }
+    for (const entry of data.agencies) {
+      for (const alias of [entry.name, ...(entry.aliases ?? [])]) {
+        const keys = this.tokenize(alias).map((t) => t.key).filter((k) => k !== 'va');
+        if (keys.length > 0) this.aliases.push({ keys, entry, chars: keys.join('').length });
+      }
+    }
+    // Longest first, so "tổ chức chính trị - xã hội" wins over "tổ chức".
+    const byLength = (a: string[], b: string[]) => b.length - a.length;
+    this.groupWords = data.groupWords.map((w) => wordKeys(w)).sort(byLength);
+    this.groupTails = data.groupTails.map((w) => wordKeys(w)).sort(byLength);
+  }
+
+  private static instance: AgencyRegistry | null = null;
+  /** The registry over the shipped data file (loaded once). */
+  static load(): AgencyRegistry {
+    AgencyRegistry.instance ??= new AgencyRegistry(JSON.parse(readFileSync(dataPath('agencies', 'agencies.json'), 'utf8')) as AgencyData);
+    return AgencyRegistry.instance;
+  }
+
+  /** Words of a text, abbreviations expanded, with spans; "và" kept (callers skip it). */
+  tokenize(text: string): Token[] {
+    const out: Token[] = [];
+    let before = '';
+    for (const chunk of text.matchAll(/\S+/gu)) {
+      const raw = chunk[0];
+      const lead = /^[("“'[]+/u.exec(raw)?.[0].length ?? 0;
+      const trail = /[)"”'\]:;,.!?]+$/u.exec(raw.slice(lead))?.[0].length ?? 0;
+      const core = raw.slice(lead, raw.length - trail);
+      const at = chunk.index + lead;
+      if (lead > 0) before += raw.slice(0, lead);
+      const upperCount = (core.match(/\p{Lu}/gu) ?? []).length;
+      const abbr = core && upperCount >= 2 ? this.abbreviations.get(compact(core)) : undefined;
+      if (abbr) {
+        for (const key of abbr.keys) {
+          out.push({ key, start: at, end: at + core.length, upper: true, abbr: true, before });
+          before = '';
+        }
+      } else {
+        for (const part of core.matchAll(/[\p{L}\p{N}\p{M}&]+|[^\p{L}\p{N}\p{M}&]/gu)) {
+          const p = part[0];
+          if (/[\p{L}\p{N}]/u.test(p)) {
+            const key = skeleton(p).replace(/[^a-z0-9&]/g, '');
+            out.push({ key, start: at + part.index, end: at + part.index + p.length, upper: /^\p{Lu}/u.test(p), abbr: false, before });
+            before = '';
+          } else {
+            before += p;
+          }
+        }
+      }
+      if (trail > 0) before += raw.slice(raw.length - trail);
+      before += ' ';
+    }
+    return out;
+  }
+
+  /** Expands the abbreviations of a text ("UBND các huyện" → "Ủy ban nhân dân các huyện"). */
+  expand(text: string): string {
+    return text.replace(/[^\s,;:()]+/gu, (chunk) => {
+      const m = /^(.*?)([.]*)$/u.exec(chunk)!;
+      const core = m[1]!;
+      if ((core.match(/\p{Lu}/gu) ?? []).length < 2) return chunk;
+      const abbr = this.abbreviations.get(compact(core));
+      return abbr ? abbr.expansion + m[2] : chunk;
+    });
+  }
+
+  /** All agency mentions (known bodies and collective groups) in a text, in order, not overlapping. */
+  scan(text: string): AgencyMention[] {
+    const tokens = this.tokenize(text);
+    const out: AgencyMention[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const group = this.matchGroup(tokens, i);
+      const known = tokens[i]!.upper ? this.matchKnown(tokens, i) : null;
+      const best = group && (!known || group.next >= known.next) ? group : known;
+      if (best && best.next > i) {
+        out.push(this.mention(text, tokens, i, best));
+        i = best.next;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  private mention(text: string, tokens: Token[], i: number, m: { next: number; entry: AgencyEntry | null; levelFrom: number }): AgencyMention {
+    const start = tokens[i]!.start;
+    const end = tokens[m.next - 1]!.end;
+    const raw = squeeze(text.slice(start, end));
+    if (!m.entry) {
+      return { agency: { name: this.expand(raw).replace(/[\s,;:.-]+$/u, ''), raw, kind: 'group', known: true }, start, end };
+    }
+    let name = m.entry.name;
+    if (m.levelFrom < m.next) {
+      // The level as written: the unit word spelled properly, then the place name as it stands.
+      const unitWords = this.unitAt(tokens, m.levelFrom);
+      const unit = unitWords ? unitWords[1] : '';
+      const placeFrom = m.levelFrom + (unitWords ? unitWords[0].length : 0);
+      const place = placeFrom < m.next ? squeeze(text.slice(tokens[placeFrom]!.start, tokens[m.next - 1]!.end)) : '';
+      name = squeeze(`${name} ${unit} ${place}`);
+    }
+    return { agency: { name, raw, kind: 'agency', known: true }, start, end };
+  }
+
+  private unitAt(tokens: Token[], i: number): [string[], string] | null {
+    for (const unit of UNITS) {
+      if (unit[0].every((k, j) => tokens[i + j]?.key === k && (j === 0 || !/[,;.]/.test(tokens[i + j]!.before)))) return unit;
+    }
+    return null;
+  }
+
+  /** The longest known body starting at token i, with its level suffix. */
+  private matchKnown(tokens: Token[], i: number): { next: number; entry: AgencyEntry; levelFrom: number } | null {
+    let best: { next: number; entry: AgencyEntry; dist: number; matched: number } | null = null;
+    for (const alias of this.aliases) {
+      let j = i;
+      let dist = 0;
+      let ok = true;
+      const budget = Math.max(1, Math.round(alias.chars * 0.12));
+      for (let a = 0; a < alias.keys.length; a++) {
+        while (j < tokens.length && tokens[j]!.key === 'va' && alias.keys[a] !== 'va') j++;
+        const t = tokens[j];
+        // A list separator (";", ".") ends a name; "," and "-" may stand inside one ("Sở Văn hóa, Thể thao và Du lịch").
+        if (!t || (a > 0 && /[;.:()]/.test(t.before))) {
+          ok = false;
+          break;
+        }
+        const key = alias.keys[a]!;
+        const allowed = key.length <= 2 ? (alias.keys.length >= 3 && a === 0 ? 1 : 0) : key.length <= 5 ? 1 : 2;
+        const d = editDistance(t.key, key, allowed);
+        if (d > allowed) {
+          ok = false;
+          break;
+        }
+        dist += d;
+        j++;
+        if (dist > budget) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      if (!best || alias.keys.length > best.matched || (alias.keys.length === best.matched && dist < best.dist)) {
+        best = { next: j, entry: alias.entry, dist, matched: alias.keys.length };
+      }
+    }
+    if (!best) return null;
+    const levelFrom = best.next;
+    let next = levelFrom;
+    const unit = this.unitAt(tokens, next);
+    if (unit && !/[;.:,()]/.test(tokens[next]!.before)) {
+      next += unit[0].length;
+      // A place name after the unit: capitalised words, not the start of another body.
+      let words = 0;
+      while (next < tokens.length && words < 4 && tokens[next]!.upper && !tokens[next]!.abbr && !/[;.:,()-]/.test(tokens[next]!.before) && !this.startsKnown(tokens, next)) {
+        next++;
+        words++;
+      }
+    }
+    return { next, entry: best.entry, levelFrom };
+  }
+
+  private startsKnown(tokens: Token[], i: number): boolean {
+    const key = tokens[i]!.key;
+    return ['so', 'phong', 'ban', 'uy', 'hoi', 'cong', 'tram', 'trung', 'chi', 'ngan', 'bao', 'doan', 'dai', 'cuc', 'lien', 'van', 'thanh', 'bo'].includes(key) && this.aliases.some((a) => a.keys[0] === key && a.keys.length > 1 && tokens[i + 1]?.key === a.keys[1]);
+  }
+
+  /** A collective mention starting at token i: "[UBND] các <words>[, <words>…] [có liên quan]". */
+  private matchGroup(tokens: Token[], i: number): { next: number; entry: null; levelFrom: number } | null {
+    let j = i;
+    const starts = (words: string[]) => words.every((k, n) => tokens[j + n]?.key === k);
+    for (const prefix of [['uy', 'ban', 'nhan', 'dan'], ['thu', 'truong'], ['lanh', 'dao']]) {
+      if (starts(prefix)) {
+        j += prefix.length;
+        break;
+      }
+    }
+    if (tokens[j]?.key !== 'cac' && tokens[j]?.key !== 'nhung') return null;
+    j++;
+    let words = 0;
+    for (;;) {
+      const sepOk = words === 0 || !/[;.:()]/.test(tokens[j]?.before ?? ';');
+      let k = j;
+      if (words > 0 && tokens[k]?.key === 'va') k++;
+      const hit = sepOk ? this.groupWords.find((w) => w.every((key, n) => tokens[k + n]?.key === key && (n === 0 || !/[;.:,()]/.test(tokens[k + n]!.before)))) : undefined;
+      if (!hit) break;
+      j = k + hit.length;
+      words++;
+    }
+    if (words === 0) return null;
+    // Tails: "có liên quan", "thuộc tỉnh", "trên địa bàn huyện".
+    for (let round = 0; round < 2; round++) {
+      const tail = this.groupTails.find((w) => w.every((key, n) => tokens[j + n]?.key === key && !/[;.:,()]/.test(tokens[j + n]!.before)));
+      if (!tail) break;
+      j += tail.length;
+    }
+    return { next: j, entry: null, levelFrom: j };
+  }
+
+  /**
+   * A list of agencies as a "Cơ quan phối hợp:" line or a heading gives them:
+   * "Sở Tài chính, Sở KH&ĐT và các cơ quan liên quan". Known bodies and groups
+   * are found by scanning; what lies between them is split at list separators
+   * and kept as written (known: false).
+   */
+  parseList(text: string): Agency[] {
+    const mentions = this.scan(text);
+    const out: Agency[] = [];
+    let at = 0;
+    const gap = (from: number, to: number) => {
+      for (const piece of text.slice(from, to).split(/[,;+]|\s+và\s+|\s+va\s+|\s+với\s+|\s+voi\s+|\(|\)/u)) {
+        const p = squeeze(piece.replace(/^[\s\-–:.•*]+|[\s\-–:.]+$/gu, '').replace(/^(và|va|với|voi|cùng|cung|chủ trì|phối hợp)\s+/iu, ''));
+        if (!p || !/\p{L}{2,}/u.test(p)) continue;
+        if (/^(các|cac|những)\s/iu.test(p)) out.push({ name: this.expand(p), raw: p, kind: 'group', known: false });
+        else if (/^\p{Lu}/u.test(p) && p.split(' ').length <= 12) out.push({ name: this.expand(p), raw: p, kind: 'agency', known: false });
+      }
+    };
+    for (const m of mentions) {
+      gap(at, m.start);
+      out.push(m.agency);
+      at = m.end;
+    }
+    gap(at, text.length);
+    return out;
+  }
+
+  /** The agency a name denotes when the whole name is one known body or group; null otherwise. */
+  lookup(name: string): Agency | null {
+    const m = this.scan(name);
+    if (m.length !== 1) return null;
+    const rest = (name.slice(0, m[0]!.start) + name.slice(m[0]!.end)).replace(/[\s,;:.()-]/g, '');
+    return rest === '' ? m[0]!.agency : null;
+  }
+}
+
+function wordKeys(text: string): string[] {
+  return (skeleton(text).match(/[a-z0-9&]+/g) ?? []).filter((k) => k !== 'va');
+}
+
+function squeeze(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

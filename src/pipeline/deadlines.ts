@@ -1,0 +1,201 @@
+/**
+ * Deadlines as plans write them: "Thường xuyên", "trước ngày 10/12 hằng năm",
+ * "hoàn thành tháng 6/2024", "Quý III/2024", "trong năm 2024", "giai đoạn
+ * 2024-2025", "đến năm 2030", "ngày 30/6/2024". Matching runs on the skeleton
+ * (same length as the text), so damaged marks ("thang", "hang nam") still match
+ * and offsets point into the text as written.
+ *
+ * Dates that belong to cited documents ("Nghị quyết số 42-NQ/TW ngày 24/11/2023")
+ * are masked first: they are not deadlines.
+ */
+import type { Deadline } from '../schema/record.js';
+import { skeleton } from '../text/vietnamese.js';
+import { smallRoman } from './numbers.js';
+
+export interface DeadlineOptions {
+  /**
+   * Strict: only time expressions introduced as deadlines ("hoàn thành …",
+   * "trước …", "trong tháng …", a day/month without year, "Thường xuyên" as a
+   * value, "định kỳ … hằng năm"); bare years in prose ("phấn đấu đến năm 2025")
+   * are then targets' years, not deadlines. Use it on task and duty prose; use
+   * the default on the value of a "Thời gian thực hiện:" line.
+   */
+  strict?: boolean;
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  deadline: Deadline;
+  priority: number;
+}
+
+const Y = String.raw`((?:19|20)\d{2})`;
+const SEP = String.raw`\s*[\/.-]\s*`;
+/** Cue words that make a time expression a deadline, as they end the text before it. */
+const CUE_BEFORE = /(?:^|[\s(,:;])((?:(?:hoan thanh|hoan tat|xong|truoc|trong|vao|cham nhat|ket thuc|den het|den|tu|cuoi|trong thoi gian|thoi gian|thuc hien)\s*[:,]?\s*)+)$/;
+const STRICT_CUES = /hoan thanh|hoan tat|xong|truoc|trong|vao|cham nhat|ket thuc|den het|thoi gian/;
+
+/** Masks the dates of cited documents ("số 42-NQ/TW ngày 24/11/2023") with spaces. */
+export function maskCitedDates(skel: string): string {
+  const re = new RegExp(
+    String.raw`(?:\bso\s*[:.]?\s*\d[\w\/&.-]*|\d+\s*[-\/]\s*[a-z]{1,6}[\/-][a-z0-9-]{1,8}|\d+\/\d{4}\/[a-z0-9-]{2,10})\s*,?\s*(?:cua\s+[a-z ]{2,40}?\s*)?ngay\s*\d{1,2}(?:${SEP}\d{1,2}${SEP}\d{4}|\s*thang\s*\d{1,2}\s*nam\s*\d{4})`,
+    'g',
+  );
+  return skel.replace(re, (m) => {
+    const at = m.lastIndexOf('ngay');
+    return m.slice(0, at) + ' '.repeat(m.length - at);
+  });
+}
+
+function validYear(y: number): boolean {
+  return y >= 1990 && y <= 2100;
+}
+
+function isoDay(y: number, m: number, d: number): string | null {
+  if (!validYear(y) || m < 1 || m > 12) return null;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d < 1 || d > last) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function validDayMonth(d: number, m: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/** All deadlines a text states, in the order they stand, without duplicates. */
+export function parseDeadlines(text: string, options: DeadlineOptions = {}): Deadline[] {
+  const original = text;
+  const skel = maskCitedDates(skeleton(text));
+  const hits: Hit[] = [];
+  const add = (start: number, end: number, priority: number, make: (t: string) => Deadline | null) => {
+    const d = make(squeezeText(original.slice(start, end)));
+    if (d) hits.push({ start, end, deadline: d, priority });
+  };
+  const each = (re: RegExp, fn: (m: RegExpExecArray) => void) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(skel); m; m = re.exec(skel)) fn(m);
+  };
+  const ANNUAL_AFTER = String.raw`(?:\s*(?:\(|,)?\s*(?:cua\s+)?(?:hang|hang)\s+nam\b)`;
+
+  // Full dates: "ngày 30/6/2024", "ngày 30 tháng 6 năm 2024", "30/6/2024".
+  each(new RegExp(String.raw`(?:ngay\s*)?\b(\d{1,2})${SEP}(\d{1,2})${SEP}${Y}\b`, 'g'), (m) =>
+    add(m.index, m.index + m[0].length, 1, (t) => {
+      const iso = isoDay(Number(m[3]), Number(m[2]), Number(m[1]));
+      return iso ? { text: t, kind: 'date', date: iso } : null;
+    }),
+  );
+  each(new RegExp(String.raw`ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam\s*|${SEP})${Y}\b`, 'g'), (m) =>
+    add(m.index, m.index + m[0].length, 1, (t) => {
+      const iso = isoDay(Number(m[3]), Number(m[2]), Number(m[1]));
+      return iso ? { text: t, kind: 'date', date: iso } : null;
+    }),
+  );
+  // Day and month without a year: "trước ngày 10/12 hằng năm", "trước ngày 15/11".
+  each(new RegExp(String.raw`(?:ngay\s*|(?<=truoc\s))(\d{1,2})\s*(?:[\/.-]|\s+thang\s+)\s*(\d{1,2})\b(?!\s*(?:[\/.-]|\s+nam\s+)\s*\d)(${ANNUAL_AFTER})?`, 'g'), (m) =>
+    add(m.index, m.index + m[0].length, 2, (t) => {
+      const d = Number(m[1]);
+      const mo = Number(m[2]);
+      return validDayMonth(d, mo) ? { text: t, kind: 'annual', month: mo, day: d } : null;
+    }),
+  );
+  // "tháng 12 hằng năm".
+  each(new RegExp(String.raw`thang\s*(\d{1,2})${ANNUAL_AFTER}`, 'g'), (m) =>
+    add(m.index, m.index + m[0].length, 2, (t) => {
+      const mo = Number(m[1]);
+      return mo >= 1 && mo <= 12 ? { text: t, kind: 'annual', month: mo, day: null } : null;
+    }),
+  );
+  // Months: "tháng 6/2024", "tháng 6 năm 2024".
+  each(new RegExp(String.raw`thang\s*(\d{1,2})\s*(?:[\/.-]|nam)\s*${Y}\b`, 'g'), (m) =>
+    add(m.index, m.index + m[0].length, 3, (t) => {
+      const mo = Number(m[1]);
+      return mo >= 1 && mo <= 12 ? { text: t, kind: 'month', year: Number(m[2]), month: mo } : null;
+    }),
+  );
+  // Quarters: "Quý III/2024", "quý 3 năm 2024".
+  each(new RegExp(String.raw`quy\s*(iv|i{1,3}|[1-4])\s*(?:[\/.-]|,?\s*nam)\s*${Y}\b`, 'g'), (m) =>
+    add(m.index, m.index + m[0].length, 3, (t) => {
+      const q = /\d/.test(m[1]!) ? Number(m[1]) : smallRoman(m[1]!);
+      return q && q >= 1 && q <= 4 ? { text: t, kind: 'quarter', year: Number(m[2]), quarter: q } : null;
+    }),
+  );
+  // Ranges: "giai đoạn 2024-2025", "2021 - 2025", "từ năm 2024 đến năm 2025".
+  each(new RegExp(String.raw`(?:(?:giai doan|thoi ky|tu nam|tu|nam)\s*)?\b${Y}\s*(?:-|den|toi)\s*(?:nam\s*)?${Y}\b`, 'g'), (m) =>
+    add(m.index, m.index + m[0].length, 4, (t) => {
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      return b > a && b - a <= 30 ? { text: t, kind: 'range', from: String(a), to: String(b) } : null;
+    }),
+  );
+  // Years: "trong năm 2024", "năm 2025", "đến năm 2030".
+  each(new RegExp(String.raw`nam\s*${Y}\b`, 'g'), (m) => add(m.index, m.index + m[0].length, 5, (t) => ({ text: t, kind: 'year', year: Number(m[1]) })));
+  // Ongoing: "Thường xuyên", "hằng năm" / "hàng năm" without a date.
+  each(/thuong xuyen|(?:dinh ky\s+)?(?:hang|hang)\s+nam\b/g, (m) => add(m.index, m.index + m[0].length, 6, (t) => ({ text: t, kind: 'ongoing' })));
+
+  // Keep the best hit where hits overlap.
+  hits.sort((a, b) => a.priority - b.priority || a.start - b.start);
+  const kept: Hit[] = [];
+  for (const h of hits) {
+    if (kept.some((k) => h.start < k.end && k.start < h.end)) continue;
+    kept.push(h);
+  }
+  kept.sort((a, b) => a.start - b.start);
+
+  const out: Deadline[] = [];
+  const hasAnnual = kept.some((h) => h.deadline.kind === 'annual');
+  for (const h of kept) {
+    const before = skel.slice(Math.max(0, h.start - 40), h.start);
+    const cue = CUE_BEFORE.exec(before);
+    if (h.deadline.kind === 'ongoing') {
+      // "hằng năm" is the recurrence of a dated annual deadline when one stands in the same text.
+      if (hasAnnual && /nam$/.test(skel.slice(h.start, h.end))) continue;
+      if (options.strict && !ongoingIsDeadline(skel, h)) continue;
+    } else if (options.strict && h.deadline.kind !== 'annual') {
+      if (!cue || !STRICT_CUES.test(cue[1]!)) continue;
+    }
+    // The text includes the cue ("hoàn thành tháng 6/2024", "trước ngày 10/12 hằng năm").
+    if (cue && h.deadline.kind !== 'ongoing') {
+      const start = h.start - cue[1]!.length;
+      h.deadline.text = squeezeText(original.slice(start, h.end));
+    }
+    out.push(h.deadline);
+  }
+  return dedupe(out);
+}
+
+/** In prose, "thường xuyên" is a deadline when it stands alone as a value; "hằng năm" when it times a report. */
+function ongoingIsDeadline(skel: string, h: Hit): boolean {
+  const word = skel.slice(h.start, h.end);
+  const after = skel.slice(h.end, h.end + 3);
+  const before = skel.slice(Math.max(0, h.start - 30), h.start);
+  if (word.startsWith('thuong')) {
+    return /^\s*([.;,)]|$)/.test(after) || /(^|[:;(]|thoi gian[^.;]*)\s*$/.test(before) || /^\s*$/.test(before);
+  }
+  if (word.startsWith('dinh ky')) return true;
+  const clauseStart = Math.max(skel.lastIndexOf('.', h.start), skel.lastIndexOf(';', h.start));
+  const clauseEnd = (() => {
+    const rest = skel.slice(h.end);
+    const m = /[.;]/.exec(rest);
+    return m ? h.end + m.index : skel.length;
+  })();
+  return /bao cao|dinh ky|so ket|tong ket/.test(skel.slice(clauseStart + 1, clauseEnd));
+}
+
+function squeezeText(s: string): string {
+  return s.replace(/\s+/g, ' ').trim().replace(/^[(,:;\s]+|[),;:\s]+$/g, '');
+}
+
+function dedupe(list: Deadline[]): Deadline[] {
+  const seen = new Set<string>();
+  const out: Deadline[] = [];
+  for (const d of list) {
+    const { text: _t, ...rest } = d;
+    void _t;
+    const key = JSON.stringify(rest);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
