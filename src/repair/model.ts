@@ -36,20 +36,27 @@ export interface DecodeOptions {
   /** extra cost of reading a 1-2 digit number as a syllable */
   numberAsWordCost: number;
   lm: Partial<LmParams>;
+  /** weight of the document cache unigram in the second pass (0 = no cache) */
+  cacheWeight: number;
+  /** confidence a first-pass token needs to enter the cache (and below which its segment re-decodes) */
+  cacheMinConfidence: number;
 }
 
 export const DEFAULT_DECODE: DecodeOptions = {
   channelWeight: 1,
   keepInvalidCost: 4,
   cleanChangeCost: 12,
-  candidates: 12,
+  candidates: 16,
   lowConfidence: 0.6,
   numberAsWordCost: 2,
-  lm: {},
+  lm: { gamma3: 3 },
+  cacheWeight: 0.25,
+  cacheMinConfidence: 0.9,
 };
 
 interface Cand { out: string; unit: number; unseen: number; cost: number; keep: boolean }
 interface Position { item: WalkItem; cands: Cand[]; fixed: boolean }
+interface DocCache { counts: Map<number, number>; total: number; weight: number }
 
 const NUM = '<num>';
 const OTHER = '<x>';
@@ -90,6 +97,15 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
 
   function candidatesFor(item: WalkItem, clean: boolean): { cands: Cand[]; fixed: boolean } {
     const core = item.piece.text;
+    const roman = romanLabel(core);
+    if (roman) {
+      const next = item.pieces[item.pieceIndex + 1]?.text ?? '';
+      const prev = item.pieceIndex >= 2 ? item.pieces[item.pieceIndex - 2]!.text : '';
+      const lineRest = item.pieces.slice(item.pieceIndex + 1).map((p) => p.text).join('');
+      const heading = item.wordIndex === 0 && next.startsWith('.') && (/[IVX]/.test(core) || lineRest === lineRest.toUpperCase());
+      const isLabel = /^[IVX]+$/.test(core) || heading || skeleton(prev) === 'khoa' || (prev.startsWith('(') && /[IVX]/.test(core));
+      if (isLabel) return { cands: fixedCand(roman, otherUnit), fixed: true };
+    }
     const cls = classifyCore(core, abbr, isSkel);
     if (cls === 'number') {
       // 1-2 digit tokens may be mangled syllables (16 -> lệ, 6 -> có); the LM decides
@@ -102,13 +118,6 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     }
     if (cls === 'code') return { cands: fixedCand(core, otherUnit), fixed: true };
     if (cls === 'abbr') return { cands: fixedCand(abbr.map.get(core.toUpperCase()) ?? core, otherUnit), fixed: true };
-    const roman = romanLabel(core);
-    if (roman) {
-      const next = item.pieces[item.pieceIndex + 1]?.text ?? '';
-      const prev = item.pieceIndex >= 2 ? item.pieces[item.pieceIndex - 2]!.text : '';
-      const isLabel = /^[IVX]+$/.test(core) || (item.wordIndex === 0 && next.startsWith('.')) || skeleton(prev) === 'khoa' || prev.startsWith('(');
-      if (isLabel) return { cands: fixedCand(roman, otherUnit), fixed: true };
-    }
     const lower = core.toLowerCase();
     const norm = normalizeTonePlacement(lower);
     const valid = syllableSet.has(norm);
@@ -130,7 +139,13 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     return { cands, fixed: false };
   }
 
-  function decodeSegment(seg: Position[], choice: number[], conf: number[]): void {
+  function decodeSegment(seg: Position[], choice: number[], conf: number[], cache: DocCache | undefined): void {
+    const lmc = (u: number, v: number, w: number, unseen: number) => {
+      const c = lm.cost(u, v, w, unseen);
+      if (!cache) return c;
+      const k = w >= 0 ? cache.counts.get(w) ?? 0 : 0;
+      return -Math.log((1 - cache.weight) * Math.exp(-c) + (cache.weight * k) / cache.total);
+    };
     const n = seg.length;
     if (!n) return;
     const B = lm.boundaryId;
@@ -142,7 +157,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       const bp = new Int32Array(cs.length).fill(-1);
       for (let k = 0; k < cs.length; k++) {
         const c = cs[k]!;
-        if (i === 0) { sc[k] = c.cost + lm.cost(B, B, c.unit, c.unseen); continue; }
+        if (i === 0) { sc[k] = c.cost + lmc(B, B, c.unit, c.unseen); continue; }
         const pcs = seg[i - 1]!.cands;
         const psc = score[i - 1]!;
         const pbp = back[i - 1]!;
@@ -152,7 +167,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
           const pj = psc[j]!;
           if (pj >= best) continue;
           const u = i >= 2 ? seg[i - 2]!.cands[pbp[j]!]!.unit : B;
-          const s = pj + lm.cost(u, pcs[j]!.unit, c.unit, c.unseen);
+          const s = pj + lmc(u, pcs[j]!.unit, c.unit, c.unseen);
           if (s < best) { best = s; arg = j; }
         }
         sc[k] = best + c.cost;
@@ -173,7 +188,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       const u = i >= 2 ? seg[i - 2]!.cands[path[i - 2]!]!.unit : B;
       const v = i >= 1 ? seg[i - 1]!.cands[path[i - 1]!]!.unit : B;
       const next = i + 1 < n ? seg[i + 1]!.cands[path[i + 1]!]! : undefined;
-      const local = cs.map((c) => c.cost + lm.cost(u, v, c.unit, c.unseen) + (next ? lm.cost(v, c.unit, next.unit, next.unseen) : 0));
+      const local = cs.map((c) => c.cost + lmc(u, v, c.unit, c.unseen) + (next ? lmc(v, c.unit, next.unit, next.unseen) : 0));
       const chosen = local[path[i]!]!;
       let z = 0;
       for (const s of local) z += Math.exp(chosen - s);
@@ -189,38 +204,69 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   function repairLines(lines: readonly string[]): RepairResult {
     const clean = !assessDamage(lines).damaged;
     const out = lines.map((l) => l);
+    // collect segments first: the document cache needs a first pass over all of them
+    const segments: Position[][] = [];
+    let seg: Position[] = [];
+    walkDocument(lines, (item) => {
+      const { cands, fixed } = candidatesFor(item, clean);
+      seg.push({ item, cands, fixed });
+    }, () => { if (seg.length) segments.push(seg); seg = []; });
+
+    const choices: number[][] = [];
+    const confs: number[][] = [];
+    for (const s of segments) {
+      const choice: number[] = [];
+      const conf: number[] = [];
+      decodeSegment(s, choice, conf, undefined);
+      choices.push(choice);
+      confs.push(conf);
+    }
+    // document cache: syllables decoded confidently elsewhere in this plan become more likely
+    // where the evidence is weak (plans repeat their phrases); only unsure segments re-decode
+    if (!clean && o.cacheWeight > 0) {
+      const cache = new Map<number, number>();
+      let total = 0;
+      segments.forEach((s, si) => s.forEach((p, i) => {
+        if (p.fixed || confs[si]![i]! < o.cacheMinConfidence) return;
+        const u = p.cands[choices[si]![i]!]!.unit;
+        if (u < 0) return;
+        cache.set(u, (cache.get(u) ?? 0) + 1);
+        total++;
+      }));
+      if (total >= 50) {
+        const docCache: DocCache = { counts: cache, total, weight: o.cacheWeight };
+        segments.forEach((s, si) => {
+          if (!confs[si]!.some((c) => c < o.cacheMinConfidence)) return;
+          const choice: number[] = [];
+          const conf: number[] = [];
+          decodeSegment(s, choice, conf, docCache);
+          choices[si] = choice;
+          confs[si] = conf;
+        });
+      }
+    }
+
     const replaced = new Map<number, Map<number, string>>(); // line -> pieceIndex -> text
     const lowConfidence: LowConfidenceToken[] = [];
     let tokens = 0;
     let changed = 0;
     let confSum = 0;
-    let seg: Position[] = [];
-    const flush = () => {
-      if (!seg.length) return;
-      const choice: number[] = [];
-      const conf: number[] = [];
-      decodeSegment(seg, choice, conf);
-      seg.forEach((p, i) => {
-        const c = p.cands[choice[i]!]!;
-        const original = p.item.piece.text;
-        tokens++;
-        confSum += conf[i]!;
-        if (c.out !== original) {
-          changed++;
-          let m = replaced.get(p.item.line);
-          if (!m) replaced.set(p.item.line, (m = new Map()));
-          m.set(p.item.pieceIndex, c.out);
-        }
-        if (!p.fixed && conf[i]! < o.lowConfidence) {
-          lowConfidence.push({ line: p.item.line, column: p.item.piece.start + 1, original, repaired: c.out, confidence: conf[i]! });
-        }
-      });
-      seg = [];
-    };
-    walkDocument(lines, (item) => {
-      const { cands, fixed } = candidatesFor(item, clean);
-      seg.push({ item, cands, fixed });
-    }, flush);
+    segments.forEach((s, si) => s.forEach((p, i) => {
+      const c = p.cands[choices[si]![i]!]!;
+      const cf = confs[si]![i]!;
+      const original = p.item.piece.text;
+      tokens++;
+      confSum += cf;
+      if (c.out !== original) {
+        changed++;
+        let m = replaced.get(p.item.line);
+        if (!m) replaced.set(p.item.line, (m = new Map()));
+        m.set(p.item.pieceIndex, c.out);
+      }
+      if (!p.fixed && cf < o.lowConfidence) {
+        lowConfidence.push({ line: p.item.line, column: p.item.piece.start + 1, original, repaired: c.out, confidence: cf });
+      }
+    }));
     const pieceCache = new Map<number, string[]>();
     for (const [li, m] of replaced) {
       const pieces = tokenizeCached(lines[li]!, li, pieceCache);

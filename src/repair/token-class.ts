@@ -33,7 +33,7 @@ export function romanLabel(core: string): string | null {
 
 export function classifyCore(core: string, abbr: Abbreviations, isSkeleton: (s: string) => boolean): TokenClass {
   if (/^\d+(?:[.,]\d+)*%?$/.test(core)) return 'number';
-  if (/[/\-.,:_()+=%]/.test(core) || (/\d/.test(core) && /\d.*\d/.test(core) && core.length > 3)) return 'code';
+  if (/[/\-.,:_()+=%]/.test(core) || /\d{3}/.test(core)) return 'code';
   if (abbr.map.has(core.toUpperCase()) && core === core.toUpperCase() && core.length > 1) return 'abbr';
   const letters = core.replace(/[^\p{L}]/gu, '');
   if (letters.length >= 2 && letters === letters.toUpperCase() && !/\d/.test(core)) {

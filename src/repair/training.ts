@@ -86,7 +86,10 @@ export function buildModelData(src: TrainingSources): RepairModelData {
     lines(join(src.sharedDir, 'dev', `${SEED004}.rendered.txt`)),
     lines(join(src.handwrittenDir, 'sentences.txt')),
   ];
-  if (!src.exclude003) clean.push(lines(join(src.sharedDir, 'dev', `${SEED003}.gold.txt`)));
+  if (!src.exclude003) {
+    clean.push(lines(join(src.sharedDir, 'dev', `${SEED003}.gold.txt`)));
+    clean.push(lines(join(src.handwrittenDir, 'sentences-dev003.txt')).filter((l) => !l.startsWith('#')));
+  }
   const lm: LmCounts = { uni: {}, bi: {}, tri: {}, total: 0 };
   const seen = new Set<string>();
   for (const text of clean) {
