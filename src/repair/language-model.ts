@@ -42,6 +42,7 @@ export class LanguageModel {
   private readonly tri = new Map<number, number>();
   private readonly bg = new Set<number>();
   private readonly uniCost: Float64Array;
+  private readonly uniProb: Float64Array;
   /** Cost for in-inventory syllables never seen in any source. */
   readonly unseenCost: number;
   /** Cost for tokens that are not Vietnamese syllables at all. */
@@ -84,6 +85,7 @@ export class LanguageModel {
       const c = this.uniCount[i]! + (degTotal ? (BG_UNIGRAM_MASS * this.degree[i]!) / degTotal : 0);
       this.uniCost[i] = c > 0 ? Math.log(total) - Math.log(c + 0.05) : this.unseenCost;
     }
+    this.uniProb = this.uniCost.map((c) => Math.exp(-c));
     this.boundaryId = this.ids.get(BOUNDARY) ?? -1;
   }
 
@@ -96,7 +98,7 @@ export class LanguageModel {
 
   /** Interpolated background/unigram estimate Q(w | v) used below the in-domain counts. */
   private lower(v: number, w: number): number {
-    const uni = Math.exp(-this.uniCost[w]!);
+    const uni = this.uniProb[w]!;
     if (v < 0 || this.succDegree[v]! === 0) return uni;
     const bg = this.bg.has(v * ID_BITS + w) ? this.degree[w]! / this.succDegree[v]! : 0;
     return this.params.bgWeight * bg + (1 - this.params.bgWeight) * uni;

@@ -36,6 +36,8 @@ export interface DecodeOptions {
   /** extra cost of reading a 1-2 digit number as a syllable */
   numberAsWordCost: number;
   lm: Partial<LmParams>;
+  /** candidates costing more than the cheapest plus this are dropped */
+  channelBeam: number;
   /** weight of the document cache unigram in the second pass (0 = no cache) */
   cacheWeight: number;
   /** confidence a first-pass token needs to enter the cache (and below which its segment re-decodes) */
@@ -50,11 +52,13 @@ export const DEFAULT_DECODE: DecodeOptions = {
   lowConfidence: 0.6,
   numberAsWordCost: 2,
   lm: { gamma3: 3 },
+  channelBeam: 12,
   cacheWeight: 0.25,
   cacheMinConfidence: 0.9,
 };
 
-interface Cand { out: string; unit: number; unseen: number; cost: number; keep: boolean }
+/** out: text to emit; unit: LM id; cost: channel + mode penalties; raw: channel cost alone */
+interface Cand { out: string; unit: number; unseen: number; cost: number; raw: number; keep: boolean }
 interface Position { item: WalkItem; cands: Cand[]; fixed: boolean }
 interface DocCache { counts: Map<number, number>; total: number; weight: number }
 
@@ -73,6 +77,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   const numUnit = lm.id(NUM);
   const otherUnit = lm.id(OTHER);
   const candCache = new Map<string, { syl: string; cost: number; unit: number }[]>();
+  const wordCache = new Map<string, Cand[]>();
 
   // abbreviation test uses every spellable skeleton, not only attested syllables (PICH = ĐÍCH)
   const spellable = new Set(generateSyllables(parseRhymes(data.rhymes)).map(skeleton));
@@ -92,7 +97,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   }
 
   function fixedCand(out: string, unit: number): Cand[] {
-    return [{ out, unit, unseen: lm.oovCost, cost: 0, keep: false }];
+    return [{ out, unit, unseen: lm.oovCost, cost: 0, raw: 0, keep: false }];
   }
 
   function candidatesFor(item: WalkItem, clean: boolean): { cands: Cand[]; fixed: boolean } {
@@ -112,12 +117,16 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       if (!/^\d{1,2}$/.test(core)) return { cands: fixedCand(core, numUnit), fixed: true };
       const cands = fixedCand(core, numUnit);
       for (const b of baseCandidates(core)) {
-        cands.push({ out: b.syl, unit: b.unit, unseen: lm.unseenCost, cost: b.cost * o.channelWeight + o.numberAsWordCost + (clean ? o.cleanChangeCost : 0), keep: false });
+        cands.push({ out: b.syl, unit: b.unit, unseen: lm.unseenCost, cost: b.cost * o.channelWeight + o.numberAsWordCost + (clean ? o.cleanChangeCost : 0), raw: b.cost, keep: false });
       }
       return { cands, fixed: false };
     }
     if (cls === 'code') return { cands: fixedCand(core, otherUnit), fixed: true };
     if (cls === 'abbr') return { cands: fixedCand(abbr.map.get(core.toUpperCase()) ?? core, otherUnit), fixed: true };
+    // candidate lists depend only on the token text and the mode: share them across repeats
+    const key = (clean ? 'c' : 'd') + core;
+    const hit = wordCache.get(key);
+    if (hit) return { cands: hit, fixed: false };
     const lower = core.toLowerCase();
     const norm = normalizeTonePlacement(lower);
     const valid = syllableSet.has(norm);
@@ -128,14 +137,22 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       if (identity) sawIdentity = true;
       let cost = b.cost * o.channelWeight;
       if (clean && !identity) cost += o.cleanChangeCost;
-      cands.push({ out: identity ? core : transferCase(core, b.syl), unit: b.unit, unseen: lm.unseenCost, cost, keep: identity });
+      cands.push({ out: identity ? core : transferCase(core, b.syl), unit: b.unit, unseen: lm.unseenCost, cost, raw: b.cost, keep: identity });
     }
     if (!sawIdentity) {
       // leaving the token as it is: cheap in clean text, a last resort in damaged text
       const unit = valid ? lm.id(norm) : -1;
       const cost = clean ? 0 : valid ? channel.cost(lower, norm) * o.channelWeight : o.keepInvalidCost;
-      cands.push({ out: core, unit, unseen: valid ? lm.unseenCost : lm.oovCost, cost, keep: true });
+      cands.push({ out: core, unit, unseen: valid ? lm.unseenCost : lm.oovCost, cost, raw: 0, keep: true });
     }
+    // beam on the channel: candidates far worse than the best one cannot win and cost time
+    let floor = Infinity;
+    for (const c of cands) if (c.raw < floor) floor = c.raw;
+    const kept = cands.filter((c) => c.raw <= floor + o.channelBeam || c.keep);
+    cands.length = 0;
+    cands.push(...kept);
+    if (wordCache.size > 100_000) wordCache.clear();
+    wordCache.set(key, cands);
     return { cands, fixed: false };
   }
 

@@ -49,7 +49,7 @@ console.log(`seed 003, model built WITHOUT 003 (honest): ${fmt(honest.accuracy)}
 
 const synthEval = (m: typeof model, exclude003: boolean) => {
   const ps = synth.filter((p) => !exclude003 || p.source !== '003');
-  const out = ps.map((p) => m.repairLines([p.ocr]).lines[0]!);
+  const out = m.repairLines(ps.map((p) => p.ocr)).lines; // held-out lines as one document
   return syllableAccuracy(out, ps.map((p) => p.truth));
 };
 const s1 = synthEval(model, false);
