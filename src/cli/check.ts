@@ -9,7 +9,13 @@ import { extractFile } from '../extract.js';
 import { compareRecords, formatDifference } from './compare.js';
 import { describeError } from '../util/errors.js';
 
+/**
+ * The expected record of an input: x.pdf.expected.yaml when it exists (so x.pdf and x.txt in one
+ * folder can each have their own), otherwise x.expected.yaml.
+ */
 export function expectedPathFor(input: string): string {
+  const withExtension = join(dirname(input), `${basename(input)}.expected.yaml`);
+  if (existsSync(withExtension)) return withExtension;
   return join(dirname(input), `${basename(input, extname(input))}.expected.yaml`);
 }
 
