@@ -11,6 +11,7 @@ import { skeleton, skeletonChar } from './vietnamese.js';
 export interface Candidate { syl: string; cost: number }
 
 const MAX_VARIANTS = 3000;
+const MAX_TOKEN_CHARS = 10;
 
 export class CandidateGenerator {
   private readonly bySkeleton = new Map<string, string[]>();
@@ -76,6 +77,8 @@ export class CandidateGenerator {
 
   /** Scored candidates, cheapest first (at most `limit`). */
   generate(ocrLower: string, limit: number): Candidate[] {
+    // the longest syllable has 7 letters; OCR adds at most a few: longer tokens are not syllables
+    if ([...ocrLower].length > MAX_TOKEN_CHARS) return [];
     const skeletons = new Set<string>();
     for (const v of this.variants(ocrLower)) {
       if (this.bySkeleton.has(v)) skeletons.add(v);

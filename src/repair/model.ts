@@ -29,6 +29,8 @@ export interface DecodeOptions {
   channelWeight: number;
   /** extra cost of leaving a damaged-document token unrepaired when it is no valid syllable */
   keepInvalidCost: number;
+  /** extra cost of leaving an unlisted short all-caps token (possible abbreviation) as written */
+  keepAbbreviationCost: number;
   /** extra cost of changing a valid token in a clean document */
   cleanChangeCost: number;
   candidates: number;
@@ -47,6 +49,7 @@ export interface DecodeOptions {
 export const DEFAULT_DECODE: DecodeOptions = {
   channelWeight: 1,
   keepInvalidCost: 4,
+  keepAbbreviationCost: 1,
   cleanChangeCost: 12,
   candidates: 16,
   lowConfidence: 0.6,
@@ -122,9 +125,12 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       return { cands, fixed: false };
     }
     if (cls === 'code') return { cands: fixedCand(core, otherUnit), fixed: true };
-    if (cls === 'abbr') return { cands: fixedCand(abbr.map.get(core.toUpperCase()) ?? core, otherUnit), fixed: true };
+    const listed = abbr.map.get(core.toUpperCase());
+    if (cls === 'abbr' && (listed !== undefined || [...core].length > 4)) return { cands: fixedCand(listed ?? core, otherUnit), fixed: true };
+    // a short unlisted all-caps token may be a mangled heading syllable (HQI = HỘI): decode it,
+    // but keeping it as written stays cheap
     // candidate lists depend only on the token text and the mode: share them across repeats
-    const key = (clean ? 'c' : 'd') + core;
+    const key = (clean ? 'c' : 'd') + cls + core;
     const hit = wordCache.get(key);
     if (hit) return { cands: hit, fixed: false };
     const lower = core.toLowerCase();
@@ -142,7 +148,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     if (!sawIdentity) {
       // leaving the token as it is: cheap in clean text, a last resort in damaged text
       const unit = valid ? lm.id(norm) : -1;
-      const cost = clean ? 0 : valid ? channel.cost(lower, norm) * o.channelWeight : o.keepInvalidCost;
+      const cost = clean ? 0 : valid ? channel.cost(lower, norm) * o.channelWeight : cls === 'abbr' ? o.keepAbbreviationCost : o.keepInvalidCost;
       cands.push({ out: core, unit, unseen: valid ? lm.unseenCost : lm.oovCost, cost, raw: 0, keep: true });
     }
     // beam on the channel: candidates far worse than the best one cannot win and cost time
