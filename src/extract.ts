@@ -7,17 +7,30 @@ import type { PlanDocument } from './model/document.js';
 import { runPipeline } from './pipeline/index.js';
 import { prepareText } from './pipeline/prepare.js';
 import type { PlanRecord } from './schema/record.js';
+import { defaultOcrJobs } from './ocr/jobs.js';
+import type { EngineChoice, OcrMode } from './ocr/types.js';
 
 export interface ExtractOptions {
   /** Name recorded in source.file and used in messages; defaults to the path. */
   displayName?: string;
   /** Repair damaged text: auto (when the damage score says so), always, never. */
   repair?: 'auto' | 'always' | 'never';
+  /** OCR scanned or damaged PDF pages: auto (pages without a good text layer), always, never. */
+  ocr?: OcrMode;
+  /** OCR engine: auto (native tesseract when installed, else tesseract.js), wasm, native. */
+  engine?: EngineChoice;
+  /** Pages OCR'd at once (default: the number of cores). */
+  ocrJobs?: number;
+  /** Progress of OCR: pages done of pages to OCR (single-file runs; not passed to batch workers). */
+  onOcrPage?: (done: number, total: number) => void;
 }
 
 /** Loads a file and recovers its text (decoding, OCR, repair), without extracting the record. */
 export async function loadText(file: string, options: ExtractOptions = {}): Promise<PlanDocument> {
-  const doc = await loadDocument(file, { displayName: options.displayName });
+  const doc = await loadDocument(file, {
+    displayName: options.displayName,
+    ocr: { mode: options.ocr ?? 'auto', engine: options.engine ?? 'auto', jobs: options.ocrJobs ?? defaultOcrJobs(), onPage: options.onOcrPage },
+  });
   prepareText(doc, { repair: options.repair ?? 'auto' });
   return doc;
 }

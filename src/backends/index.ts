@@ -1,18 +1,20 @@
 /**
  * Picks the backend for an input by its extension (and, for PDFs, its bytes)
- * and returns the document model. Backends: text/Markdown, PDF text layer;
- * scanned PDFs and images join through the OCR backend.
+ * and returns the document model. Backends: text/Markdown; PDFs (text layer,
+ * with page-level OCR of scanned or damaged pages); images (OCR).
  */
 import { extname } from 'node:path';
 import type { PlanDocument } from '../model/document.js';
 import { InputError } from '../util/errors.js';
 import { readInputFile } from './read-input.js';
 import { readTextDocument } from './text.js';
-import { readPdfTextDocument } from './pdf-text.js';
+import { DEFAULT_OCR, readPdfDocument } from './pdf-ocr.js';
+import { readImageDocument } from './image.js';
+import type { OcrOptions } from '../ocr/types.js';
 
 export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown'];
 export const PDF_EXTENSIONS = ['.pdf'];
-export const IMAGE_EXTENSIONS: string[] = [];
+export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.tif', '.tiff'];
 
 export function isSupportedInput(file: string): boolean {
   const ext = extname(file).toLowerCase();
@@ -22,13 +24,17 @@ export function isSupportedInput(file: string): boolean {
 export interface LoadOptions {
   /** The name recorded in source.file and used in messages (the path as given). */
   displayName?: string;
+  /** OCR of scanned PDF pages and images. */
+  ocr?: OcrOptions;
 }
 
 export async function loadDocument(file: string, options: LoadOptions = {}): Promise<PlanDocument> {
   const displayName = options.displayName ?? file;
   const ext = extname(file).toLowerCase();
-  if (!isSupportedInput(file)) throw new InputError(displayName, `unsupported file type "${ext || '(none)'}" (expected .pdf, .txt or .md)`);
+  if (!isSupportedInput(file)) throw new InputError(displayName, `unsupported file type "${ext || '(none)'}" (expected .pdf, .txt, .md, .png, .jpg or .tif)`);
   const input = await readInputFile(file);
-  if (PDF_EXTENSIONS.includes(ext)) return readPdfTextDocument(input, displayName);
+  const ocr = options.ocr ?? DEFAULT_OCR;
+  if (PDF_EXTENSIONS.includes(ext)) return readPdfDocument(input, displayName, ocr);
+  if (IMAGE_EXTENSIONS.includes(ext)) return readImageDocument(input, displayName, ocr);
   return readTextDocument(input, displayName);
 }

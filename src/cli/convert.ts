@@ -8,6 +8,7 @@ import { runJob } from './run-job.js';
 import { extensionFor, type OutputFormat } from '../writers/serialize.js';
 import { writeFileAtomic } from '../writers/atomic.js';
 import type { ExtractOptions } from '../extract.js';
+import { createPageProgress } from '../ocr/progress.js';
 
 export class UsageError extends Error {}
 
@@ -35,7 +36,9 @@ export async function convert(args: string[], options: ConvertOptions): Promise<
   // One input, no -o: the record goes to stdout.
   if (!many && !options.out) {
     const item = items[0]!;
-    const result = await runJob({ path: item.path, displayName: item.path, format: options.format, options: options.extract });
+    const pages = createPageProgress(item.path, { quiet: options.quiet });
+    const extract: ExtractOptions = { ...options.extract, ocrJobs: options.jobs, onOcrPage: (d, t) => pages.page(d, t) };
+    const result = await runJob({ path: item.path, displayName: item.path, format: options.format, options: extract }).finally(() => pages.finish());
     if (!result.ok) {
       process.stderr.write(`plan-extract: ${item.path}: ${result.error}\n`);
       if (options.debug && result.stack) process.stderr.write(result.stack + '\n');
@@ -65,6 +68,9 @@ export async function convert(args: string[], options: ConvertOptions): Promise<
     targets.set(resolve(target), item.path);
     jobs.push({ path: item.path, displayName: item.path, format: options.format, options: options.extract });
   }
+  // Files run in parallel: the OCR of each gets its share of --jobs (worker threads clone options: no callbacks).
+  const perFile = Math.max(1, Math.floor(options.jobs / Math.max(1, Math.min(options.jobs, jobs.length))));
+  for (const job of jobs) job.options = { ...job.options, ocrJobs: perFile };
   const targetOf = new Map([...targets].map(([t, p]) => [p, t]));
   const onResult = async (job: Job, result: JobResult) => {
     if (result.ok) {

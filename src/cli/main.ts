@@ -11,6 +11,7 @@ import { planRecordJsonSchema } from '../schema/record.js';
 import { describeError, InputError } from '../util/errors.js';
 import { dataPath } from '../util/paths.js';
 import { repairCommand } from './repair.js';
+import { closeEngines, EngineUnavailableError, getEngine } from '../ocr/engine.js';
 
 const version = (JSON.parse(readFileSync(dataPath('..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -18,6 +19,22 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
   return n;
+}
+
+const ocrOption = () =>
+  new Option('--ocr <mode>', 'OCR scanned PDF pages: auto (pages with no text layer or a damaged one), always, never').choices(['auto', 'always', 'never']).default('auto');
+const engineOption = () =>
+  new Option('--engine <engine>', 'OCR engine: auto (native tesseract with vie when installed, else tesseract.js), wasm, native').choices(['auto', 'wasm', 'native']).default('auto');
+
+/** --engine native without a usable tesseract is a usage error, said once before any file. */
+async function checkEngine(engine: string): Promise<void> {
+  if (engine !== 'native') return;
+  try {
+    await getEngine('native', 1);
+  } catch (err) {
+    if (err instanceof EngineUnavailableError) throw new UsageError(`--engine native: ${err.message}`);
+    throw err;
+  }
 }
 
 const repairOption = () =>
@@ -29,31 +46,37 @@ export function buildProgram(): Command {
     .name('plan-extract')
     .description('Turn Vietnamese government plan documents (Kế hoạch) into structured, validated records.')
     .version(version)
-    .argument('<input...>', 'files or folders (.pdf, .txt, .md; folders are walked recursively)')
+    .argument('<input...>', 'files or folders (.pdf, .txt, .md, .png, .jpg, .tif; folders are walked recursively)')
     .addOption(new Option('--format <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
     .option('-o, --out <file|dir>', 'where to write: a file for one input, a folder for several')
-    .option('--jobs <n>', 'files converted at once', positiveInt, defaultJobs())
+    .option('--jobs <n>', 'files converted at once (pages OCR\'d at once for a single file)', positiveInt, defaultJobs())
     .addOption(repairOption())
+    .addOption(ocrOption())
+    .addOption(engineOption())
     .option('-q, --quiet', 'no progress, only failures and errors', false)
     .option('--debug', 'print stack traces of failures', false)
     .action(async (inputs: string[], opts) => {
+      await checkEngine(opts.engine);
       process.exitCode = await convert(inputs, {
         format: opts.format,
         out: opts.out,
         jobs: opts.jobs,
         quiet: opts.quiet,
         debug: opts.debug,
-        extract: { repair: opts.repair },
+        extract: { repair: opts.repair, ocr: opts.ocr, engine: opts.engine },
       });
     });
 
   program
     .command('text')
     .description('print the recovered text, pages separated by form feeds')
-    .argument('<input>', 'a .pdf, .txt or .md file')
+    .argument('<input>', 'a .pdf, .txt, .md or image file')
     .addOption(repairOption())
+    .addOption(ocrOption())
+    .addOption(engineOption())
     .action(async (input: string, opts) => {
-      const doc = await loadText(input, { repair: opts.repair });
+      await checkEngine(opts.engine);
+      const doc = await loadText(input, { repair: opts.repair, ocr: opts.ocr, engine: opts.engine });
       process.stdout.write(doc.toText() + '\n');
     });
 
@@ -109,6 +132,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (debug && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     return 1;
+  } finally {
+    // OCR workers and tesseract processes end with the command, whatever happened.
+    await closeEngines();
   }
 }
 

@@ -1,0 +1,75 @@
+/**
+ * PDFs, page by page: keep a good text layer, OCR the rest. Each page is classified as
+ * text layer good, damaged (the repair model's damage assessment says its Vietnamese was
+ * mangled, e.g. by an English-only OCR), or missing; damaged and missing pages are OCR'd
+ * (--ocr auto), every page is (--ocr always), or none is (--ocr never).
+ */
+import { assessDamage } from '../repair/index.js';
+import { PlanDocument, type Page } from '../model/document.js';
+import { getEngine, OCR_LANGUAGE } from '../ocr/engine.js';
+import { describePageFailure, ocrPages, pageFromOcr, warnLowConfidence } from '../ocr/pages.js';
+import type { OcrOptions } from '../ocr/types.js';
+import { decodeLegacy, detectLegacyEncoding } from '../text/legacy-encodings.js';
+import { pageFromText, readPdfText } from './pdf-text.js';
+import { PdfPageImager } from './pdf-pages.js';
+import type { RawInput } from './read-input.js';
+
+export type PageClass = 'good' | 'damaged' | 'none';
+
+/** Fewer letters than this on a page means it has no usable text layer. */
+const MIN_LETTERS = 12;
+
+export function classifyPage(page: Page): PageClass {
+  const texts = page.lines.map((l) => l.text);
+  const letters = texts.join('').match(/\p{L}/gu)?.length ?? 0;
+  if (page.origin === 'empty' || letters < MIN_LETTERS) return 'none';
+  return assessDamage(texts).damaged ? 'damaged' : 'good';
+}
+
+export const DEFAULT_OCR: OcrOptions = { mode: 'auto', engine: 'auto', jobs: 1 };
+
+export async function readPdfDocument(input: RawInput, displayName: string, options: OcrOptions = DEFAULT_OCR): Promise<PlanDocument> {
+  const { pageCount, pages: raw } = await readPdfText(input.bytes, displayName);
+  // Old PDFs embed TCVN3/VNI fonts: their text layer comes out as Latin-1 mojibake.
+  const legacy = detectLegacyEncoding(raw.map((p) => p.text).join('\n'));
+  const pages = raw.map((p) => pageFromText(p.number, legacy ? decodeLegacy(p.text, legacy) : p.text));
+  const toOcr = options.mode === 'never' ? [] : pages.filter((p) => options.mode === 'always' || classifyPage(p) !== 'good').map((p) => p.number!);
+  const doc = new PlanDocument({ file: displayName, sha256: input.sha256, kind: 'pdf-text', pageCount, encoding: legacy ?? 'pdf', pages });
+  if (toOcr.length > 0) await ocrPdfPages(doc, input, displayName, toOcr, options);
+  for (const page of doc.pages) {
+    if (page.origin !== 'empty') continue;
+    const ocrd = doc.ocr?.pages.includes(page.number!);
+    doc.warn('empty-page', ocrd ? `page ${page.number}: OCR found no text` : `page ${page.number} has no text layer (a scanned page needs OCR)`, { page: page.number, line: 1, endLine: 1 });
+  }
+  return doc;
+}
+
+async function ocrPdfPages(doc: PlanDocument, input: RawInput, displayName: string, numbers: number[], options: OcrOptions): Promise<void> {
+  const engine = await getEngine(options.engine, options.jobs, OCR_LANGUAGE);
+  const imager = await PdfPageImager.open(input.bytes, displayName);
+  let results;
+  try {
+    results = await ocrPages(numbers, (n) => imager.pageImage(n), engine, { onPage: options.onPage });
+  } finally {
+    await imager.close();
+  }
+  const done: number[] = [];
+  for (const n of numbers) {
+    const outcome = results.get(n);
+    const index = doc.pages.findIndex((p) => p.number === n);
+    if (!outcome || index < 0) continue;
+    if (!outcome.ok) {
+      // the page keeps whatever text layer it had
+      doc.warn('ocr-failed', `page ${n}: ${describePageFailure(outcome.error)}`, { page: n, line: 1, endLine: 1 });
+      continue;
+    }
+    doc.pages[index] = pageFromOcr(n, outcome.page);
+    warnLowConfidence(doc, n, outcome.page);
+    done.push(n);
+  }
+  doc.invalidateLines();
+  if (done.length > 0) {
+    doc.kind = done.length === doc.pages.length ? 'pdf-scan' : 'pdf-mixed';
+    doc.ocr = { engine: engine.name, language: engine.language, pages: done };
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * OCR of a sequence of pages, streamed: page images are produced one at a time, in order,
+ * and at most `concurrency + 1` of them exist at once (the engine's pages in flight plus the
+ * one being prepared), so a 500-page scan needs the memory of a few pages.
+ * Turns engine output into the document model's pages and low-confidence warnings.
+ */
+import type { Page, PlanDocument, TextLine } from '../model/document.js';
+import { InputError } from '../util/errors.js';
+import type { OcrImage } from './image.js';
+import { ImageDecodeError, type OcrEngine, type OcrPage } from './types.js';
+
+export type PageOutcome = { ok: true; page: OcrPage } | { ok: false; error: Error };
+
+export interface OcrRunOptions {
+  /** Called after each page, in completion order. */
+  onPage?: (done: number, total: number) => void;
+}
+
+/** A page failure that costs only that page (the rest of the document goes on). */
+export class PageError extends Error {}
+
+function isPageFailure(err: unknown): boolean {
+  return err instanceof PageError || err instanceof ImageDecodeError;
+}
+
+/**
+ * Runs `load` then OCR for each page number. Page-level failures (PageError, ImageDecodeError)
+ * become failed outcomes; anything else (InputError: the document is refused; engine failures)
+ * stops the run and is thrown once the pages in flight have settled.
+ */
+export async function ocrPages(numbers: readonly number[], load: (n: number) => Promise<OcrImage>, engine: OcrEngine, options: OcrRunOptions = {}): Promise<Map<number, PageOutcome>> {
+  const results = new Map<number, PageOutcome>();
+  const window = engine.concurrency + 1;
+  const inflight = new Set<Promise<void>>();
+  let fatal: unknown = null;
+  let done = 0;
+  const finish = (n: number, outcome: PageOutcome) => {
+    results.set(n, outcome);
+    done++;
+    options.onPage?.(done, numbers.length);
+  };
+  for (const n of numbers) {
+    while (inflight.size >= window) await Promise.race(inflight);
+    if (fatal) break;
+    let image: OcrImage;
+    try {
+      image = await load(n);
+    } catch (err) {
+      if (isPageFailure(err)) {
+        finish(n, { ok: false, error: err as Error });
+        continue;
+      }
+      fatal = err;
+      break;
+    }
+    const task: Promise<void> = engine.recognize(image).then(
+      (page) => finish(n, { ok: true, page }),
+      (err: unknown) => {
+        if (isPageFailure(err)) finish(n, { ok: false, error: err as Error });
+        else fatal ??= err;
+      },
+    );
+    const tracked = task.finally(() => inflight.delete(tracked));
+    inflight.add(tracked);
+  }
+  await Promise.all(inflight);
+  if (fatal) throw fatal;
+  return results;
+}
+
+/** Words below this confidence (0..1) are reported in low-confidence-ocr warnings. */
+export const LOW_CONFIDENCE = 0.6;
+
+/** The document model's page for an OCR'd page; lines keep their confidence. */
+export function pageFromOcr(number: number | null, ocr: OcrPage): Page {
+  const lines: TextLine[] = ocr.lines.map((l, i) => ({ text: l.text, original: l.text, page: number, line: i + 1, confidence: round(l.confidence) }));
+  return { number, origin: lines.length === 0 ? 'empty' : 'ocr', lines };
+}
+
+/** One warning per line that has doubtful words, naming them and their confidence. */
+export function warnLowConfidence(doc: PlanDocument, number: number | null, ocr: OcrPage): void {
+  ocr.lines.forEach((line, i) => {
+    const weak = line.words.filter((w) => w.confidence < LOW_CONFIDENCE && /\p{L}|\d/u.test(w.text));
+    if (weak.length === 0) return;
+    const list = weak.map((w) => `"${w.text}" (${w.confidence.toFixed(2)})`).join(', ');
+    doc.warn('low-confidence-ocr', `OCR unsure of ${list}`, { page: number, line: i + 1, endLine: i + 1 });
+  });
+}
+
+export function describePageFailure(err: Error): string {
+  return err instanceof InputError ? err.reason : err.message;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

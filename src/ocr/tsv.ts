@@ -1,0 +1,51 @@
+/**
+ * Tesseract's TSV output (both engines produce it) to lines with boxes and confidences.
+ * Columns: level page_num block_num par_num line_num word_num left top width height conf text;
+ * level 5 rows are words, and a line is the words sharing block, paragraph and line numbers.
+ */
+import type { Box, OcrLine, OcrPage, OcrWord } from './types.js';
+
+function union(a: Box, b: Box): Box {
+  const left = Math.min(a.left, b.left);
+  const top = Math.min(a.top, b.top);
+  return { left, top, width: Math.max(a.left + a.width, b.left + b.width) - left, height: Math.max(a.top + a.height, b.top + b.height) - top };
+}
+
+export function parseTsv(tsv: string): OcrPage {
+  const lines: OcrLine[] = [];
+  let current: OcrLine | null = null;
+  let key = '';
+  let confSum = 0;
+  let confCount = 0;
+  for (const row of tsv.split('\n')) {
+    if (!row || row.startsWith('level')) continue;
+    const cols = row.split('\t');
+    if (cols.length < 12 || cols[0] !== '5') continue;
+    const text = cols.slice(11).join('\t').replace(/\r$/, '').trim();
+    if (!text) continue;
+    const conf = Number(cols[10]);
+    const box: Box = { left: Number(cols[6]), top: Number(cols[7]), width: Number(cols[8]), height: Number(cols[9]) };
+    const word: OcrWord = { text: text.normalize('NFC'), confidence: Number.isFinite(conf) && conf >= 0 ? Math.min(1, conf / 100) : 0, box };
+    const k = `${cols[1]}:${cols[2]}:${cols[3]}:${cols[4]}`;
+    if (!current || k !== key) {
+      current = { text: '', confidence: 0, box, words: [], block: Number(cols[2]), paragraph: Number(cols[3]) };
+      lines.push(current);
+      key = k;
+    }
+    current.words.push(word);
+    current.box = union(current.box, box);
+    confSum += word.confidence;
+    confCount++;
+  }
+  for (const line of lines) {
+    line.text = line.words.map((w) => w.text).join(' ');
+    let weighted = 0;
+    let chars = 0;
+    for (const w of line.words) {
+      weighted += w.confidence * w.text.length;
+      chars += w.text.length;
+    }
+    line.confidence = chars ? weighted / chars : 0;
+  }
+  return { lines, confidence: confCount ? confSum / confCount : 0 };
+}

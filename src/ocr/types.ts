@@ -1,0 +1,60 @@
+/** What an OCR engine returns for one page, whichever engine ran. */
+import type { OcrImage } from './image.js';
+
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface OcrWord {
+  text: string;
+  /** 0..1 */
+  confidence: number;
+  box: Box;
+}
+
+export interface OcrLine {
+  text: string;
+  /** Mean word confidence, 0..1. */
+  confidence: number;
+  box: Box;
+  words: OcrWord[];
+  /** Tesseract's block and paragraph numbers (reading structure). */
+  block: number;
+  paragraph: number;
+}
+
+export interface OcrPage {
+  lines: OcrLine[];
+  /** Mean word confidence of the page, 0..1 (0 when no words). */
+  confidence: number;
+}
+
+export type EngineChoice = 'auto' | 'wasm' | 'native';
+
+export interface OcrEngine {
+  /** What source.ocr.engine records: "tesseract.js" or "tesseract 5.3.0". */
+  readonly name: string;
+  readonly language: string;
+  /** Pages this engine works on at once. */
+  readonly concurrency: number;
+  recognize(image: OcrImage): Promise<OcrPage>;
+}
+
+/** An image the engine could not decode (as opposed to an engine failure). */
+export class ImageDecodeError extends Error {}
+
+export type OcrMode = 'auto' | 'always' | 'never';
+
+/** How the backends use OCR (from the CLI's --ocr, --engine, --jobs). */
+export interface OcrOptions {
+  /** auto: OCR pages with no text layer or a damaged one; always: every page; never: none. */
+  mode: OcrMode;
+  engine: EngineChoice;
+  /** Pages OCR'd at once. */
+  jobs: number;
+  /** Progress: pages OCR'd so far of the pages to OCR. */
+  onPage?: (done: number, total: number) => void;
+}

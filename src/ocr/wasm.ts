@@ -1,0 +1,128 @@
+/**
+ * The embedded engine: tesseract.js (tesseract compiled to WebAssembly) on worker threads,
+ * behind one tesseract.js scheduler. Offline by construction: the core is required from
+ * node_modules/tesseract.js-core by tesseract.js's node worker, the worker script is local
+ * (tesseract.js/src/worker-script/node), and the Vietnamese model is read from
+ * node_modules/@tesseract.js-data/vie with a local langPath (a path, not a URL, so
+ * tesseract.js reads the file) and cacheMethod 'none' (nothing read from or written to a cache).
+ */
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Tesseract from 'tesseract.js';
+import type { OcrImage } from './image.js';
+import { parseTsv } from './tsv.js';
+import { ImageDecodeError, type OcrEngine, type OcrPage } from './types.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Which build of the model: 4.0.0_best_int (tessdata_best, integerised, LSTM only) or 4.0.0
+ * (tessdata with the legacy engine's data). Measured on fixtures/scan-lai-chau.pdf (see
+ * src/scripts/bench-ocr.ts): best_int reads more syllables right; see the report in the commit.
+ */
+export const WASM_MODEL_FOLDER = '4.0.0_best_int';
+
+/** The folder holding <lang>.traineddata.gz for tesseract.js. */
+export function wasmLangPath(language = 'vie', folder = WASM_MODEL_FOLDER): string {
+  const pkg = require.resolve(`@tesseract.js-data/${language}/package.json`);
+  return join(dirname(pkg), folder);
+}
+
+type TessWorker = Tesseract.Worker & { worker?: { ref?: () => void; unref?: () => void } };
+
+export interface WasmEngineOptions {
+  workers: number;
+  language?: string;
+  modelFolder?: string;
+}
+
+export class WasmEngine implements OcrEngine {
+  readonly name = 'tesseract.js';
+  readonly language: string;
+  readonly concurrency: number;
+  private readonly langPath: string;
+  private readonly workers: TessWorker[] = [];
+  private readonly scheduler = Tesseract.createScheduler();
+  private starting: Promise<void> | null = null;
+  private inflight = 0;
+  private closed = false;
+
+  constructor(options: WasmEngineOptions) {
+    this.language = options.language ?? 'vie';
+    this.concurrency = Math.max(1, options.workers);
+    this.langPath = wasmLangPath(this.language, options.modelFolder);
+  }
+
+  private async createWorker(): Promise<TessWorker> {
+    const file = join(this.langPath, `${this.language}.traineddata.gz`);
+    if (!existsSync(file)) throw new Error(`OCR model missing: ${file} (reinstall @tesseract.js-data/${this.language})`);
+    // tesseract.js swallows a failed language load (the promise never settles); its errorHandler hears it.
+    let fail: (reason: unknown) => void = () => undefined;
+    const failed = new Promise<never>((_, reject) => {
+      fail = reject;
+    });
+    const created = Tesseract.createWorker(this.language, Tesseract.OEM.LSTM_ONLY, {
+      langPath: this.langPath,
+      gzip: true,
+      cacheMethod: 'none',
+      workerBlobURL: false,
+      errorHandler: (err: unknown) => fail(new Error(`tesseract.js: ${String(err)}`)),
+    });
+    failed.catch(() => undefined);
+    const worker = (await Promise.race([created, failed])) as TessWorker;
+    return worker;
+  }
+
+  /** Starts the workers (all at once: each loads the core and the model). */
+  start(): Promise<void> {
+    this.starting ??= (async () => {
+      const results = await Promise.allSettled(Array.from({ length: this.concurrency }, () => this.createWorker()));
+      for (const r of results) if (r.status === 'fulfilled') this.workers.push(r.value);
+      const failure = results.find((r) => r.status === 'rejected');
+      if (this.closed || failure) {
+        await this.close();
+        if (failure) throw (failure as PromiseRejectedResult).reason;
+        throw new Error('OCR engine closed');
+      }
+      for (const w of this.workers) this.scheduler.addWorker(w);
+      this.setRef(false);
+    })();
+    return this.starting;
+  }
+
+  /** Idle workers must not keep the process alive; busy ones must. */
+  private setRef(on: boolean): void {
+    for (const w of this.workers) {
+      if (on) w.worker?.ref?.();
+      else w.worker?.unref?.();
+    }
+  }
+
+  async recognize(image: OcrImage): Promise<OcrPage> {
+    await this.start();
+    if (this.closed) throw new Error('OCR engine closed');
+    if (this.inflight++ === 0) this.setRef(true);
+    try {
+      const options: Partial<Tesseract.WorkerParams> = {};
+      if (image.dpi) options.user_defined_dpi = String(Math.round(image.dpi));
+      const result = await this.scheduler.addJob('recognize', Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), options as never, {
+        text: false,
+        tsv: true,
+      });
+      return parseTsv(result.data.tsv ?? '');
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (/read image/i.test(message)) throw new ImageDecodeError('the image cannot be decoded (corrupt or unsupported)');
+      throw err instanceof Error ? err : new Error(`tesseract.js: ${message}`);
+    } finally {
+      if (--this.inflight === 0 && !this.closed) this.setRef(false);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const workers = this.workers.splice(0);
+    await Promise.allSettled(workers.map((w) => w.terminate()));
+  }
+}

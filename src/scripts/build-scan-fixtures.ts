@@ -1,0 +1,300 @@
+/**
+ * Builds the small scanned fixtures (npm run fixtures:scan):
+ *   fixtures/scan-lai-chau.pdf           2 pages, each one JPEG image, no text layer        -> pdf-scan
+ *   fixtures/scan-lai-chau-englayer.pdf  the same scans with an invisible text layer read by
+ *                                        tesseract's English model (like the real seeds)    -> re-OCR'd
+ *   fixtures/scan-mixed.pdf              page 1 an English-layer scan, page 2 born-digital   -> pdf-mixed
+ *   fixtures/scan-lai-chau.png           the top of page 1 as a PNG                          -> image
+ * Text: seed 003's hand-corrected gold (tests/ocr/data/003_cfea897aaf665822.gold.txt, copied from
+ * ../shared/dev), typeset with DejaVu Serif at 200 dpi, lightly degraded (blur, noise, tilt).
+ * The exact lines typeset on each page go to tests/ocr/data/<name>.truth.txt (pages split by \f),
+ * the reference for OCR accuracy. Deterministic: a seeded PRNG drives the degradation.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createCanvas, GlobalFonts, type Canvas } from '@napi-rs/canvas';
+import { PDFDocument, rgb } from 'pdf-lib';
+import fontkit from '@pdf-lib/fontkit';
+import { packageRoot } from '../util/paths.js';
+
+const require = createRequire(import.meta.url);
+const root = packageRoot();
+export const DATA_DIR = join(root, 'tests', 'ocr', 'data');
+const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf');
+const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf');
+GlobalFonts.registerFromPath(FONT, 'Fixture Serif');
+GlobalFonts.registerFromPath(FONT_BOLD, 'Fixture Serif Bold');
+
+export const A4 = { width: 595.28, height: 841.89 };
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface TypesetOptions {
+  dpi: number;
+  fontPt?: number;
+  marginPt?: number;
+  /** Page height in points (A4 by default); a shorter page makes a small image. */
+  heightPt?: number;
+}
+
+const isHeading = (l: string) => /^(KẾ HOẠCH|[IVX]+\.\s|ỦY BAN|TỈNH |CỘNG HÒA)/.test(l) || (l === l.toUpperCase() && /\p{L}/u.test(l));
+
+/** Splits source lines into pages of typeset lines (wrapping long ones); returns the lines of each page. */
+export function typeset(source: readonly string[], pages: number, opts: TypesetOptions): string[][] {
+  const fontPt = opts.fontPt ?? 13;
+  const margin = opts.marginPt ?? 56;
+  const heightPt = opts.heightPt ?? A4.height;
+  const canvas = createCanvas(10, 10);
+  const ctx = canvas.getContext('2d');
+  const usable = A4.width - 2 * margin;
+  const perPage = Math.floor((heightPt - 2 * margin) / (fontPt * 1.45));
+  const out: string[][] = [];
+  let page: string[] = [];
+  for (const raw of source) {
+    const line = raw.replace(/\s+/g, ' ').trim();
+    if (!line) continue;
+    ctx.font = `${fontPt}px ${isHeading(line) ? '"Fixture Serif Bold"' : '"Fixture Serif"'}`;
+    const words = line.split(' ');
+    let cur = '';
+    const wrapped: string[] = [];
+    for (const w of words) {
+      const next = cur ? `${cur} ${w}` : w;
+      if (cur && ctx.measureText(next).width > usable) {
+        wrapped.push(cur);
+        cur = w;
+      } else cur = next;
+    }
+    if (cur) wrapped.push(cur);
+    for (const w of wrapped) {
+      if (page.length >= perPage) {
+        out.push(page);
+        page = [];
+        if (out.length >= pages) return out;
+      }
+      page.push(w);
+    }
+  }
+  if (page.length > 0 && out.length < pages) out.push(page);
+  return out;
+}
+
+export interface ScanOptions extends TypesetOptions {
+  seed: number;
+  noise?: number;
+  blur?: boolean;
+  tiltDeg?: number;
+}
+
+/** Renders one page of lines to a degraded grayscale raster (as RGBA canvas data). */
+export function renderPage(lines: readonly string[], opts: ScanOptions): { width: number; height: number; canvas: Canvas } {
+  const fontPt = opts.fontPt ?? 13;
+  const margin = opts.marginPt ?? 56;
+  const heightPt = opts.heightPt ?? A4.height;
+  const k = opts.dpi / 72;
+  const width = Math.round(A4.width * k);
+  const height = Math.round(heightPt * k);
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.save();
+  ctx.translate(width / 2, height / 2);
+  ctx.rotate(((opts.tiltDeg ?? 0) * Math.PI) / 180);
+  ctx.translate(-width / 2, -height / 2);
+  ctx.fillStyle = '#111';
+  ctx.textBaseline = 'alphabetic';
+  let y = margin + fontPt;
+  for (const line of lines) {
+    ctx.font = `${fontPt * k}px ${isHeading(line) ? '"Fixture Serif Bold"' : '"Fixture Serif"'}`;
+    const w = ctx.measureText(line).width;
+    const x = isHeading(line) && w < (A4.width - 2 * margin) * k * 0.9 ? (width - w) / 2 : margin * k;
+    ctx.fillText(line, x, y * k);
+    y += fontPt * 1.45;
+  }
+  ctx.restore();
+  // degrade: 3x3 blur, gaussian-ish noise, rare specks; the result is gray
+  const img = ctx.getImageData(0, 0, width, height);
+  const d = img.data;
+  const gray = new Float32Array(width * height);
+  for (let i = 0; i < gray.length; i++) gray[i] = d[i * 4]!;
+  let src = gray;
+  if (opts.blur !== false) {
+    const out = new Float32Array(gray.length);
+    for (let yy = 0; yy < height; yy++) {
+      for (let xx = 0; xx < width; xx++) {
+        let s = 0;
+        let wsum = 0;
+        for (let dy = -1; dy <= 1; dy++) {
+          const y2 = yy + dy;
+          if (y2 < 0 || y2 >= height) continue;
+          for (let dx = -1; dx <= 1; dx++) {
+            const x2 = xx + dx;
+            if (x2 < 0 || x2 >= width) continue;
+            const wgt = (dx === 0 ? 2 : 1) * (dy === 0 ? 2 : 1);
+            s += gray[y2 * width + x2]! * wgt;
+            wsum += wgt;
+          }
+        }
+        out[yy * width + xx] = s / wsum;
+      }
+    }
+    src = out;
+  }
+  const rand = mulberry32(opts.seed);
+  const sigma = opts.noise ?? 14;
+  for (let i = 0; i < src.length; i++) {
+    // sum of 3 uniforms ~ normal
+    const n = sigma > 0 ? (rand() + rand() + rand() - 1.5) * 2 * sigma : 0;
+    let v = src[i]! + n;
+    if (sigma > 0 && rand() < 0.0004) v = 60 + rand() * 80;
+    v = v < 0 ? 0 : v > 255 ? 255 : v;
+    d[i * 4] = d[i * 4 + 1] = d[i * 4 + 2] = v;
+    d[i * 4 + 3] = 255;
+  }
+  ctx.putImageData(img, 0, 0);
+  return { width, height, canvas };
+}
+
+/** Sets the JFIF density of a JPEG to `dpi` (the encoder writes 1:1 without units). */
+export function setJpegDpi(jpeg: Buffer, dpi: number): Buffer {
+  if (jpeg[2] === 0xff && jpeg[3] === 0xe0 && jpeg.toString('latin1', 6, 11) === 'JFIF\0') {
+    jpeg[13] = 1; // dots per inch
+    jpeg.writeUInt16BE(dpi, 14);
+    jpeg.writeUInt16BE(dpi, 16);
+  }
+  return jpeg;
+}
+
+export async function scanJpeg(lines: readonly string[], opts: ScanOptions, quality = 60): Promise<{ jpeg: Buffer; width: number; height: number }> {
+  const { canvas, width, height } = renderPage(lines, opts);
+  const jpeg = setJpegDpi(Buffer.from(await canvas.encode('jpeg', quality)), opts.dpi);
+  return { jpeg, width, height };
+}
+
+/** A PDF whose pages are one full-page JPEG each (what a scanner produces). */
+export async function imagePdf(pages: readonly { jpeg: Buffer; width: number; height: number }[], dpi: number): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setProducer('plan-extract fixtures');
+  pdf.setCreationDate(new Date('2024-01-01T00:00:00Z'));
+  pdf.setModificationDate(new Date('2024-01-01T00:00:00Z'));
+  for (const p of pages) {
+    const img = await pdf.embedJpg(p.jpeg);
+    const w = (p.width * 72) / dpi;
+    const h = (p.height * 72) / dpi;
+    const page = pdf.addPage([w, h]);
+    page.drawImage(img, { x: 0, y: 0, width: w, height: h });
+  }
+  return pdf.save({ useObjectStreams: false });
+}
+
+/**
+ * Adds to each image page an invisible text layer read by tesseract.js's English model: tesseract's
+ * own text-only PDF (GlyphLessFont, text render mode 3) drawn over the image as a form XObject.
+ */
+export async function addEnglishLayer(imagePdfBytes: Uint8Array, jpegs: readonly Buffer[], dpi: number): Promise<Uint8Array> {
+  const { createWorker } = await import('tesseract.js');
+  const langPath = join(root, 'node_modules', '@tesseract.js-data', 'eng', '4.0.0_best_int');
+  const worker = await createWorker('eng', 1, { langPath, gzip: true, cacheMethod: 'none' });
+  try {
+    const pdf = await PDFDocument.load(imagePdfBytes);
+    for (let i = 0; i < jpegs.length; i++) {
+      const r = await worker.recognize(jpegs[i]!, { user_defined_dpi: String(dpi), pdfTextOnly: true } as never, { pdf: true, text: false });
+      const layer = await PDFDocument.load(Uint8Array.from(r.data.pdf as unknown as number[]));
+      const page = pdf.getPage(i);
+      const [embedded] = await pdf.embedPdf(layer, [0]);
+      const { width, height } = page.getSize();
+      page.drawPage(embedded!, { x: 0, y: 0, width, height });
+    }
+    pdf.setModificationDate(new Date('2024-01-01T00:00:00Z'));
+    return pdf.save({ useObjectStreams: false });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+async function mergePdfs(parts: readonly Uint8Array[]): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setProducer('plan-extract fixtures');
+  pdf.setCreationDate(new Date('2024-01-01T00:00:00Z'));
+  pdf.setModificationDate(new Date('2024-01-01T00:00:00Z'));
+  for (const bytes of parts) {
+    const src = await PDFDocument.load(bytes);
+    for (const page of await pdf.copyPages(src, src.getPageIndices())) pdf.addPage(page);
+  }
+  return pdf.save({ useObjectStreams: false });
+}
+
+/** A born-digital page: real text drawn with an embedded Vietnamese-capable font. */
+async function textPage(pdf: PDFDocument, lines: readonly string[]): Promise<void> {
+  pdf.registerFontkit(fontkit);
+  const font = await pdf.embedFont(readFileSync(FONT), { subset: true });
+  const page = pdf.addPage([A4.width, A4.height]);
+  let y = A4.height - 56 - 13;
+  for (const line of lines) {
+    page.drawText(line, { x: 56, y, size: 13, font, color: rgb(0, 0, 0) });
+    y -= 13 * 1.45;
+  }
+}
+
+export function readSource(): string[] {
+  return readFileSync(join(DATA_DIR, '003_cfea897aaf665822.gold.txt'), 'utf8').split('\n');
+}
+
+async function main(): Promise<void> {
+  const fixtures = join(root, 'fixtures');
+  mkdirSync(fixtures, { recursive: true });
+  mkdirSync(DATA_DIR, { recursive: true });
+  const sharedGold = join(root, '..', 'shared', 'dev', '003_cfea897aaf665822.gold.txt');
+  try {
+    writeFileSync(join(DATA_DIR, '003_cfea897aaf665822.gold.txt'), readFileSync(sharedGold));
+  } catch {
+    // ../shared is a development aid; the committed copy is enough
+  }
+  const dpi = 200;
+  const source = readSource();
+  const pages = typeset(source, 3, { dpi });
+  const scanned = [];
+  for (let i = 0; i < 2; i++) scanned.push(await scanJpeg(pages[i]!, { dpi, seed: 4000 + i, noise: 8, tiltDeg: i === 0 ? 0.25 : -0.2 }, 50));
+  writeFileSync(join(fixtures, 'scan-lai-chau.pdf'), await imagePdf(scanned, dpi));
+  writeFileSync(join(DATA_DIR, 'scan-lai-chau.truth.txt'), pages.slice(0, 2).map((p) => p.join('\n')).join('\n\f\n') + '\n');
+
+  const eng = await addEnglishLayer(await imagePdf(scanned, dpi), scanned.map((s) => s.jpeg), dpi);
+  writeFileSync(join(fixtures, 'scan-lai-chau-englayer.pdf'), eng);
+
+  // mixed: page 1 the English-layer scan, page 2 born-digital text (the third typeset page)
+  const first = await PDFDocument.create();
+  const engDoc = await PDFDocument.load(eng);
+  const [p1] = await first.copyPages(engDoc, [0]);
+  first.addPage(p1!);
+  const digital = await PDFDocument.create();
+  await textPage(digital, pages[2]!);
+  writeFileSync(join(fixtures, 'scan-mixed.pdf'), await mergePdfs([await first.save(), await digital.save()]));
+  writeFileSync(join(DATA_DIR, 'scan-mixed.truth.txt'), [pages[0]!, pages[2]!].map((p) => p.join('\n')).join('\n\f\n') + '\n');
+
+  // PNG: the top of page 1 (header and title), no noise so the PNG stays small
+  const top = typeset(source, 1, { dpi, heightPt: 330 });
+  const png = renderPage(top[0]!, { dpi, seed: 4100, heightPt: 330, noise: 0, tiltDeg: 0.15 });
+  writeFileSync(join(fixtures, 'scan-lai-chau.png'), await png.canvas.encode('png'));
+  writeFileSync(join(DATA_DIR, 'scan-lai-chau-png.truth.txt'), top[0]!.join('\n') + '\n');
+  for (const f of ['scan-lai-chau.pdf', 'scan-lai-chau-englayer.pdf', 'scan-mixed.pdf', 'scan-lai-chau.png']) {
+    process.stdout.write(`${f}: ${readFileSync(join(fixtures, f)).length} bytes\n`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => {
+    process.stderr.write(`${(err as Error).stack ?? err}\n`);
+    process.exit(1);
+  });
+}
