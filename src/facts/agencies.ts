@@ -19,6 +19,7 @@ interface AgencyEntry {
   name: string;
   aliases?: string[];
   level?: boolean;
+  placeName?: boolean;
 }
 
 interface AgencyData {
@@ -248,8 +249,9 @@ export class AgencyRegistry {
     const levelFrom = best.next;
     let next = levelFrom;
     const unit = this.unitAt(tokens, next);
-    if (unit && !/[;.:,()]/.test(tokens[next]!.before)) {
-      next += unit[0].length;
+    const bare = !unit && best.entry.placeName === true;
+    if ((unit || bare) && next < tokens.length && !/[;.:,()]/.test(tokens[next]!.before)) {
+      next += unit ? unit[0].length : 0;
       // A place name after the unit: capitalised words, not the start of another body.
       let words = 0;
       while (next < tokens.length && words < 4 && tokens[next]!.upper && !tokens[next]!.abbr && !/[;.:,()-]/.test(tokens[next]!.before) && !this.startsKnown(tokens, next)) {

@@ -1,0 +1,107 @@
+/**
+ * Who leads and who supports, as plans say it: explicit lines ("- Cơ quan chủ
+ * trì: …", "- Cơ quan phối hợp: …", "- Thời gian thực hiện: …") and prose
+ * ("Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở, ngành…"). Keywords are
+ * matched on the skeleton, so damaged marks still match.
+ */
+import type { PlanDocument } from '../model/document.js';
+import type { Agency, SourceRef } from '../schema/record.js';
+import { AgencyRegistry, type AgencyMention } from '../facts/agencies.js';
+import { skeleton } from '../text/vietnamese.js';
+
+export type FieldName = 'lead' | 'support' | 'time';
+
+const FIELD_LABEL =
+  /(?:^|[;.]\s*|\s[-+]\s*)((?:(?:co quan|don vi|bo phan|ca nhan)\s+)?(chu tri|thuc hien chinh|phoi hop|chiu trach nhiem chinh)(?:\s+(?:thuc hien|trien khai))?|thoi (?:gian|han)(?:\s+(?:thuc hien|hoan thanh|trien khai|bao cao))?|tien do(?:\s+thuc hien)?)\s*[:]\s*/g;
+
+/** Explicit fields of a paragraph ("Cơ quan chủ trì: Sở Y tế; Thời gian: Quý II/2024"), with their values. */
+export function explicitFields(text: string): { field: FieldName; value: string; at: number }[] {
+  const skel = skeleton(text);
+  const found: { field: FieldName; at: number; valueAt: number }[] = [];
+  FIELD_LABEL.lastIndex = 0;
+  for (let m = FIELD_LABEL.exec(skel); m; m = FIELD_LABEL.exec(skel)) {
+    const at = m.index + m[0].indexOf(m[1]!);
+    // A label opens the paragraph or follows a separator: "… 2024; Cơ quan phối hợp: …".
+    const kind: FieldName = m[2] === 'phoi hop' ? 'support' : m[2] ? 'lead' : 'time';
+    found.push({ field: kind, at, valueAt: m.index + m[0].length });
+  }
+  return found.map((f, k) => {
+    const next = found[k + 1];
+    const value = text.slice(f.valueAt, next ? next.at : text.length).replace(/^[\s:]+|[\s;,.]+$/gu, '').replace(/\.\/\.$/, '');
+    return { field: f.field, value, at: f.at };
+  });
+}
+
+const SEPARATOR_GAP = /^[\s,;&/+-]*(?:(?:và|va|cùng|cung|với|voi)\s*[\s,]*)?$/iu;
+
+/** The run of agency mentions that opens a text (after an optional "với"/"cùng"). */
+export function leadingAgencies(text: string): { agencies: AgencyMention[]; end: number } {
+  const registry = AgencyRegistry.load();
+  const mentions = registry.scan(text);
+  const out: AgencyMention[] = [];
+  let at = 0;
+  for (const m of mentions) {
+    const gap = text.slice(at, m.start);
+    if (!(out.length === 0 ? /^[\s,:]*(?:(?:với|voi|cùng|cung|các đơn vị|cac don vi)\s*)?$/iu.test(gap) : SEPARATOR_GAP.test(gap))) break;
+    out.push(m);
+    at = m.end;
+  }
+  return { agencies: out, end: at };
+}
+
+/** The run of agency mentions that closes a text ("Giao Sở Y tế, Sở Tài chính" → both). */
+export function trailingAgencies(text: string): AgencyMention[] {
+  const registry = AgencyRegistry.load();
+  const mentions = registry.scan(text);
+  const out: AgencyMention[] = [];
+  let at = text.length;
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k]!;
+    const gap = text.slice(m.end, at);
+    const ok = out.length === 0 ? /^[\s,]*(?:(?:là|la|làm|lam|giữ vai trò|giu vai tro)\s+(?:cơ quan|co quan|đơn vị|don vi)(?:\s+(?:đầu mối|dau moi|thường trực|thuong truc))?\s*)?$/iu.test(gap) : SEPARATOR_GAP.test(gap);
+    if (!ok) break;
+    out.unshift(m);
+    at = m.start;
+  }
+  return out;
+}
+
+/** Lead and support named in prose: "X chủ trì, phối hợp với Y…", "giao X chủ trì", "do X chủ trì". */
+export function proseAgencies(text: string): { lead: Agency[]; support: Agency[] } {
+  const skel = skeleton(text);
+  const lead: Agency[] = [];
+  const support: Agency[] = [];
+  const re = /chu tri\b/g;
+  for (let m = re.exec(skel); m; m = re.exec(skel)) {
+    // The subject: the clause before "chủ trì".
+    const clauseStart = Math.max(skel.lastIndexOf('.', m.index - 1), skel.lastIndexOf(';', m.index - 1), skel.lastIndexOf(':', m.index - 1)) + 1;
+    const subject = trailingAgencies(text.slice(clauseStart, m.index));
+    if (subject.length === 0) continue;
+    lead.push(...subject.map((s) => s.agency));
+    // "…chủ trì, phối hợp với Y" / "chủ trì và phối hợp cùng Y".
+    const after = skel.slice(m.index + m[0].length);
+    const co = /^\s*(?:[,;]\s*)?(?:va\s+|,\s*)?(?:phoi hop|phoi ket hop)\s+(?:chat che\s+)?(?:voi|cung)\s+/.exec(after);
+    if (co) {
+      const from = m.index + m[0].length + co[0].length;
+      support.push(...leadingAgencies(text.slice(from)).agencies.map((s) => s.agency));
+    }
+  }
+  return { lead: uniqueAgencies(lead), support: uniqueAgencies(support) };
+}
+
+export function uniqueAgencies(list: Agency[]): Agency[] {
+  const seen = new Set<string>();
+  return list.filter((a) => {
+    const key = skeleton(a.name);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Warns once per unknown agency name. */
+export function warnUnknown(doc: PlanDocument, agencies: Agency[], source: SourceRef): void {
+  for (const a of agencies) {
+    if (!a.known) doc.warn('unknown-agency', `agency not in the registry, kept as written: "${a.raw}"`, source);
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Paragraphs and sentences of a stretch of the document, and walks over the
+ * outline: the shared ground of the content stages. A paragraph keeps the
+ * global line range it came from, so every item can carry its `source`.
+ */
+import type { OutlineNode, PlanDocument } from '../model/document.js';
+import type { SectionKind } from '../schema/record.js';
+import { skeleton } from '../text/vietnamese.js';
+
+export interface Paragraph {
+  /** The paragraph's text, lines joined, bullet marker removed. */
+  text: string;
+  /** The bullet or label it opened with ("-", "+", "(3)", "a)"), or null. */
+  bullet: string | null;
+  /** Global line indices (inclusive). */
+  start: number;
+  end: number;
+  /** Offsets in `text` where each joined line starts (for sources of parts of a paragraph). */
+  lineStarts: number[];
+}
+
+const BULLET = /^\s*([-–+•*▪●○◦]|\(\d{1,2}\)|\d{1,2}\)|[a-zđ]\))\s*/u;
+const ENDS_SENTENCE = /[.;:!?…]["”)]?\s*$/u;
+
+/** Splits global lines [from, to] into paragraphs: blank lines, bullets, and sentence ends before a capital. */
+export function paragraphs(doc: PlanDocument, from: number, to: number): Paragraph[] {
+  const lines = doc.lines;
+  const out: Paragraph[] = [];
+  let cur: { parts: string[]; start: number; end: number; bullet: string | null } | null = null;
+  const flush = () => {
+    if (!cur) return;
+    let text = '';
+    const lineStarts: number[] = [];
+    for (const part of cur.parts) {
+      // "2021-" + "2025" and hyphenated words across a break join without a space.
+      const glue = text === '' ? '' : /\d-$/.test(text) && /^\d/.test(part) ? '' : ' ';
+      text += glue;
+      lineStarts.push(text.length);
+      text += part;
+    }
+    if (text.trim()) out.push({ text, bullet: cur.bullet, start: cur.start, end: cur.end, lineStarts });
+    cur = null;
+  };
+  for (let i = Math.max(0, from); i <= Math.min(to, lines.length - 1); i++) {
+    const raw = lines[i]!.text.replace(/\f/g, '');
+    const text = raw.trim();
+    if (text === '') {
+      flush();
+      continue;
+    }
+    const bullet = BULLET.exec(text);
+    const prev = cur?.parts[cur.parts.length - 1] ?? '';
+    const startsNew = !cur || bullet !== null || (ENDS_SENTENCE.test(prev) && /^["“(]?\p{Lu}/u.test(text));
+    if (startsNew) {
+      flush();
+      cur = { parts: [bullet ? text.slice(bullet[0].length) : text], start: i, end: i, bullet: bullet ? bullet[1]! : null };
+    } else {
+      cur!.parts.push(text);
+      cur!.end = i;
+    }
+  }
+  flush();
+  return out;
+}
+
+/** The global line a character offset of a paragraph's text stands on. */
+export function lineOfOffset(p: Paragraph, offset: number): number {
+  let line = p.start;
+  for (let k = 0; k < p.lineStarts.length; k++) if (p.lineStarts[k]! <= offset) line = p.start + k;
+  return Math.min(line, p.end);
+}
+
+/** The source of a span of a paragraph's text. */
+export function spanSource(doc: PlanDocument, p: Paragraph, from: number, to: number) {
+  return doc.sourceOf(lineOfOffset(p, from), lineOfOffset(p, Math.max(from, to - 1)));
+}
+
+/** Sentences of a text: split at ". " (or "; " when asked) before a capital, keeping offsets. */
+export function sentences(text: string, splitSemicolons = false): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  const re = splitSemicolons ? /[.;!?](?:\/\.)?["”)]?\s+(?=["“(]?[\p{Lu}\d-])|[;]\s+/gu : /[.!?](?:\/\.)?["”)]?\s+(?=["“(]?\p{Lu})/gu;
+  let at = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = m.index + m[0].trimEnd().length;
+    push(at, end);
+    at = m.index + m[0].length;
+  }
+  push(at, text.length);
+  function push(s: number, e: number) {
+    const raw = text.slice(s, e);
+    const lead = raw.length - raw.trimStart().length;
+    const t = raw.trim();
+    if (t) out.push({ text: t, start: s + lead, end: s + lead + t.length });
+  }
+  return out;
+}
+
+/** Every node of the outline, depth first, with its ancestors. */
+export function walk(nodes: readonly OutlineNode[], parents: OutlineNode[] = []): { node: OutlineNode; parents: OutlineNode[] }[] {
+  const out: { node: OutlineNode; parents: OutlineNode[] }[] = [];
+  for (const node of nodes) {
+    out.push({ node, parents });
+    out.push(...walk(node.children, [...parents, node]));
+  }
+  return out;
+}
+
+/** Topmost nodes of the given kinds (a tasks part, not each of its items). */
+export function topNodesOfKind(nodes: readonly OutlineNode[], kinds: readonly SectionKind[]): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  for (const node of nodes) {
+    if (kinds.includes(node.kind)) out.push(node);
+    else out.push(...topNodesOfKind(node.children, kinds));
+  }
+  return out;
+}
+
+/** The body of a node: its lines after the heading line, up to its first child (or its end). */
+export function ownRange(node: OutlineNode): [number, number] {
+  const first = node.children[0];
+  return [node.start + 1, first ? first.start - 1 : node.end];
+}
+
+/** The heading line's text after its label ("1. Sở Y tế: Chủ trì…" → "Sở Y tế: Chủ trì…"). */
+export function headingRest(doc: PlanDocument, node: OutlineNode): string {
+  const text = doc.lines[node.start]?.text ?? '';
+  return text.replace(/^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)\/]?\s+/u, '').trim();
+}
+
+/** Skeleton with the few non-letter symbols units need kept (%, ‰, ²), same length as the text. */
+export function unitSkeleton(text: string): string {
+  const s = skeleton(text);
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    out += c === '‰' || c === '²' || c === '%' || c === '≥' || c === '≤' ? c : s[i]!;
+  }
+  return out;
+}

@@ -1,0 +1,141 @@
+/**
+ * References: the documents a plan cites ("Nghị quyết số 42-NQ/TW ngày
+ * 24/11/2023 của Ban Chấp hành Trung ương", "Kế hoạch số 3246/KH-UBND ngày 24
+ * tháng 11 năm 2021 của Sở Lao động…", "Luật số 58/2014/QH13"), de-duplicated by
+ * number. Those cited in the title and the preamble (before the first section:
+ * "Căn cứ…", "Thực hiện…") are the legal bases and come first.
+ *
+ * Damage tolerated: spaces inside numbers ("42- NQ/TW"), O read for Q
+ * ("42-NO/TW"), marks lost on the type word ("Nghi quyet so").
+ */
+import type { PlanDocument } from '../../model/document.js';
+import type { Reference } from '../../schema/record.js';
+import type { Stage } from '../stage.js';
+import { skeleton } from '../../text/vietnamese.js';
+import { canonicalTypeCode, typeCodeFromName, typeNameOf } from '../../facts/document-types.js';
+import { AgencyRegistry } from '../../facts/agencies.js';
+import { isoDate } from './header.js';
+
+/** Type words as they open a citation (skeleton), longest first. */
+const TYPE_WORDS =
+  /(chuong trinh hanh dong|chuong trinh|nghi quyet|ket luan|ke hoach|quyet dinh|chi thi|cong van|thong bao|huong dan|nghi dinh|thong tu lien tich|thong tu|luat|quy dinh|de an|bao cao|to trinh|cong dien|phap lenh)\s+(?:so\s*[:.]?\s*)?/g;
+/** A document number after the type word: 42-NQ/TW, 3246/KH-UBND, 58/2014/QH13, 30/2020/NĐ-CP, 62-CTr/TU. */
+const NUMBER = /^(\d{1,5})\s*(?:\/\s*(\d{4})\s*)?(?:([-\/])\s*([\p{L}&]{1,8})(?![\p{L}\p{N}&])\s*(?:[-\/]\s*([\p{L}\p{N}&]{1,10}(?:-[\p{L}\p{N}]{1,8})?))?|\/\s*([\p{Lu}\p{N}]{2,8}))/u;
+const DATE_NUMERIC = /^\s*,?\s*ngay\s*(\d{1,2})\s*[\/.-]\s*(\d{1,2})\s*[\/.-]\s*(\d{4})/;
+const DATE_WORDS = /^\s*,?\s*ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})/;
+const ISSUER_LEAD = /^\s*,?\s*(?:cua|do)\s+/;
+
+/** Code read from a number's type part, with OCR's O for Q put right ("NO" → NQ). */
+function typeCode(raw: string, fromWord: string | null): string | null {
+  const direct = canonicalTypeCode(raw);
+  if (direct) return direct;
+  const s = skeleton(raw).toUpperCase().replace(/0/g, 'O');
+  const fixed = s.replace(/^NO$/, 'NQ').replace(/^Q0$/, 'QD');
+  return canonicalTypeCode(fixed) ?? fromWord;
+}
+
+interface Found {
+  ref: Reference;
+  offset: number;
+}
+
+/** References in a text whose character offsets map to lines through `lineAt`. */
+export function findReferences(text: string, sourceAt: (offset: number) => Reference['source'], legalBasis: boolean): Found[] {
+  const skel = skeleton(text);
+  const out: Found[] = [];
+  const registry = AgencyRegistry.load();
+  TYPE_WORDS.lastIndex = 0;
+  for (let m = TYPE_WORDS.exec(skel); m; m = TYPE_WORDS.exec(skel)) {
+    if (m.index > 0 && /[a-z]/.test(skel[m.index - 1]!)) continue;
+    const at = m.index + m[0].length;
+    const num = NUMBER.exec(text.slice(at));
+    if (!num) continue;
+    const fromWord = typeCodeFromName(m[1]!);
+    let code: string | null;
+    let number = num[0].replace(/\s+/g, '');
+    if (num[6]) {
+      // 58/2014/QH13 or 12/QH13: no type code in the number; the word names the type.
+      code = fromWord;
+    } else if (num[4]) {
+      const direct = canonicalTypeCode(num[4]);
+      const fixed = direct ? null : typeCode(num[4], null);
+      code = direct ?? fixed ?? fromWord;
+      // Put the code right where OCR damaged it ("42-NO/TW" → "42-NQ/TW").
+      if (fixed) {
+        const cut = number.indexOf(num[4], num[1]!.length);
+        if (cut >= 0) number = number.slice(0, cut) + fixed + number.slice(cut + num[4].length);
+      }
+    } else continue;
+    let end = at + num[0].length;
+    let date: string | null = null;
+    const rest = skel.slice(end);
+    const d = DATE_NUMERIC.exec(rest) ?? DATE_WORDS.exec(rest);
+    if (d) {
+      date = isoDate(d[3]!, d[2], d[1]);
+      end += d[0].length;
+    }
+    let issuer: string | null = null;
+    const lead = ISSUER_LEAD.exec(skel.slice(end));
+    if (lead) {
+      const after = text.slice(end + lead[0].length, end + lead[0].length + 160);
+      const mention = registry.scan(after)[0];
+      if (mention && mention.start === 0) issuer = mention.agency.name;
+      else {
+        const words = /^((?:\p{Lu}[\p{L}\p{M}]*|Trung ương|Tổ quốc)(?:\s+(?:\p{Lu}[\p{L}\p{M}]*|\p{Ll}+)){0,7}?)(?=\s+(?:về|ve|tại|tai|ban hành|ban hanh|quy định|quy dinh|hướng dẫn|huong dan|\(|,|;|\.)|[,;.(]|$)/u.exec(after);
+        if (words) issuer = words[1]!.trim();
+      }
+    }
+    out.push({ ref: { type: code, typeName: typeNameOf(code), number, date, issuer, legalBasis, source: sourceAt(m.index) }, offset: m.index });
+  }
+  return out;
+}
+
+/** The lines [from, to] as one text, with a map from offsets back to sources. */
+export function joinLines(doc: PlanDocument, from: number, to: number): { text: string; sourceAt: (offset: number) => Reference['source'] } {
+  const starts: number[] = [];
+  let text = '';
+  for (let i = from; i <= to; i++) {
+    starts.push(text.length);
+    text += doc.lines[i]!.text.replace(/\f/g, '') + ' ';
+  }
+  const sourceAt = (offset: number) => {
+    let k = 0;
+    while (k + 1 < starts.length && starts[k + 1]! <= offset) k++;
+    return doc.sourceOf(from + k);
+  };
+  return { text, sourceAt };
+}
+
+export const referencesStage: Stage = {
+  name: 'references',
+  run(doc, draft) {
+    const lines = doc.lines;
+    if (lines.length === 0) return;
+    const bodyStart = doc.data.bodyStart ?? 0;
+    const bodyEnd = doc.data.bodyEnd ?? lines.length - 1;
+    const firstSection = doc.data.outline?.[0]?.start ?? bodyStart;
+    // Title and preamble: from the start (the plan's own "Số: …" has no type word before it) to the first section.
+    const head = joinLines(doc, 0, Math.max(0, firstSection - 1));
+    const body = joinLines(doc, Math.max(0, firstSection), Math.min(bodyEnd, lines.length - 1));
+    const found = [...findReferences(head.text, head.sourceAt, true), ...findReferences(body.text, body.sourceAt, false)];
+    const own = draft.document.number ? skeleton(draft.document.number) : null;
+    const byNumber = new Map<string, Reference>();
+    for (const { ref } of found) {
+      const key = skeleton(ref.number ?? '').replace(/\s+/g, '');
+      if (own && key === own) continue;
+      const seen = byNumber.get(key);
+      if (!seen) {
+        byNumber.set(key, ref);
+        continue;
+      }
+      seen.date ??= ref.date;
+      seen.issuer ??= ref.issuer;
+      seen.legalBasis ||= ref.legalBasis;
+      if (ref.date && seen.date && ref.date !== seen.date) {
+        doc.warn('reference-conflict', `${ref.number} cited with two dates (${seen.date}, ${ref.date})`, ref.source);
+      }
+    }
+    const refs = [...byNumber.values()];
+    draft.references = [...refs.filter((r) => r.legalBasis), ...refs.filter((r) => !r.legalBasis)];
+  },
+};

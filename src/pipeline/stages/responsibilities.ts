@@ -1,0 +1,146 @@
+/**
+ * Responsibilities: the TỔ CHỨC THỰC HIỆN part, one entry per agency paragraph.
+ *
+ * The agency is the heading line alone ("3. Trạm Y tế"), or the text before ':'
+ * ("1. Sở Lao động - Thương binh và Xã hội: Chủ trì, phối hợp…"), or the run of
+ * agencies that opens a sentence ("12. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh,
+ * các tổ chức thành viên tham gia…"). A paragraph that names several agencies
+ * gives one entry, for the first; the others stay in the duty text. Body
+ * paragraphs of the form "- Sở Y tế: …" are entries of their own; lettered
+ * sub-items without an agency are duties of the item above them.
+ * Duties are the sentences and bullets; deadlines are the deadline phrases of
+ * the duties ("Định kỳ báo cáo hằng năm (trước ngày 15/11)").
+ */
+import type { OutlineNode, PlanDocument } from '../../model/document.js';
+import type { Agency, Responsibility } from '../../schema/record.js';
+import type { Stage } from '../stage.js';
+import { AgencyRegistry } from '../../facts/agencies.js';
+import { skeleton } from '../../text/vietnamese.js';
+import { parseDeadlines } from '../deadlines.js';
+import { paragraphs, sentences, topNodesOfKind, type Paragraph } from '../blocks.js';
+import { leadingAgencies, warnUnknown } from '../agency-phrases.js';
+
+const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)\/]?\s+/u;
+const REQUEST = /^(?:(?:kính\s+)?đề nghị|de nghi|giao|yêu cầu|yeu cau|đối với|doi voi)\s+/iu;
+
+interface Head {
+  agencies: Agency[];
+  duty: string;
+}
+
+/** The agency (or agencies) a paragraph opens with, and what it says they must do. */
+export function parseHead(text: string, isHeading: boolean): Head | null {
+  const registry = AgencyRegistry.load();
+  const t = text.replace(REQUEST, '').trim();
+  const colon = t.indexOf(':');
+  if (colon > 0) {
+    const before = t.slice(0, colon);
+    const run = leadingAgencies(before);
+    const rest = before.slice(run.end).trim();
+    if (run.agencies.length > 0 && !/\p{L}{2,}/u.test(rest.replace(/^(có trách nhiệm|co trach nhiem|chủ trì|chu tri)/iu, ''))) {
+      return { agencies: run.agencies.map((m) => m.agency), duty: t.slice(colon + 1).trim() };
+    }
+    if (isHeading && before.split(/\s+/).length <= 14 && /^\p{Lu}/u.test(before)) {
+      const list = registry.parseList(before);
+      if (list.length > 0) return { agencies: list, duty: t.slice(colon + 1).trim() };
+    }
+  }
+  const run = leadingAgencies(t);
+  if (run.agencies.length > 0) {
+    return { agencies: run.agencies.map((m) => m.agency), duty: t.slice(run.end).replace(/^[\s,;:.-]+/, '').trim() };
+  }
+  if (isHeading && t.split(/\s+/).length <= 12 && /^\p{Lu}/u.test(t) && !/[.;]/.test(t.replace(/\.\/\.$|\.$/, ''))) {
+    return { agencies: registry.parseList(t.replace(/[:.]+$/, '')).slice(0, 1), duty: '' };
+  }
+  return null;
+}
+
+function dutiesOf(text: string): string[] {
+  const clean = text.replace(/\s*\.\/\.\s*$/, '.').trim();
+  if (!clean) return [];
+  return sentences(clean).map((s) => s.text).filter((s) => /\p{L}{2,}/u.test(s));
+}
+
+interface Open {
+  entry: Responsibility;
+  start: number;
+  end: number;
+}
+
+export const responsibilitiesStage: Stage = {
+  name: 'responsibilities',
+  run(doc, draft) {
+    const parts = topNodesOfKind(doc.data.outline ?? [], ['organization']);
+    for (const part of parts) processNode(doc, part, null, draft.responsibilities, true);
+  },
+};
+
+function open(doc: PlanDocument, head: Head, p: Paragraph, out: Responsibility[]): Open | null {
+  const agency = head.agencies[0];
+  if (!agency) return null;
+  const source = doc.sourceOf(p.start, p.end);
+  warnUnknown(doc, [agency], source);
+  const entry: Responsibility = { agency, duties: dutiesOf(head.duty), deadlines: [], source };
+  out.push(entry);
+  return { entry, start: p.start, end: p.end };
+}
+
+function close(doc: PlanDocument, o: Open | null): void {
+  if (!o) return;
+  o.entry.source = doc.sourceOf(o.start, o.end);
+  o.entry.deadlines = parseDeadlines(o.entry.duties.join(' '), { strict: true });
+}
+
+function processNode(doc: PlanDocument, node: OutlineNode, inheritedOpen: Open | null, out: Responsibility[], isPart: boolean): void {
+  if (node.kind !== 'organization') return;
+  const ownEnd = node.children[0] ? node.children[0].start - 1 : node.end;
+  const paras = paragraphs(doc, node.start, ownEnd);
+  let current: Open | null = inheritedOpen;
+  let headIsAgency = false;
+  if (paras[0]) {
+    const first = { ...paras[0], text: paras[0].text.replace(LABEL, '') };
+    const head = isPart ? null : parseHead(first.text, true);
+    if (head) {
+      current = open(doc, head, first, out);
+      headIsAgency = current !== null;
+    } else if (!isPart) {
+      if (current) {
+        current.entry.duties.push(...dutiesOf(first.text));
+        current.end = first.end;
+      } else if (!/bao cao|kinh phi|hieu luc|dieu khoan|che do/.test(skeleton(first.text))) {
+        doc.warn('unreadable-agency', `no agency read in "${first.text.slice(0, 80)}"`, doc.sourceOf(first.start, first.end));
+      }
+    }
+  }
+  for (const p of paras.slice(1)) {
+    // "- Sở Tài chính: …" inside an item is an entry of its own.
+    const sub = /:/.test(p.text.slice(0, 160)) || p.bullet ? parseHead(p.text, false) : null;
+    if (sub && (/:/.test(p.text.slice(0, 160)) ? true : sub.agencies.every((a) => a.kind === 'agency')) && (p.bullet || !current || /^[^:]{0,120}:/.test(p.text))) {
+      if (current && current !== inheritedOpen) close(doc, current);
+      current = open(doc, sub, p, out);
+      continue;
+    }
+    if (current) {
+      current.entry.duties.push(...dutiesOf(p.text));
+      current.end = p.end;
+    }
+  }
+  for (const child of node.children) {
+    const childFirst = paragraphs(doc, child.start, child.start)[0];
+    const childHead = childFirst ? parseHead(childFirst.text.replace(LABEL, ''), true) : null;
+    if (headIsAgency && current && !childHead?.agencies.some((a) => a.known)) {
+      // Lettered duties of the agency above.
+      const text = paragraphs(doc, child.start, child.end).map((p) => p.text.replace(LABEL, '')).join(' ');
+      current.entry.duties.push(...dutiesOf(text));
+      current.end = child.end;
+      continue;
+    }
+    if (current && current !== inheritedOpen) {
+      close(doc, current);
+      current = null;
+    }
+    processNode(doc, child, null, out, false);
+  }
+  if (current && current !== inheritedOpen) close(doc, current);
+}
+

@@ -1,0 +1,144 @@
+/**
+ * Tasks: the numbered items of the NHIỆM VỤ / GIẢI PHÁP parts.
+ *
+ * - A numbered item whose children are numbered items is a group: its
+ *   children are the tasks; the group itself is not emitted as a task (its
+ *   heading names a theme, not work to do). What the group states for all its
+ *   items ("- Cơ quan chủ trì: …" before its first item) is inherited by items
+ *   that state nothing of their own — that is the document's word, not a guess.
+ * - Any other numbered item (lettered sub-points included in its text) is a
+ *   task; a part whose items are lettered (a), b)) has lettered tasks.
+ * - `id` is the document's numbering; an item numbered "1" under group "6" is
+ *   "6.1"; when a later part restarts the numbering (GIẢI PHÁP 1, 2… after
+ *   NHIỆM VỤ 1, 2…) its ids take the part's label ("III.1").
+ * - lead/support come from explicit lines ("Cơ quan chủ trì:", "Cơ quan phối
+ *   hợp:"), else from prose ("X chủ trì, phối hợp với Y"); a task that names no
+ *   agency of its own keeps `lead` empty (the TỔ CHỨC THỰC HIỆN part says who).
+ * - deadlines come from "Thời gian thực hiện:" lines, else from deadline
+ *   phrases of the text ("hoàn thành tháng 6/2024", "trước ngày 10/12 hằng năm").
+ */
+import type { OutlineNode, PlanDocument } from '../../model/document.js';
+import type { Agency, Deadline, Task } from '../../schema/record.js';
+import type { Stage } from '../stage.js';
+import { AgencyRegistry } from '../../facts/agencies.js';
+import { parseDeadlines } from '../deadlines.js';
+import { paragraphs, topNodesOfKind, type Paragraph } from '../blocks.js';
+import { explicitFields, proseAgencies, uniqueAgencies, warnUnknown } from '../agency-phrases.js';
+
+interface Inherited {
+  lead: Agency[];
+  support: Agency[];
+  deadlines: Deadline[];
+}
+
+const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)\/]?\s+/u;
+
+function isNumbered(node: OutlineNode): boolean {
+  return /^\d/.test(node.id);
+}
+
+interface Fields {
+  lead: string[];
+  support: string[];
+  time: string[];
+  /** Paragraphs that are only field lines (left out of the prose search). */
+  fieldParas: Set<Paragraph>;
+}
+
+function collectFields(paras: Paragraph[]): Fields {
+  const out: Fields = { lead: [], support: [], time: [], fieldParas: new Set() };
+  for (const p of paras) {
+    const fields = explicitFields(p.text);
+    if (fields.length === 0) continue;
+    // A field line opens its paragraph (or follows the task sentence in the same paragraph).
+    for (const f of fields) out[f.field].push(f.value);
+    if (fields[0]!.at <= 2) out.fieldParas.add(p);
+  }
+  return out;
+}
+
+export function buildTask(doc: PlanDocument, node: OutlineNode, id: string, inherited: Inherited): Task {
+  const registry = AgencyRegistry.load();
+  const paras = paragraphs(doc, node.start, node.end);
+  if (paras[0]) paras[0] = { ...paras[0], text: paras[0].text.replace(LABEL, '') };
+  const first = paras[0];
+  const heading = node.heading.replace(/[:;]\s*$/, '');
+  let title = heading;
+  if (first && first.end > first.start && !/[.;:!?]\s*$/.test(doc.lines[node.start]!.text)) {
+    // The heading line runs on: the title is the item's first sentence.
+    const m = /^(.+?[.:!?])(?:\s+\p{Lu}|$)/u.exec(first.text);
+    title = (m ? m[1]! : first.text).replace(/[.:]\s*$/, '').trim();
+    if (title.length > 300) title = title.slice(0, 300).replace(/\s+\S*$/, '') + '…';
+  }
+  const text = paras.map((p) => (p.bullet ? `${p.bullet} ${p.text}` : p.text)).join('\n');
+  const source = doc.sourceOf(node.start, node.end);
+
+  const fields = collectFields(paras);
+  let lead: Agency[] = [];
+  let support: Agency[] = [];
+  for (const v of fields.lead) lead.push(...registry.parseList(v));
+  for (const v of fields.support) support.push(...registry.parseList(v));
+  if (fields.lead.length > 0 && lead.length === 0) doc.warn('unreadable-agency', `task ${id}: no agency read in "Cơ quan chủ trì: ${fields.lead.join('; ')}"`, source);
+  if (lead.length === 0 && support.length === 0) {
+    const prose = proseAgencies(paras.filter((p) => !fields.fieldParas.has(p)).map((p) => p.text).join(' '));
+    lead = prose.lead;
+    support = prose.support;
+  }
+  if (lead.length === 0 && fields.lead.length === 0) lead = inherited.lead;
+  if (support.length === 0 && fields.support.length === 0) support = inherited.support;
+
+  let deadlines: Deadline[] = [];
+  for (const v of fields.time) {
+    const found = parseDeadlines(v);
+    if (found.length === 0) doc.warn('unparsed-deadline', `task ${id}: no deadline read in "Thời gian thực hiện: ${v}"`, source);
+    deadlines.push(...found);
+  }
+  if (fields.time.length === 0) {
+    deadlines = parseDeadlines(paras.filter((p) => !fields.fieldParas.has(p)).map((p) => p.text).join(' '), { strict: true });
+    if (deadlines.length === 0) deadlines = inherited.deadlines;
+  }
+  lead = uniqueAgencies(lead);
+  support = uniqueAgencies(support).filter((s) => !lead.some((l) => l.name === s.name));
+  warnUnknown(doc, [...lead, ...support], source);
+  return { id, title, text, lead, support, deadlines, source };
+}
+
+export const tasksStage: Stage = {
+  name: 'tasks',
+  run(doc, draft) {
+    const registry = AgencyRegistry.load();
+    const parts = topNodesOfKind(doc.data.outline ?? [], ['tasks', 'solutions']);
+    const used = new Set<string>();
+    const emit = (node: OutlineNode, parent: OutlineNode | null, part: OutlineNode, inherited: Inherited) => {
+      if (node.children.some(isNumbered)) {
+        // A group: what it says before its first item holds for its items.
+        const own = paragraphs(doc, node.start, node.children[0]!.start - 1);
+        const fields = collectFields(own);
+        const next: Inherited = {
+          lead: fields.lead.length ? fields.lead.flatMap((v) => registry.parseList(v)) : inherited.lead,
+          support: fields.support.length ? fields.support.flatMap((v) => registry.parseList(v)) : inherited.support,
+          deadlines: fields.time.length ? fields.time.flatMap((v) => parseDeadlines(v)) : inherited.deadlines,
+        };
+        for (const child of node.children) emit(child, isNumbered(node) ? node : null, part, next);
+        return;
+      }
+      let id = node.id;
+      if (parent && !id.includes('.') && isNumbered(node)) id = `${parent.id}.${id}`;
+      if (parent && !isNumbered(node)) id = `${parent.id}.${id}`;
+      if (used.has(id)) id = `${part.id}.${id}`;
+      used.add(id);
+      draft.tasks.push(buildTask(doc, node, id, inherited));
+    };
+    for (const part of parts) {
+      const none: Inherited = { lead: [], support: [], deadlines: [] };
+      if (part.children.length === 0) continue;
+      const first = part.children[0]!;
+      const own = paragraphs(doc, part.start + 1, first.start - 1);
+      const fields = collectFields(own);
+      const inherited: Inherited = fields.lead.length || fields.support.length
+        ? { lead: fields.lead.flatMap((v) => registry.parseList(v)), support: fields.support.flatMap((v) => registry.parseList(v)), deadlines: [] }
+        : none;
+      for (const child of part.children) emit(child, null, part, inherited);
+    }
+  },
+};

@@ -1,0 +1,242 @@
+/**
+ * Numeric targets in prose: "tỷ lệ lao động qua đào tạo toàn tỉnh đạt 62,8%",
+ * "còn dưới 12%", "gần 60.000 lao động", "giảm từ 60 đến 65%", "có 20%, năm 2030
+ * có 25% lực lượng lao động…". A target is a number with a unit; its comparator
+ * comes from the words before it (dưới → <, không quá → <=, trên → >, ít nhất →
+ * >=, đạt/là → =, khoảng/gần → ~), its year from "vào năm 2025" after it, else
+ * the nearest "năm 2025" before it in the sentence, else the heading's year.
+ * Not targets: dates, years, document numbers, levels ("mức độ 2"), and ages that
+ * define a group ("trẻ em dưới 5 tuổi").
+ */
+import type { Target } from '../schema/record.js';
+import { NUMBER_SOURCE, parseVietnameseNumber } from './numbers.js';
+import { unitSkeleton } from './blocks.js';
+import { maskCitedDates } from './deadlines.js';
+
+export interface FoundTarget {
+  target: Target;
+  name: string;
+  /** The clause the target stands in. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Units on the skeleton (regex source) → as written in records. Longest first. */
+const UNITS: [string, string][] = [
+  [String.raw`%\s*\/\s*nam`, '%/năm'],
+  [String.raw`giuong benh\s*(?:\/|tren)\s*(?:1|10)\.?000\s*dan`, 'giường bệnh/10.000 dân'],
+  [String.raw`bac s[iy]\s*(?:\/|tren)\s*(?:1|10)\.?000\s*dan`, 'bác sĩ/10.000 dân'],
+  [String.raw`duoc s[iy]\s*(?:\/|tren)\s*(?:1|10)\.?000\s*dan`, 'dược sĩ/10.000 dân'],
+  [String.raw`dieu duong\s*(?:\/|tren)\s*(?:1|10)\.?000\s*dan`, 'điều dưỡng/10.000 dân'],
+  [String.raw`m[2²]\s*san(?:\s+xay dung)?\s*(?:\/|tren)\s*nguoi`, 'm² sàn/người'],
+  [String.raw`m[2²]\s*\/\s*nguoi`, 'm²/người'],
+  ['%', '%'],
+  ['‰', '‰'],
+  [String.raw`%o`, '‰'],
+  ['luot nguoi', 'lượt người'],
+  ['lao dong', 'lao động'],
+  ['nguoi', 'người'],
+  ['can ho', 'căn hộ'],
+  ['can nha', 'căn nhà'],
+  ['ngoi nha', 'ngôi nhà'],
+  ['ty dong', 'tỷ đồng'],
+  ['trieu dong', 'triệu đồng'],
+  ['giuong benh', 'giường bệnh'],
+  ['bac s[iy]', 'bác sĩ'],
+  ['hoc sinh', 'học sinh'],
+  ['sinh vien', 'sinh viên'],
+  ['doanh nghiep', 'doanh nghiệp'],
+  ['hop tac xa', 'hợp tác xã'],
+  ['mo hinh', 'mô hình'],
+  ['cong trinh', 'công trình'],
+  ['gia dinh', 'gia đình'],
+  ['viec lam', 'việc làm'],
+  ['co so', 'cơ sở'],
+  ['truong', 'trường'],
+  ['the', 'thẻ'],
+  ['ho', 'hộ'],
+  ['xa', 'xã'],
+  ['thon', 'thôn'],
+  ['tre', 'trẻ'],
+  ['tuoi', 'tuổi'],
+  ['nam', 'năm'],
+  ['km', 'km'],
+  ['ha', 'ha'],
+];
+const UNIT_RES = UNITS.map(([src, unit]) => [new RegExp(String.raw`^\s*(?:${src})(?![a-z0-9])`), unit] as const);
+
+/** Comparator words as they end the text before a number (skeleton), checked in order. */
+const COMPARATORS: [RegExp, Target['comparator']][] = [
+  [/(?:con|xuong|giam xuong|giam con|o muc)\s+duoi\s*(?:muc\s*)?$/, '<'],
+  [/(?:khong qua|khong vuot qua|toi da|khong cao hon|khong vuot|duoi hoac bang)\s*(?:muc\s*)?$/, '<='],
+  [/(?:it nhat|toi thieu|khong duoi|khong thap hon|tren hoac bang)\s*(?:(?:la|co|dat)\s*)?(?:muc\s*)?$/, '>='],
+  [/(?:^|[^a-z])duoi\s*(?:muc\s*)?$/, '<'],
+  [/(?:^|[^a-z])(?:tren|hon|vuot)\s*(?:muc\s*)?$/, '>'],
+  [/(?:^|[^a-z])(?:khoang|gan|xap xi|uoc dat|uoc|chung)\s*$/, '~'],
+  [/(?:^|[^a-z])(?:dat|la|bang|co|duy tri|giam|tang|con|len|cho|muc|dat muc|dat ty le|chiem)\s*$/, '='],
+];
+
+const NUMBER_RE = new RegExp(String.raw`(?<![\d.,\/\p{L}-])(${NUMBER_SOURCE})(?![\d]|[.,]\d)`, 'gu');
+const YEAR_AFTER = /^\s*(?:\(\s*)?(?:(?:vao|den|trong|tai)\s+)?(?:cuoi\s+)?nam\s+((?:19|20)\d{2})\b/;
+const YEAR_ANY = /(?:nam|den)\s+((?:19|20)\d{2})\b(?!\s*[-\/]\s*\d)/g;
+const FILLERS =
+  /^(?:[\s,;:.()-]+|(?:phan dau|phan dau dat|den cuoi nam \d{4}|den nam \d{4}|cuoi nam \d{4}|nam \d{4}|vao nam \d{4}|giai doan \d{4}\s*-\s*\d{4}|dam bao|bao dam|duy tri|tiep tuc|trong do|rieng|co|gop phan|va|den|dat|la|tren dia ban (?:tinh|huyen|xa|phuong|thanh pho|thi xa)|hang nam|moi nam|binh quan|nhung|it nhat|phan dau co|tro len)(?=[\s,;:.()]|$))/;
+
+function cleanName(text: string, fromEnd: boolean): string {
+  let t = text;
+  for (let guard = 0; guard < 20; guard++) {
+    const skel = unitSkeleton(t);
+    const m = FILLERS.exec(skel);
+    if (!m || m[0].length === 0) break;
+    t = t.slice(m[0].length);
+  }
+  if (fromEnd) {
+    // "…, trong đó X chiếm 1,1%": the name is what follows "trong đó".
+    const inner = /,\s*trong do\s+/g;
+    let last = -1;
+    for (let m = inner.exec(unitSkeleton(t)); m; m = inner.exec(unitSkeleton(t))) last = m.index + m[0].length;
+    if (last >= 0) t = t.slice(last);
+    t = t.replace(/[\s,;:(]+$/u, '');
+    for (let guard = 0; guard < 5; guard++) {
+      const skel = unitSkeleton(t);
+      const m = /(?:\s|^)(?:dat|la|co|cho|duoc|bang|con|len|muc|khoang|gan|tren|duoi|tu|it nhat|toi thieu|phan dau|chiem|binh quan|o muc)\s*$/.exec(skel);
+      if (!m) break;
+      t = t.slice(0, m.index).replace(/[\s,;:(]+$/u, '');
+    }
+  } else {
+    // After the number: the name runs to ", trong đó", "vào năm …", or a parenthesis.
+    const skel = unitSkeleton(t);
+    const cut = /,\s*trong do|\s(?:vao|den)\s+(?:cuoi\s+)?nam\s+\d{4}|\s+so voi|\(|;/.exec(skel);
+    if (cut) t = t.slice(0, cut.index);
+  }
+  return t.replace(/^[\s,;:.)-]+|[\s,;:.(-]+$/gu, '').replace(/\s+/g, ' ').trim();
+}
+
+function words(s: string): number {
+  return s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+}
+
+/** All numeric targets of a sentence or paragraph. `contextYear` is the heading's year ("Đến năm 2030"). */
+export function findTargets(text: string, contextYear: number | null = null): FoundTarget[] {
+  const u = maskCitedDates(unitSkeleton(text));
+  const found: { start: number; compStart: number; end: number; target: Target }[] = [];
+  NUMBER_RE.lastIndex = 0;
+  let skipUntil = 0;
+  for (let m = NUMBER_RE.exec(u); m; m = NUMBER_RE.exec(u)) {
+    if (m.index < skipUntil) continue;
+    const first = parseVietnameseNumber(m[1]!);
+    if (first === null) continue;
+    let end = m.index + m[1]!.length;
+    // Document numbers ("42-NQ"), dates ("05/11"), "Covid-19".
+    if (/^\s*[-\/]\s*[a-z]/.test(u.slice(end)) || /^\/\d/.test(u.slice(end))) continue;
+    let min: number | undefined;
+    let max: number | undefined;
+    const range = new RegExp(String.raw`^\s*(?:-|–|den|toi)\s*(${NUMBER_SOURCE})(?![\d])`).exec(u.slice(end));
+    if (range) {
+      const second = parseVietnameseNumber(range[1]!);
+      const unitAfter = UNIT_RES.some(([re]) => re.test(u.slice(end + range[0].length)));
+      if (second !== null && second > first && unitAfter) {
+        min = first;
+        max = second;
+        end += range[0].length;
+      }
+    }
+    const unitMatch = UNIT_RES.map(([re, unit]) => ({ m: re.exec(u.slice(end)), unit })).find((x) => x.m);
+    if (!unitMatch) continue;
+    const unit = unitMatch.unit;
+    const unitEnd = end + unitMatch.m![0].length;
+    const before = u.slice(Math.max(0, m.index - 40), m.index);
+    const beforeRange = min !== undefined ? before.replace(/\s*tu\s*$/, '') : before;
+    let comparator: Target['comparator'] = '=';
+    let compLen = 0;
+    for (const [re, c] of COMPARATORS) {
+      const cm = re.exec(beforeRange);
+      if (cm) {
+        comparator = c;
+        compLen = cm[0].replace(/^[^a-z]/, '').length + (before.length - beforeRange.length);
+        break;
+      }
+    }
+    if (/^\s*tro len/.test(u.slice(unitEnd))) comparator = '>=';
+    // Ages and durations are targets only as life expectancy or years of schooling.
+    if (unit === 'tuổi' || unit === 'năm') {
+      const ctx = u.slice(Math.max(0, m.index - 80), m.index);
+      if (!/tuoi tho|so nam/.test(ctx)) continue;
+    }
+    if (unit === 'năm' && first >= 1900) continue;
+    // Years are not counts: "2025 hộ" does not occur, "năm 2025" is masked by the unit rule above.
+    if (first >= 1990 && first <= 2100 && Number.isInteger(first) && /nam\s*$/.test(before)) continue;
+    const target: Target = min !== undefined ? { value: null, min, max, comparator: '=', unit, year: null } : { value: first, comparator, unit, year: null };
+    if (min !== undefined && comparator !== '=') target.comparator = comparator;
+    found.push({ start: m.index, compStart: m.index - compLen, end: unitEnd, target });
+    skipUntil = unitEnd;
+  }
+
+  // Clauses (";", ".", ":") bound names and years.
+  const clauseOf = (at: number) => {
+    let s = 0;
+    let e = text.length;
+    const re = /[;:]|\.(?=\s|$)/g;
+    for (let m = re.exec(u); m; m = re.exec(u)) {
+      if (m.index < at) s = m.index + 1;
+      else {
+        e = m.index;
+        break;
+      }
+    }
+    return [s, e] as const;
+  };
+  const sentenceStart = (at: number) => {
+    const re = /\.(?=\s+\p{Lu})/gu;
+    let s = 0;
+    for (let m = re.exec(text); m && m.index < at; m = re.exec(text)) s = m.index + 1;
+    return s;
+  };
+
+  const out: FoundTarget[] = [];
+  /** The previous target took the words after it as its name ("86% hộ gia đình, 75% thôn…"). */
+  let consumed = false;
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k]!;
+    const [cs, ce] = clauseOf(f.start);
+    const segStart = Math.max(cs, k > 0 && found[k - 1]!.end > cs ? found[k - 1]!.end : cs);
+    const segEnd = Math.min(ce, k + 1 < found.length && found[k + 1]!.compStart < ce ? found[k + 1]!.compStart : ce);
+    // Year: "vào năm 2025" after, else the nearest year before in the sentence, else the heading's.
+    const after = YEAR_AFTER.exec(u.slice(f.end));
+    let year: number | null = after ? Number(after[1]) : null;
+    if (year === null) {
+      const clause = u.slice(cs, f.start);
+      const ss = sentenceStart(f.start);
+      let nearest: number | null = null;
+      YEAR_ANY.lastIndex = 0;
+      const scope = u.slice(ss, f.start);
+      for (let y = YEAR_ANY.exec(scope); y; y = YEAR_ANY.exec(scope)) {
+        if (!/so voi\s*$/.test(scope.slice(0, y.index))) nearest = Number(y[1]);
+      }
+      const inClause = /(?:nam|den)\s+((?:19|20)\d{2})\b/.test(clause);
+      if (!inClause && /hang nam|moi nam|binh quan moi nam|\/\s*nam/.test(u.slice(cs, ce))) year = null;
+      else year = nearest ?? contextYear;
+    }
+    f.target.year = year;
+    const beforeText = cleanName(text.slice(segStart, Math.max(segStart, f.compStart)), true);
+    const afterText = cleanName(text.slice(f.end, Math.max(f.end, segEnd)), false);
+    const rawBefore = unitSkeleton(text.slice(segStart, Math.max(segStart, f.compStart)));
+    const useBefore = words(beforeText) >= 2 && !(consumed && segStart === found[k - 1]?.end && !/,\s*trong do/.test(rawBefore));
+    const name = useBefore ? beforeText : words(afterText) >= 2 ? afterText : '';
+    consumed = !useBefore && name !== '';
+    out.push({ target: f.target, name, text: text.slice(cs, ce).trim().replace(/^[-–+•]\s*/, ''), start: f.start, end: f.end });
+  }
+  // Targets that share a name ("có 20%, năm 2030 có 25% lực lượng lao động…") borrow it from a neighbour.
+  for (let k = 0; k < out.length; k++) {
+    if (out[k]!.name) continue;
+    out[k]!.name = out.slice(k + 1).find((o) => o.name)?.name ?? out.slice(0, k).reverse().find((o) => o.name)?.name ?? '';
+  }
+  return out;
+}
+
+/** Year named in a heading ("Mục tiêu đến năm 2030" → 2030). */
+export function headingYear(heading: string): number | null {
+  const m = /(?:nam|den)\s+((?:19|20)\d{2})\b/.exec(unitSkeleton(heading));
+  return m ? Number(m[1]) : null;
+}
