@@ -52,7 +52,9 @@ export type LayoutLine =
   | string
   | { text: string; align: 'left' | 'center' | 'right' }
   | { left: string; right: string }
-  | { pageBreak: true };
+  | { pageBreak: true }
+  /** Keep the next `lines` lines on one page (a signature block): break the page first when they do not fit. */
+  | { keep: number };
 
 /** Fixed metadata so the bytes do not depend on the clock. */
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
@@ -115,6 +117,10 @@ export function typeset(doc: PDFDocument, font: PDFFont, lines: readonly LayoutL
   for (const item of lines) {
     if (typeof item === 'object' && 'pageBreak' in item) {
       newPage();
+      continue;
+    }
+    if (typeof item === 'object' && 'keep' in item) {
+      if (!atTop && y - (item.keep - 1) * leading < margin.bottom) newPage();
       continue;
     }
     if (typeof item === 'string' && item.trim() === '') {
@@ -304,7 +310,9 @@ export function laiChauLayout(): LayoutLine[] {
     297: ['- TT. Tỉnh ủy (để b/c);', 'KT. CHỦ TỊCH'],
   };
   const centred = new Set([5, 7, 8, 9, 10, 299]);
-  return src.map((text, i): LayoutLine => {
+  const closing = src.findIndex((l) => l.startsWith('Nơi nhận'));
+  return src.flatMap((text, i): LayoutLine[] => (i === closing ? [{ keep: src.length - closing }, layoutLine(text, i)] : [layoutLine(text, i)]));
+  function layoutLine(text: string, i: number): LayoutLine {
     const n = i + 1;
     const col = columns[n];
     if (col) {
@@ -314,7 +322,7 @@ export function laiChauLayout(): LayoutLine[] {
     }
     if (centred.has(n)) return { text, align: 'center' };
     return text;
-  });
+  }
 }
 
 /** Seed 004 as it was typeset into 7 A4 pages: the rendered text, heading centred, signature on the right. */
