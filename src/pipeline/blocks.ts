@@ -17,6 +17,8 @@ export interface Paragraph {
   end: number;
   /** Offsets in `text` where each joined line starts (for sources of parts of a paragraph). */
   lineStarts: number[];
+  /** The global line index of each joined line. */
+  lineIndices: number[];
 }
 
 const BULLET = /^\s*([-–+•*▪●○◦]|\(\d{1,2}\)|\d{1,2}\)|[a-zđ]\))\s*/u;
@@ -26,7 +28,7 @@ const ENDS_SENTENCE = /[.;:!?…]["”)]?\s*$/u;
 export function paragraphs(doc: PlanDocument, from: number, to: number): Paragraph[] {
   const lines = doc.lines;
   const out: Paragraph[] = [];
-  let cur: { parts: string[]; start: number; end: number; bullet: string | null } | null = null;
+  let cur: { parts: string[]; indices: number[]; start: number; end: number; bullet: string | null } | null = null;
   const flush = () => {
     if (!cur) return;
     let text = '';
@@ -38,24 +40,29 @@ export function paragraphs(doc: PlanDocument, from: number, to: number): Paragra
       lineStarts.push(text.length);
       text += part;
     }
-    if (text.trim()) out.push({ text, bullet: cur.bullet, start: cur.start, end: cur.end, lineStarts });
+    if (text.trim()) out.push({ text, bullet: cur.bullet, start: cur.start, end: cur.end, lineStarts, lineIndices: cur.indices });
     cur = null;
   };
+  let blank = false;
   for (let i = Math.max(0, from); i <= Math.min(to, lines.length - 1); i++) {
     const raw = lines[i]!.text.replace(/\f/g, '');
     const text = raw.trim();
     if (text === '') {
-      flush();
+      blank = true;
       continue;
     }
     const bullet = BULLET.exec(text);
     const prev = cur?.parts[cur.parts.length - 1] ?? '';
-    const startsNew = !cur || bullet !== null || (ENDS_SENTENCE.test(prev) && /^["“(]?\p{Lu}/u.test(text));
+    // A blank line inside a sentence (a page break: "thể" / "nhẹ cân còn…") does not end the paragraph.
+    const brokenSentence = blank && !ENDS_SENTENCE.test(prev) && /^\p{Ll}/u.test(text);
+    const startsNew = !cur || bullet !== null || (blank && !brokenSentence) || (ENDS_SENTENCE.test(prev) && /^["“(]?\p{Lu}/u.test(text));
+    blank = false;
     if (startsNew) {
       flush();
-      cur = { parts: [bullet ? text.slice(bullet[0].length) : text], start: i, end: i, bullet: bullet ? bullet[1]! : null };
+      cur = { parts: [bullet ? text.slice(bullet[0].length) : text], indices: [i], start: i, end: i, bullet: bullet ? bullet[1]! : null };
     } else {
       cur!.parts.push(text);
+      cur!.indices.push(i);
       cur!.end = i;
     }
   }
@@ -66,7 +73,7 @@ export function paragraphs(doc: PlanDocument, from: number, to: number): Paragra
 /** The global line a character offset of a paragraph's text stands on. */
 export function lineOfOffset(p: Paragraph, offset: number): number {
   let line = p.start;
-  for (let k = 0; k < p.lineStarts.length; k++) if (p.lineStarts[k]! <= offset) line = p.start + k;
+  for (let k = 0; k < p.lineStarts.length; k++) if (p.lineStarts[k]! <= offset) line = p.lineIndices[k] ?? p.start + k;
   return Math.min(line, p.end);
 }
 

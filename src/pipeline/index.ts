@@ -8,8 +8,26 @@ import { emptyDraft, type Stage } from './stage.js';
 import { headerStage } from './stages/header.js';
 import { sectionsStage } from './stages/sections.js';
 import { closingStage } from './stages/closing.js';
+import { referencesStage } from './stages/references.js';
+import { objectivesStage } from './stages/objectives.js';
+import { indicatorsStage } from './stages/indicators.js';
+import { appendixStage } from './stages/appendix.js';
+import { tasksStage } from './stages/tasks.js';
+import { responsibilitiesStage } from './stages/responsibilities.js';
+import { budgetStage } from './stages/budget.js';
 
-export const defaultStages: Stage[] = [headerStage, sectionsStage, closingStage];
+export const defaultStages: Stage[] = [
+  headerStage,
+  sectionsStage,
+  referencesStage,
+  objectivesStage,
+  indicatorsStage,
+  appendixStage,
+  tasksStage,
+  responsibilitiesStage,
+  budgetStage,
+  closingStage,
+];
 
 export function runPipeline(doc: PlanDocument, stages: readonly Stage[] = defaultStages): PlanRecord {
   const draft = emptyDraft();

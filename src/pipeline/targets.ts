@@ -81,10 +81,27 @@ const NUMBER_RE = new RegExp(String.raw`(?<![\d.,\/\p{L}-])(${NUMBER_SOURCE})(?!
 const YEAR_AFTER = /^\s*(?:\(\s*)?(?:(?:vao|den|trong|tai)\s+)?(?:cuoi\s+)?nam\s+((?:19|20)\d{2})\b/;
 const YEAR_ANY = /(?:nam|den)\s+((?:19|20)\d{2})\b(?!\s*[-\/]\s*\d)/g;
 const FILLERS =
-  /^(?:[\s,;:.()-]+|(?:phan dau|phan dau dat|den cuoi nam \d{4}|den nam \d{4}|cuoi nam \d{4}|nam \d{4}|vao nam \d{4}|giai doan \d{4}\s*-\s*\d{4}|dam bao|bao dam|duy tri|tiep tuc|trong do|rieng|co|gop phan|va|den|dat|la|tren dia ban (?:tinh|huyen|xa|phuong|thanh pho|thi xa)|hang nam|moi nam|binh quan|nhung|it nhat|phan dau co|tro len)(?=[\s,;:.()]|$))/;
+  /^(?:[\s,;:.()-]+|\(?\d{1,2}\)|(?:phan dau|phan dau dat|den cuoi nam \d{4}|den nam \d{4}|cuoi nam \d{4}|nam \d{4}|vao nam \d{4}|giai doan \d{4}\s*-\s*\d{4}|dam bao|bao dam|duy tri|tiep tuc|trong do|rieng|gop phan|va|den|dat|la|tren dia ban (?:tinh|huyen|xa|phuong|thanh pho|thi xa)|hang nam|moi nam|binh quan|nhung|it nhat|phan dau co|tro len)(?=[\s,;:.()]|$))/;
 
 function cleanName(text: string, fromEnd: boolean): string {
   let t = text;
+  if (fromEnd) {
+    // "…, trong đó X chiếm 1,1%": the name is what follows "trong đó".
+    const inner = /,\s*trong do\s+/g;
+    let last = -1;
+    for (let m = inner.exec(unitSkeleton(t)); m; m = inner.exec(unitSkeleton(t))) last = m.index + m[0].length;
+    if (last >= 0) t = t.slice(last);
+    // The name is the last comma-separated piece before the number ("…, phấn đấu đến năm 2025, tỷ lệ X đạt"),
+    // unless that piece is too short to be one ("có chứng chỉ, bằng cấp đạt 55%").
+    const comma = t.lastIndexOf(',');
+    if (comma >= 0) {
+      const piece = t.slice(comma + 1);
+      if (words(piece) >= 3 || words(piece) === 0) t = piece;
+    }
+    t = t.replace(/[\s,;:(]+$/u, '');
+    // "… bảo đảm 100% X": the name follows the number.
+    if (/(?:^|\s)(?:bao dam|dam bao|duy tri|phan dau|phan dau dat|phan dau co)\s*$/.test(unitSkeleton(t))) return '';
+  }
   for (let guard = 0; guard < 20; guard++) {
     const skel = unitSkeleton(t);
     const m = FILLERS.exec(skel);
@@ -92,12 +109,6 @@ function cleanName(text: string, fromEnd: boolean): string {
     t = t.slice(m[0].length);
   }
   if (fromEnd) {
-    // "…, trong đó X chiếm 1,1%": the name is what follows "trong đó".
-    const inner = /,\s*trong do\s+/g;
-    let last = -1;
-    for (let m = inner.exec(unitSkeleton(t)); m; m = inner.exec(unitSkeleton(t))) last = m.index + m[0].length;
-    if (last >= 0) t = t.slice(last);
-    t = t.replace(/[\s,;:(]+$/u, '');
     for (let guard = 0; guard < 5; guard++) {
       const skel = unitSkeleton(t);
       const m = /(?:\s|^)(?:dat|la|co|cho|duoc|bang|con|len|muc|khoang|gan|tren|duoi|tu|it nhat|toi thieu|phan dau|chiem|binh quan|o muc)\s*$/.exec(skel);
@@ -194,6 +205,18 @@ export function findTargets(text: string, contextYear: number | null = null): Fo
     return s;
   };
 
+  /** "A đạt x; B đạt y vào năm 2025": a year stated after a later target of the same sentence. */
+  const laterYear = (k: number): number | null => {
+    const end = (() => {
+      const m = /\.(?=\s+\p{Lu})|\.\s*$/u.exec(text.slice(found[k]!.end));
+      return m ? found[k]!.end + m.index : text.length;
+    })();
+    for (let n = k + 1; n < found.length && found[n]!.start < end; n++) {
+      const y = YEAR_AFTER.exec(u.slice(found[n]!.end));
+      if (y) return Number(y[1]);
+    }
+    return null;
+  };
   const out: FoundTarget[] = [];
   /** The previous target took the words after it as its name ("86% hộ gia đình, 75% thôn…"). */
   let consumed = false;
@@ -216,14 +239,14 @@ export function findTargets(text: string, contextYear: number | null = null): Fo
       }
       const inClause = /(?:nam|den)\s+((?:19|20)\d{2})\b/.test(clause);
       if (!inClause && /hang nam|moi nam|binh quan moi nam|\/\s*nam/.test(u.slice(cs, ce))) year = null;
-      else year = nearest ?? contextYear;
+      else year = nearest ?? laterYear(k) ?? contextYear;
     }
     f.target.year = year;
     const beforeText = cleanName(text.slice(segStart, Math.max(segStart, f.compStart)), true);
     const afterText = cleanName(text.slice(f.end, Math.max(f.end, segEnd)), false);
     const rawBefore = unitSkeleton(text.slice(segStart, Math.max(segStart, f.compStart)));
-    const useBefore = words(beforeText) >= 2 && !(consumed && segStart === found[k - 1]?.end && !/,\s*trong do/.test(rawBefore));
-    const name = useBefore ? beforeText : words(afterText) >= 2 ? afterText : '';
+    const useBefore: boolean = words(beforeText) >= 2 && !(consumed && segStart === found[k - 1]?.end && !/,\s*trong do/.test(rawBefore));
+    const name: string = useBefore ? beforeText : words(afterText) >= 2 ? afterText : '';
     consumed = !useBefore && name !== '';
     out.push({ target: f.target, name, text: text.slice(cs, ce).trim().replace(/^[-–+•]\s*/, ''), start: f.start, end: f.end });
   }

@@ -1,0 +1,203 @@
+/**
+ * Appendix tables of indicators (PHỤ LỤC: TT | Chỉ tiêu | Đơn vị | Đến năm 2025 |
+ * Đến năm 2030 | Bộ phận theo dõi): one indicator per row and year column, with
+ * the responsible units of the row.
+ *
+ * Text layers and OCR put a row's cells on one line, separated by tabs, runs of
+ * spaces, or single spaces; a long name may wrap onto the next lines. A row is
+ * read as: number, name, unit (a known unit), one value per year column, then
+ * the responsible units. A numbered row that does not read that way is warned
+ * about (`unreadable-table-row`), never guessed.
+ */
+import type { PlanDocument } from '../../model/document.js';
+import type { Indicator, Target } from '../../schema/record.js';
+import type { Stage } from '../stage.js';
+import { AgencyRegistry } from '../../facts/agencies.js';
+import { skeleton } from '../../text/vietnamese.js';
+import { unitSkeleton, walk } from '../blocks.js';
+import { parseVietnameseNumber } from '../numbers.js';
+
+/** Units as table cells write them (skeleton source → as recorded). Longest first. */
+const TABLE_UNITS: [string, string][] = [
+  [String.raw`giuong(?: benh)?\s*\/\s*(?:10\.?000|1\s*van|van)\s*dan`, 'giường bệnh/10.000 dân'],
+  [String.raw`bac s[iy]\s*\/\s*(?:10\.?000|1\s*van|van)\s*dan`, 'bác sĩ/10.000 dân'],
+  [String.raw`m[2²]\s*san(?: xay dung)?\s*\/\s*nguoi`, 'm² sàn/người'],
+  [String.raw`m[2²]\s*\/\s*nguoi`, 'm²/người'],
+  [String.raw`trieu dong\s*\/\s*nguoi\s*\/\s*nam`, 'triệu đồng/người/năm'],
+  [String.raw`trieu dong\s*\/\s*nguoi`, 'triệu đồng/người'],
+  [String.raw`lao dong\s*\/\s*nam`, 'lao động/năm'],
+  [String.raw`nguoi\s*\/\s*nam`, 'người/năm'],
+  [String.raw`%\s*\/\s*nam`, '%/năm'],
+  ['%', '%'],
+  ['‰', '‰'],
+  ['%o', '‰'],
+  ['luot nguoi', 'lượt người'],
+  ['lao dong', 'lao động'],
+  ['nguoi', 'người'],
+  ['can ho', 'căn hộ'],
+  ['can', 'căn'],
+  ['ho gia dinh', 'hộ gia đình'],
+  ['ho', 'hộ'],
+  ['xa', 'xã'],
+  ['tuoi', 'tuổi'],
+  ['nam', 'năm'],
+  ['luot', 'lượt'],
+  ['the', 'thẻ'],
+  ['tre', 'trẻ'],
+  ['truong', 'trường'],
+  ['co so', 'cơ sở'],
+  ['ty dong', 'tỷ đồng'],
+  ['trieu dong', 'triệu đồng'],
+  ['lan', 'lần'],
+  ['diem', 'điểm'],
+  ['km', 'km'],
+  ['ha', 'ha'],
+  ['doanh nghiep', 'doanh nghiệp'],
+  ['cong trinh', 'công trình'],
+  ['thon', 'thôn'],
+  ['to dan pho', 'tổ dân phố'],
+];
+const UNIT_RES = TABLE_UNITS.map(([src, unit]) => [new RegExp(String.raw`^(?:${src})(?![a-z0-9])`), unit] as const);
+/** A value cell: "90", "≥ 90", "< 2", "62,8%", "90 trở lên", "-" (no target). */
+const VALUE = /^\s*(?:(≥|≤|>=|<=|>|<|~|tren|duoi|khoang|toi thieu|it nhat|toi da)\s*)?(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)\s*%?(?:\s*(tro len|tro xuong))?(?=\s|$|\t|;)|^\s*(?:-|–|x|\/)(?=\s|$)/;
+const ROW_START = /^\s*(\d{1,2}(?:\.\d{1,2})?|[IVX]{1,4}|[a-zđ])\s*[.)]?(?:\s+|\t)(?=\S)/u;
+
+interface Row {
+  tt: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+function comparatorOf(sign: string | undefined, tail: string | undefined): Target['comparator'] {
+  if (tail === 'tro len') return '>=';
+  if (tail === 'tro xuong') return '<=';
+  switch (sign) {
+    case '≥': case '>=': case 'toi thieu': case 'it nhat': return '>=';
+    case '≤': case '<=': case 'toi da': return '<=';
+    case '>': case 'tren': return '>';
+    case '<': case 'duoi': return '<';
+    case '~': case 'khoang': return '~';
+    default: return '=';
+  }
+}
+
+export interface ParsedRow {
+  name: string;
+  unit: string;
+  values: ({ value: number; comparator: Target['comparator'] } | null)[];
+  rest: string;
+}
+
+/** Reads one row's text (after its number) for `columns` year columns; null when it does not read. */
+export function parseRow(text: string, columns: number): ParsedRow | null {
+  const t = text.replace(/\t/g, '  ');
+  const u = unitSkeleton(t);
+  // Try each place a unit could stand (after at least one word of name).
+  const re = /(?<=\s)\S/g;
+  for (let m = re.exec(u); m; m = re.exec(u)) {
+    const at = m.index;
+    const unitHit = UNIT_RES.map(([r, unit]) => ({ m: r.exec(u.slice(at)), unit })).find((x) => x.m);
+    if (!unitHit) continue;
+    let pos = at + unitHit.m![0].length;
+    const values: ParsedRow['values'] = [];
+    let ok = true;
+    for (let c = 0; c < columns; c++) {
+      const v = VALUE.exec(u.slice(pos));
+      if (!v) {
+        ok = false;
+        break;
+      }
+      if (v[2]) {
+        const n = parseVietnameseNumber(v[2]);
+        if (n === null) {
+          ok = false;
+          break;
+        }
+        values.push({ value: n, comparator: comparatorOf(v[1], v[3]) });
+      } else values.push(null);
+      pos += v[0].length;
+    }
+    if (!ok || values.every((v) => v === null)) continue;
+    const name = t.slice(0, at).replace(/\s+/g, ' ').trim();
+    if (!/\p{L}{2,}/u.test(name)) continue;
+    return { name, unit: unitHit.unit, values, rest: t.slice(pos).replace(/\s+/g, ' ').trim() };
+  }
+  return null;
+}
+
+/** Indicators of the table(s) in global lines [from, to]. */
+export function readTables(doc: PlanDocument, from: number, to: number, sectionId: string): Indicator[] {
+  const lines = doc.lines;
+  const registry = AgencyRegistry.load();
+  const out: Indicator[] = [];
+  let i = from;
+  while (i <= to) {
+    const s = skeleton(lines[i]!.text);
+    if (!(/chi tieu/.test(s) && /don vi|dvt/.test(s)) && !(/chi tieu/.test(s) && /nam\s+\d{4}/.test(s))) {
+      i++;
+      continue;
+    }
+    // The header block: this line and the next few until the first numbered row.
+    const years: number[] = [];
+    let j = i;
+    for (; j <= Math.min(to, i + 5); j++) {
+      const text = lines[j]!.text;
+      if (j > i && ROW_START.test(text) && !/^\s*\d{4}\b/.test(text)) break;
+      for (const y of text.matchAll(/\b((?:19|20)\d{2})\b/g)) if (!years.includes(Number(y[1]))) years.push(Number(y[1]));
+    }
+    if (years.length === 0) {
+      doc.warn('unreadable-table-row', 'an indicator table without year columns', doc.sourceOf(i));
+      i = j;
+      continue;
+    }
+    // Rows: a numbered line opens one; other lines continue it.
+    const rows: Row[] = [];
+    for (; j <= to; j++) {
+      const text = lines[j]!.text;
+      if (!text.trim()) continue;
+      if (/chi tieu/.test(skeleton(text)) && /don vi|dvt/.test(skeleton(text))) break;
+      const start = ROW_START.exec(text);
+      if (start) rows.push({ tt: start[1]!, text: text.slice(start[0].length), start: j, end: j });
+      else if (rows.length > 0) {
+        const last = rows[rows.length - 1]!;
+        last.text += ' ' + text.trim();
+        last.end = j;
+      }
+    }
+    for (const row of rows) {
+      const parsed = parseRow(row.text, years.length) ?? parseRow(row.text.replace(/\s+/g, ' '), years.length);
+      const source = doc.sourceOf(row.start, row.end);
+      if (!parsed) {
+        // Group rows ("I", "A", "Về y tế") carry no values: not an error.
+        if (/\d/.test(row.text.replace(/\b(?:19|20)\d{2}\b/g, ''))) doc.warn('unreadable-table-row', `table row ${row.tt} could not be read: "${row.text.slice(0, 100)}"`, source);
+        continue;
+      }
+      const responsible = parsed.rest ? registry.parseList(parsed.rest) : [];
+      parsed.values.forEach((v, k) => {
+        if (!v) return;
+        out.push({
+          id: `${sectionId}.${row.tt}.${years[k]}`,
+          text: `${row.tt}. ${row.text.replace(/\s+/g, ' ').trim()}`,
+          name: parsed.name,
+          target: { value: v.value, comparator: v.comparator, unit: parsed.unit, year: years[k] ?? null },
+          responsible,
+          source,
+        });
+      });
+    }
+    i = j;
+  }
+  return out;
+}
+
+export const appendixStage: Stage = {
+  name: 'appendix',
+  run(doc, draft) {
+    const outline = doc.data.outline ?? [];
+    for (const { node } of walk(outline)) {
+      if (node.kind !== 'appendix' || node.level !== 1) continue;
+      draft.indicators.push(...readTables(doc, node.start, node.end, node.id));
+    }
+  },
+};

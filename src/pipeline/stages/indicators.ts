@@ -1,0 +1,75 @@
+/**
+ * Indicators from prose: one per numeric target in the objectives, indicators,
+ * tasks and solutions parts — bullets, numbered targets "(1)…(13)", and targets
+ * inside task prose ("phấn đấu đến năm 2025… đạt 62,8%"). Appendix tables are
+ * read by the appendix stage.
+ *
+ * `id` is the section path plus a running number: the third target under
+ * II. → 3. is "II.3.3". The year is the sentence's, else the heading's
+ * ("Mục tiêu đến năm 2030").
+ */
+import type { OutlineNode, PlanDocument } from '../../model/document.js';
+import type { Indicator } from '../../schema/record.js';
+import type { Stage } from '../stage.js';
+import { paragraphs, spanSource, topNodesOfKind } from '../blocks.js';
+import { findTargets, headingYear } from '../targets.js';
+import { explicitFields } from '../agency-phrases.js';
+
+const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)\/]?\s+/u;
+const KINDS = ['objectives', 'indicators', 'tasks', 'solutions'] as const;
+
+/** Indicators of one node's own text (heading line included, children excluded). */
+export function indicatorsOfNode(doc: PlanDocument, node: OutlineNode, path: string, year: number | null): Indicator[] {
+  const ownEnd = node.children[0] ? node.children[0].start - 1 : node.end;
+  const paras = paragraphs(doc, node.start, ownEnd);
+  if (paras[0]) {
+    // The heading's label ("3.", "a)") is not a number of the text.
+    const label = LABEL.exec(paras[0].text)?.[0].length ?? 0;
+    paras[0] = { ...paras[0], text: ' '.repeat(label) + paras[0].text.slice(label) };
+  }
+  const out: Indicator[] = [];
+  for (const p of paras) {
+    const fields = explicitFields(p.text);
+    if (fields.length > 0 && fields[0]!.at <= 2) continue;
+    for (const t of findTargets(p.text, year)) {
+      const name = t.name || t.text;
+      if (!t.name) doc.warn('indicator-without-name', `no name read for the target in "${t.text.slice(0, 80)}"`, spanSource(doc, p, t.start, t.end));
+      out.push({
+        id: `${path}.${out.length + 1}`,
+        text: t.text.trim(),
+        name,
+        target: t.target,
+        responsible: [],
+        source: spanSource(doc, p, t.start, t.end),
+      });
+    }
+  }
+  return out;
+}
+
+export const indicatorsStage: Stage = {
+  name: 'indicators',
+  run(doc, draft) {
+    const visit = (node: OutlineNode, path: string[], year: number | null) => {
+      const here = [...path, node.id];
+      const y = headingYear(node.heading) ?? year;
+      draft.indicators.push(...indicatorsOfNode(doc, node, here.join('.'), y));
+      for (const child of node.children) if (child.kind !== 'appendix') visit(child, here, y);
+    };
+    const parents = (target: OutlineNode, nodes: readonly OutlineNode[], trail: OutlineNode[] = []): OutlineNode[] | null => {
+      for (const n of nodes) {
+        if (n === target) return trail;
+        const found = parents(target, n.children, [...trail, n]);
+        if (found) return found;
+      }
+      return null;
+    };
+    const outline = doc.data.outline ?? [];
+    for (const top of topNodesOfKind(outline, [...KINDS])) {
+      const trail = parents(top, outline) ?? [];
+      let year: number | null = null;
+      for (const t of trail) year = headingYear(t.heading) ?? year;
+      visit(top, trail.map((t) => t.id), year);
+    }
+  },
+};
