@@ -38,9 +38,10 @@ export class LanguageModel {
   private readonly uniCount: number[] = [];
   private readonly degree: number[] = [];
   private readonly succDegree: number[] = [];
-  private readonly bi = new Map<number, number>();
-  private readonly tri = new Map<number, number>();
-  private readonly bg = new Set<number>();
+  // per-context tables keyed by small-integer ids (fast Map/Set paths in V8)
+  private readonly biNext: (Map<number, number> | undefined)[] = [];
+  private readonly triNext = new Map<number, Map<number, number>>(); // key u*ID_BITS+v
+  private readonly bgNext: (Set<number> | undefined)[] = [];
   private readonly uniCost: Float64Array;
   private readonly uniProb: Float64Array;
   /** Cost for in-inventory syllables never seen in any source. */
@@ -61,16 +62,20 @@ export class LanguageModel {
     if (this.ids.size >= ID_BITS) throw new Error('language model vocabulary too large');
     for (const [k, c] of Object.entries(counts.bi)) {
       const [a, b] = k.split(' ');
-      this.bi.set(intern(a!) * ID_BITS + intern(b!), c);
+      const x = intern(a!);
+      (this.biNext[x] ??= new Map()).set(intern(b!), c);
     }
     for (const [k, c] of Object.entries(counts.tri)) {
       const [a, b, d] = k.split(' ');
-      this.tri.set((intern(a!) * ID_BITS + intern(b!)) * ID_BITS + intern(d!), c);
+      const key = intern(a!) * ID_BITS + intern(b!);
+      let m = this.triNext.get(key);
+      if (!m) this.triNext.set(key, (m = new Map()));
+      m.set(intern(d!), c);
     }
     for (const [a, b] of background.pairs) {
       const x = intern(a);
       const y = intern(b);
-      this.bg.add(x * ID_BITS + y);
+      (this.bgNext[x] ??= new Set()).add(y);
       this.degree[x]!++;
       this.degree[y]!++;
     }
@@ -100,7 +105,7 @@ export class LanguageModel {
   private lower(v: number, w: number): number {
     const uni = this.uniProb[w]!;
     if (v < 0 || this.succDegree[v]! === 0) return uni;
-    const bg = this.bg.has(v * ID_BITS + w) ? this.degree[w]! / this.succDegree[v]! : 0;
+    const bg = this.bgNext[v]?.has(w) ? this.degree[w]! / this.succDegree[v]! : 0;
     return this.params.bgWeight * bg + (1 - this.params.bgWeight) * uni;
   }
 
@@ -115,12 +120,13 @@ export class LanguageModel {
     if (v >= 0) {
       const cv = this.uniCount[v]!;
       if (cv > 0) {
-        const cvw = this.bi.get(v * ID_BITS + w) ?? 0;
+        const next = this.biNext[v];
+        const cvw = next?.get(w) ?? 0;
         p = (cvw + this.params.gamma2 * p) / (cv + this.params.gamma2);
         if (u >= 0) {
-          const cuv = this.bi.get(u * ID_BITS + v);
+          const cuv = this.biNext[u]?.get(v);
           if (cuv) {
-            const cuvw = this.tri.get((u * ID_BITS + v) * ID_BITS + w) ?? 0;
+            const cuvw = this.triNext.get(u * ID_BITS + v)?.get(w) ?? 0;
             p = (cuvw + this.params.gamma3 * p) / (cuv + this.params.gamma3);
           }
         }

@@ -63,6 +63,8 @@ export const DEFAULT_DECODE: DecodeOptions = {
 /** out: text to emit; unit: LM id; cost: channel + mode penalties; raw: channel cost alone */
 interface Cand { out: string; unit: number; unseen: number; cost: number; raw: number; keep: boolean }
 interface Position { item: WalkItem; cands: Cand[]; fixed: boolean }
+const OCR_JUNK = /[¢@&$]|\p{L}\d|\d\p{L}/u;
+const MARKED = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/u;
 interface DocCache { counts: Map<number, number>; total: number; weight: number }
 
 const NUM = '<num>';
@@ -136,19 +138,25 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     const lower = core.toLowerCase();
     const norm = normalizeTonePlacement(lower);
     const valid = syllableSet.has(norm);
+    // in clean text only tokens that are visibly broken get repaired: OCR junk (S6, x&) or
+    // marked letters in an impossible spelling (tiép, véi); foreign words stay as they are
+    const penalised = clean && !(OCR_JUNK.test(core) || (MARKED.test(lower) && !valid));
     const cands: Cand[] = [];
     let sawIdentity = false;
     for (const b of baseCandidates(lower)) {
       const identity = b.syl === norm;
       if (identity) sawIdentity = true;
       let cost = b.cost * o.channelWeight;
-      if (clean && !identity) cost += o.cleanChangeCost;
-      cands.push({ out: identity ? core : transferCase(core, b.syl), unit: b.unit, unseen: lm.unseenCost, cost, raw: b.cost, keep: identity });
+      if (penalised && !identity) cost += o.cleanChangeCost;
+      // identity keeps the text as written in clean documents; in damaged ones it still gets
+      // the old-style tone placement (hoá -> hóa)
+      const out = identity && (clean || b.syl === lower) ? core : transferCase(core, b.syl);
+      cands.push({ out, unit: b.unit, unseen: lm.unseenCost, cost, raw: b.cost, keep: identity });
     }
     if (!sawIdentity) {
       // leaving the token as it is: cheap in clean text, a last resort in damaged text
       const unit = valid ? lm.id(norm) : -1;
-      const cost = clean ? 0 : valid ? channel.cost(lower, norm) * o.channelWeight : cls === 'abbr' ? o.keepAbbreviationCost : o.keepInvalidCost;
+      const cost = penalised ? 0 : valid ? channel.cost(lower, norm) * o.channelWeight : cls === 'abbr' ? o.keepAbbreviationCost : o.keepInvalidCost;
       cands.push({ out: core, unit, unseen: valid ? lm.unseenCost : lm.oovCost, cost, raw: 0, keep: true });
     }
     // beam on the channel: candidates far worse than the best one cannot win and cost time
@@ -178,6 +186,13 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       const cs = seg[i]!.cands;
       const sc = new Float64Array(cs.length).fill(Infinity);
       const bp = new Int32Array(cs.length).fill(-1);
+      // predecessors cheapest first: LM costs are >= 0, so the scan stops once a
+      // predecessor's own score already exceeds the best total found
+      let order: number[] = [];
+      if (i > 0) {
+        const psc = score[i - 1]!;
+        order = Array.from(psc.keys()).sort((a, b) => psc[a]! - psc[b]!);
+      }
       for (let k = 0; k < cs.length; k++) {
         const c = cs[k]!;
         if (i === 0) { sc[k] = c.cost + lmc(B, B, c.unit, c.unseen); continue; }
@@ -186,9 +201,9 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
         const pbp = back[i - 1]!;
         let best = Infinity;
         let arg = 0;
-        for (let j = 0; j < pcs.length; j++) {
+        for (const j of order) {
           const pj = psc[j]!;
-          if (pj >= best) continue;
+          if (pj >= best) break;
           const u = i >= 2 ? seg[i - 2]!.cands[pbp[j]!]!.unit : B;
           const s = pj + lmc(u, pcs[j]!.unit, c.unit, c.unseen);
           if (s < best) { best = s; arg = j; }

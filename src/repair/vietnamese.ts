@@ -106,6 +106,8 @@ export function transferCase(original: string, word: string): string {
   if (letters.length >= 2 && upper.length === letters.length) return word.toUpperCase();
   // "S6" / "PIEU"-like tokens: first visible char decides capitalisation
   const first = [...original].find((c) => LETTER.test(c) || /\d/.test(c));
+  // "Ié" for "lệ": a capital I standing for a lowercase l, the rest lowercase
+  if (first === 'I' && word.startsWith('l') && letters.length >= 2 && upper.length === 1) return word;
   if (first && LETTER.test(first) && first !== first.toLowerCase()) {
     if (letters.length >= 2 && upper.length >= letters.length - 1 && letters.length > 2) return word.toUpperCase();
     return word.charAt(0).toUpperCase() + word.slice(1);

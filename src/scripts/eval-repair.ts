@@ -7,7 +7,7 @@
  *   - share of seed 004's clean syllables left unchanged.
  * Options: --errors N  print the first N errors of the honest run.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRepairModel, loadRepairModel } from '../repair/index.js';
 import { syllableAccuracy, unchangedShare } from '../repair/evaluate.js';
@@ -30,13 +30,19 @@ const fmt = (x: number) => x.toFixed(4);
 const big: string[] = [];
 let sylls = 0;
 while (sylls < 69_000) { big.push(...seed); sylls += seed.reduce((s, l) => s + lineWords(l).length, 0); }
+const mb = (x: number) => (x / 2 ** 20).toFixed(0) + ' MB';
+const heap0 = process.memoryUsage().heapUsed;
 const t0 = performance.now();
 const model = loadRepairModel();
 const tLoad = performance.now() - t0;
+const heapModel = process.memoryUsage().heapUsed - heap0;
 model.repairLines(big);
 const tAll = performance.now() - t0;
 console.log(`throughput: ${sylls} syllables in ${(tAll / 1000).toFixed(2)} s incl. start-up ${(tLoad / 1000).toFixed(2)} s = ${Math.round(sylls / (tAll / 1000))} syllables/s`);
-console.log(`memory: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
+console.log(`memory: model heap ${mb(heapModel)} after load; after the run: heap used ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`);
+let bytes = 0;
+for (const f of readdirSync(dataPath('repair'), { recursive: true, withFileTypes: true })) if (f.isFile()) bytes += statSync(join(f.parentPath, f.name)).size;
+console.log(`model files: src/data/repair ${(bytes / 2 ** 20).toFixed(2)} MB`);
 
 const full = syllableAccuracy(model.repairLines(seed).lines, gold);
 const unrepaired = syllableAccuracy(seed, gold);

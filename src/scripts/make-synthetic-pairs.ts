@@ -7,8 +7,8 @@
  * reproduces the damage seen in the seeds (S6, x4 hoi, Trung wong, 1a).
  *
  * Output: src/data/repair/synthetic/pairs.tsv with columns  source, id, ocr, truth.
- * "source" lets build-lm drop pairs derived from seed 003 (honest build) and "id" decides the
- * held-out split. Seeds 000-002 are never read here.
+ * "source" lets build-lm drop pairs derived from seed 003 (honest build); id = line * 10 + pass
+ * and the held-out split goes by line. Seeds 000-002 are never read here.
  *
  * Usage: npx tsx src/scripts/make-synthetic-pairs.ts [--limit N]
  */
@@ -46,26 +46,27 @@ function sourceLines(): { source: string; text: string }[] {
     let k = 0;
     for (const raw of readFileSync(file, 'utf8').split('\n')) {
       const t = raw.replace(/[*#|]/g, ' ').trim();
-      if (!t) continue;
+      if (!t || raw.startsWith('# ')) continue;
       for (const w of wrap(t, 60 + (k++ % 3) * 10)) items.push({ source, text: w });
     }
   };
   add('004', join(shared, 'dev', '004_be505b6e33d69a41.rendered.txt'));
   add('003', join(shared, 'dev', '003_cfea897aaf665822.gold.txt'));
   add('own', dataPath('repair', 'sentences.txt'));
+  add('003', dataPath('repair', 'sentences-dev003.txt')); // 003-informed: dropped from the honest build
   return items;
 }
 
-/** Draw one text line; size/blur vary deterministically with the index. */
-function render(text: string, i: number): Buffer {
-  const font = FONTS[i % FONTS.length]!;
-  const size = [26, 30, 34, 40][(i >> 1) % 4]!;
-  const scale = [1, 0.6, 0.5][(i >> 2) % 3]!; // draw then down/up-sample to blur strokes
+/** Draw one text line; font, size and blur vary deterministically with line index and pass. */
+function render(text: string, i: number, pass: number): Buffer {
+  const font = FONTS[(i + pass) % FONTS.length]!;
+  const size = (pass === 0 ? [26, 30, 34, 40] : [22, 28, 32, 36])[(i >> 1) % 4]!;
+  const scale = (pass === 0 ? [1, 0.6, 0.5] : [0.7, 0.45, 0.55])[(i >> 2) % 3]!; // down/up-sample to blur strokes
   const c0 = createCanvas(Math.ceil(text.length * size * 0.62) + 40, Math.ceil(size * 1.9));
   const g0 = c0.getContext('2d');
   g0.fillStyle = '#fff';
   g0.fillRect(0, 0, c0.width, c0.height);
-  g0.fillStyle = '#111';
+  g0.fillStyle = pass === 0 ? '#111' : '#333';
   g0.font = `${size}px ${font.family}`;
   g0.textBaseline = 'middle';
   g0.fillText(text, 20, c0.height / 2);
@@ -87,12 +88,16 @@ async function main(): Promise<void> {
   const worker = await createWorker('eng', OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' });
   const rows: string[] = [];
   const t0 = Date.now();
-  for (let i = 0; i < items.length; i++) {
-    const { source, text } = items[i]!;
-    const { data } = await worker.recognize(render(text, i));
-    const ocr = data.text.replace(/\s+/g, ' ').trim();
-    rows.push([source, String(i), ocr, text].join('\t'));
-    if (i % 100 === 0) console.error(`${i}/${items.length} ${((Date.now() - t0) / 1000).toFixed(0)}s ${ocr}`);
+  const passes = 2;
+  for (let pass = 0; pass < passes; pass++) {
+    for (let i = 0; i < items.length; i++) {
+      const { source, text } = items[i]!;
+      const { data } = await worker.recognize(render(text, i, pass));
+      const ocr = data.text.replace(/\s+/g, ' ').trim();
+      // id = line * 10 + pass: the held-out split goes by line, so both renders of a line fall on the same side
+      rows.push([source, String(i * 10 + pass), ocr, text].join('\t'));
+      if (i % 200 === 0) console.error(`pass ${pass} ${i}/${items.length} ${((Date.now() - t0) / 1000).toFixed(0)}s ${ocr}`);
+    }
   }
   await worker.terminate();
   writeFileSync(dataPath('repair', 'synthetic', 'pairs.tsv'), rows.join('\n') + '\n');
