@@ -39,6 +39,7 @@ const TOKEN_PENALTY = 0.5;
 
 export class Channel {
   private readonly cache = new Map<string, number>();
+  private readonly subCache = new Map<string, Map<string, number>>();
   private readonly subTotals = new Map<string, number>();
   private readonly insTotal: number;
 
@@ -74,8 +75,9 @@ export class Channel {
 
   /** -log P(o | t); o = '' means t was dropped by the OCR. */
   subCost(t: string, o: string): number {
-    const key = t + '\u0000' + o;
-    const hit = this.cache.get(key);
+    let row = this.subCache.get(t);
+    if (!row) this.subCache.set(t, (row = new Map()));
+    const hit = row.get(o);
     if (hit !== undefined) return hit;
     const n = this.counts.sub[t]?.[o] ?? 0;
     const tot = this.subTotals.get(t) ?? 0;
@@ -83,7 +85,7 @@ export class Channel {
     // confusion never becomes impossible just because the char is frequent
     const p = Math.max((n + BETA * this.prior(t, o)) / (tot + BETA), PRIOR_FLOOR * this.prior(t, o));
     const c = -Math.log(Math.min(1, p));
-    this.cache.set(key, c);
+    row.set(o, c);
     return c;
   }
 
@@ -128,6 +130,19 @@ export class Channel {
     const d = new Float64Array((n + 1) * W);
     for (let j = 1; j <= m; j++) d[j] = d[j - 1]! + this.subCost(t[j - 1]!, '');
     const tSkel = t.map(skeletonChar);
+    // many-to-many moves that can end at each OCR position (found once, not per cell)
+    const movesAt: [number, string[][]][][] = [];
+    for (let i = 1; i <= n; i++) {
+      const here: [number, string[][]][] = [];
+      for (const [mo, mt] of this.multi) {
+        const a = mo.length;
+        if (a > i) continue;
+        let ok = true;
+        for (let k = 0; k < a && ok; k++) if (o[i - a + k] !== mo[k]) ok = false;
+        if (ok) here.push([a, mt]);
+      }
+      movesAt[i] = here;
+    }
     for (let i = 1; i <= n; i++) {
       const oi = o[i - 1]!;
       d[i * W] = d[(i - 1) * W]! + this.insCost(oi);
@@ -138,12 +153,7 @@ export class Channel {
         if (b < best) best = b;
         const c = d[i * W + j - 1]! + this.subCost(tj, '');
         if (c < best) best = c;
-        for (const [mo, mt] of this.multi) {
-          const a = mo.length;
-          if (a > i) continue;
-          let ok = true;
-          for (let k = 0; k < a && ok; k++) if (o[i - a + k] !== mo[k]) ok = false;
-          if (!ok) continue;
+        for (const [a, mt] of movesAt[i]!) {
           for (const truthSkel of mt) {
             const bl = truthSkel.length;
             if (bl > j) continue;

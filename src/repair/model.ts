@@ -38,6 +38,8 @@ export interface DecodeOptions {
   /** extra cost of reading a 1-2 digit number as a syllable */
   numberAsWordCost: number;
   lm: Partial<LmParams>;
+  /** predecessor states scoring worse than the best one plus this are not extended */
+  viterbiBeam: number;
   /** candidates costing more than the cheapest plus this are dropped */
   channelBeam: number;
   /** weight of the document cache unigram in the second pass (0 = no cache) */
@@ -56,6 +58,7 @@ export const DEFAULT_DECODE: DecodeOptions = {
   numberAsWordCost: 2,
   lm: { gamma3: 3 },
   channelBeam: 12,
+  viterbiBeam: 10,
   cacheWeight: 0.25,
   cacheMinConfidence: 0.9,
 };
@@ -201,9 +204,10 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
         const pbp = back[i - 1]!;
         let best = Infinity;
         let arg = 0;
+        const cutoff = psc[order[0]!]! + o.viterbiBeam;
         for (const j of order) {
           const pj = psc[j]!;
-          if (pj >= best) break;
+          if (pj >= best || pj > cutoff) break;
           const u = i >= 2 ? seg[i - 2]!.cands[pbp[j]!]!.unit : B;
           const s = pj + lmc(u, pcs[j]!.unit, c.unit, c.unseen);
           if (s < best) { best = s; arg = j; }

@@ -21,7 +21,17 @@ for (const row of TONE_ROWS) {
 const SKELETON_OF: Record<string, string> = { 'ă': 'a', 'â': 'a', 'ê': 'e', 'ô': 'o', 'ơ': 'o', 'ư': 'u', 'đ': 'd' };
 
 /** Lowercase letter without any mark (đ -> d). Non-Vietnamese characters are stripped of combining marks. */
+const skeletonMemo = new Map<string, string>();
 export function skeletonChar(ch: string): string {
+  let s = skeletonMemo.get(ch);
+  if (s === undefined) {
+    s = computeSkeletonChar(ch);
+    if (skeletonMemo.size < 10_000) skeletonMemo.set(ch, s);
+  }
+  return s;
+}
+
+function computeSkeletonChar(ch: string): string {
   const lower = ch.toLowerCase();
   const t = TONED.get(lower);
   const base = t ? t.base : lower;

@@ -32,13 +32,17 @@ let sylls = 0;
 while (sylls < 69_000) { big.push(...seed); sylls += seed.reduce((s, l) => s + lineWords(l).length, 0); }
 const mb = (x: number) => (x / 2 ** 20).toFixed(0) + ' MB';
 const heap0 = process.memoryUsage().heapUsed;
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const model = loadRepairModel();
 const tLoad = performance.now() - t0;
 const heapModel = process.memoryUsage().heapUsed - heap0;
 model.repairLines(big);
 const tAll = performance.now() - t0;
-console.log(`throughput: ${sylls} syllables in ${(tAll / 1000).toFixed(2)} s incl. start-up ${(tLoad / 1000).toFixed(2)} s = ${Math.round(sylls / (tAll / 1000))} syllables/s`);
+const cpu = process.cpuUsage(cpu0);
+const cpuS = (cpu.user + cpu.system) / 1e6;
+console.log(`throughput: ${sylls} syllables in ${(tAll / 1000).toFixed(2)} s wall incl. start-up ${(tLoad / 1000).toFixed(2)} s = ${Math.round(sylls / (tAll / 1000))} syllables/s ` +
+  `(CPU time ${cpuS.toFixed(2)} s = ${Math.round(sylls / cpuS)} syllables/CPU-s; wall time depends on machine load)`);
 console.log(`memory: model heap ${mb(heapModel)} after load; after the run: heap used ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`);
 let bytes = 0;
 for (const f of readdirSync(dataPath('repair'), { recursive: true, withFileTypes: true })) if (f.isFile()) bytes += statSync(join(f.parentPath, f.name)).size;
