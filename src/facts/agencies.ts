@@ -140,9 +140,16 @@ export class AgencyRegistry {
         for (const part of core.matchAll(/[\p{L}\p{N}\p{M}&]+|[^\p{L}\p{N}\p{M}&]/gu)) {
           const p = part[0];
           if (/[\p{L}\p{N}]/u.test(p)) {
-            const key = skeleton(p).replace(/[^a-z0-9&]/g, '');
-            out.push({ key, start: at + part.index, end: at + part.index + p.length, upper: /^\p{Lu}/u.test(p), abbr: false, before });
-            before = '';
+            // OCR glues and confuses: "S6Y tế" is "Sở Y tế" (6 for ở, a capital starting the next word).
+            const mixed = /\p{L}/u.test(p) && /\p{N}/u.test(p);
+            const pieces = mixed ? [...p.matchAll(/\p{Lu}?[^\p{Lu}]+|\p{Lu}/gu)].map((x) => ({ t: x[0], i: x.index })) : [{ t: p, i: 0 }];
+            for (const piece of pieces) {
+              let key = skeleton(piece.t).replace(/[^a-z0-9&]/g, '');
+              if (mixed) key = key.replace(/[06]/g, 'o').replace(/4/g, 'a').replace(/1/g, 'l');
+              const s0 = at + part.index + piece.i;
+              out.push({ key, start: s0, end: s0 + piece.t.length, upper: /^\p{Lu}/u.test(piece.t), abbr: false, before });
+              before = '';
+            }
           } else {
             before += p;
           }

@@ -237,8 +237,12 @@ export function findTargets(text: string, contextYear: number | null = null): Fo
       for (let y = YEAR_ANY.exec(scope); y; y = YEAR_ANY.exec(scope)) {
         if (!/so voi\s*$/.test(scope.slice(0, y.index))) nearest = Number(y[1]);
       }
-      const inClause = /(?:nam|den)\s+((?:19|20)\d{2})\b/.test(clause);
-      if (!inClause && /hang nam|moi nam|binh quan moi nam|\/\s*nam/.test(u.slice(cs, ce))) year = null;
+      // A yearly quantity ("hằng năm, đào tạo 8.000 người", "3%/năm"): the closest of a year and a yearly marker wins.
+      let lastYearAt = -1;
+      let lastMarkAt = -1;
+      for (const y of clause.matchAll(/(?:nam|den)\s+((?:19|20)\d{2})\b/g)) lastYearAt = y.index;
+      for (const y of clause.matchAll(/hang nam|moi nam|hang thang|moi thang/g)) lastMarkAt = y.index;
+      if (f.target.unit === '%/năm' || lastMarkAt > lastYearAt) year = null;
       else year = nearest ?? laterYear(k) ?? contextYear;
     }
     f.target.year = year;

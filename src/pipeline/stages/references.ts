@@ -75,7 +75,7 @@ export function findReferences(text: string, sourceAt: (offset: number) => Refer
       end += d[0].length;
     }
     let issuer: string | null = null;
-    const lead = ISSUER_LEAD.exec(skel.slice(end));
+    const lead = ISSUER_LEAD.exec(skel.slice(end)) ?? /^\s*,?\s*(?:(?:tai\s+)?hoi nghi (?:lan thu \d+\s+)?(?:trung uong|\S+)\s*\d*\s*(?:\(khoa [a-z]+\)\s*)?(?:cua\s+)?)(?=ban chap hanh|bo chinh tri|ban bi thu)/.exec(skel.slice(end));
     if (lead) {
       const after = text.slice(end + lead[0].length, end + lead[0].length + 160);
       const mention = registry.scan(after)[0];

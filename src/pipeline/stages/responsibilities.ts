@@ -31,7 +31,10 @@ interface Head {
 /** The agency (or agencies) a paragraph opens with, and what it says they must do. */
 export function parseHead(text: string, isHeading: boolean): Head | null {
   const registry = AgencyRegistry.load();
-  const t = text.replace(REQUEST, '').trim();
+  let t = text.replace(REQUEST, '').trim();
+  // Damaged "Đề nghị" ("Bố nghị", "De nghi"): matched on the skeleton.
+  const req = /^(?:kinh\s+)?\S{1,3}\s+nghi\s+/.exec(skeleton(t));
+  if (req) t = t.slice(req[0].length).trim();
   const colon = t.indexOf(':');
   if (colon > 0) {
     const before = t.slice(0, colon);
@@ -113,6 +116,14 @@ function processNode(doc: PlanDocument, node: OutlineNode, inheritedOpen: Open |
     }
   }
   for (const p of paras.slice(1)) {
+    // A numbered agency item the outline did not take as a heading ("4.Sở Y tế" without a space).
+    const numbered = /^\s*\d{1,2}\s*[.)]\s*(?=\p{Lu})/u.exec(p.text);
+    const numberedHead = numbered && !isPart ? parseHead(p.text.slice(numbered[0].length), true) : null;
+    if (numberedHead?.agencies[0]?.known) {
+      if (current && current !== inheritedOpen) close(doc, current);
+      current = open(doc, numberedHead, p, out);
+      continue;
+    }
     // "- Sở Tài chính: …" inside an item is an entry of its own.
     const sub = /:/.test(p.text.slice(0, 160)) || p.bullet ? parseHead(p.text, false) : null;
     if (sub && (/:/.test(p.text.slice(0, 160)) ? true : sub.agencies.every((a) => a.kind === 'agency')) && (p.bullet || !current || /^[^:]{0,120}:/.test(p.text))) {
