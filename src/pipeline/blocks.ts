@@ -24,9 +24,26 @@ export interface Paragraph {
 const BULLET = /^\s*([-–+•*▪●○◦]|\(\d{1,2}\)|\d{1,2}\)|[a-zđ]\))\s*/u;
 const ENDS_SENTENCE = /[.;:!?…]["”)]?\s*$/u;
 
-/** Splits global lines [from, to] into paragraphs: blank lines, bullets, and sentence ends before a capital. */
+const widths = new WeakMap<PlanDocument, number>();
+/** The typical width of a full line of the document (80th percentile of non-blank line lengths). */
+function lineWidth(doc: PlanDocument): number {
+  let w = widths.get(doc);
+  if (w === undefined) {
+    const lengths = doc.lines.map((l) => l.text.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
+    w = lengths[Math.floor(lengths.length * 0.8)] ?? 80;
+    widths.set(doc, w);
+  }
+  return w;
+}
+
+/**
+ * Splits global lines [from, to] into paragraphs: blank lines, bullets, sentence
+ * ends before a capital, and short lines (a heading, a paragraph's last line)
+ * before a capital — text layers often have no blank lines at all.
+ */
 export function paragraphs(doc: PlanDocument, from: number, to: number): Paragraph[] {
   const lines = doc.lines;
+  const width = lineWidth(doc);
   const out: Paragraph[] = [];
   let cur: { parts: string[]; indices: number[]; start: number; end: number; bullet: string | null } | null = null;
   const flush = () => {
@@ -55,7 +72,9 @@ export function paragraphs(doc: PlanDocument, from: number, to: number): Paragra
     const prev = cur?.parts[cur.parts.length - 1] ?? '';
     // A blank line inside a sentence (a page break: "thể" / "nhẹ cân còn…") does not end the paragraph.
     const brokenSentence = blank && !ENDS_SENTENCE.test(prev) && /^\p{Ll}/u.test(text);
-    const startsNew = !cur || bullet !== null || (blank && !brokenSentence) || (ENDS_SENTENCE.test(prev) && /^["“(]?\p{Lu}/u.test(text));
+    const capital = /^["“(]?\p{Lu}/u.test(text);
+    const shortPrev = prev.length > 0 && prev.length < width * 0.7 && !/[,-]$/.test(prev);
+    const startsNew = !cur || bullet !== null || (blank && !brokenSentence) || ((ENDS_SENTENCE.test(prev) || shortPrev) && capital);
     blank = false;
     if (startsNew) {
       flush();
@@ -112,12 +131,16 @@ export function walk(nodes: readonly OutlineNode[], parents: OutlineNode[] = [])
   return out;
 }
 
-/** Topmost nodes of the given kinds (a tasks part, not each of its items). */
-export function topNodesOfKind(nodes: readonly OutlineNode[], kinds: readonly SectionKind[]): OutlineNode[] {
+/**
+ * Topmost nodes of the given kinds (a tasks part, not each of its items),
+ * not looking inside parts of the `stop` kinds (an item "2. Sở Y tế: … các chỉ
+ * tiêu" of TỔ CHỨC THỰC HIỆN is not an indicators part).
+ */
+export function topNodesOfKind(nodes: readonly OutlineNode[], kinds: readonly SectionKind[], stop: readonly SectionKind[] = []): OutlineNode[] {
   const out: OutlineNode[] = [];
   for (const node of nodes) {
     if (kinds.includes(node.kind)) out.push(node);
-    else out.push(...topNodesOfKind(node.children, kinds));
+    else if (!stop.includes(node.kind)) out.push(...topNodesOfKind(node.children, kinds, stop));
   }
   return out;
 }

@@ -170,7 +170,7 @@ export function readTables(doc: PlanDocument, from: number, to: number, sectionI
       const source = doc.sourceOf(row.start, row.end);
       if (!parsed) {
         // Group rows ("I", "A", "Về y tế") carry no values: not an error.
-        if (/\d/.test(row.text.replace(/\b(?:19|20)\d{2}\b/g, ''))) doc.warn('unreadable-table-row', `table row ${row.tt} could not be read: "${row.text.slice(0, 100)}"`, source);
+        if (/^\d/.test(row.tt) || /\d/.test(row.text.replace(/\b(?:19|20)\d{2}\b/g, ''))) doc.warn('unreadable-table-row', `table row ${row.tt} could not be read: "${row.text.slice(0, 100)}"`, source);
         continue;
       }
       const responsible = parsed.rest ? registry.parseList(parsed.rest) : [];

@@ -11,7 +11,7 @@ const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)\
 export const budgetStage: Stage = {
   name: 'budget',
   run(doc, draft) {
-    for (const node of topNodesOfKind(doc.data.outline ?? [], ['budget'])) {
+    for (const node of topNodesOfKind(doc.data.outline ?? [], ['budget'], ['tasks', 'solutions', 'appendix', 'purpose', 'objectives', 'indicators'])) {
       const paras = paragraphs(doc, node.start, node.end);
       const first = paras[0];
       // The heading line alone is a label; a heading that runs on ("3. Kinh phí thực hiện: từ nguồn…") is content.

@@ -32,8 +32,10 @@ export function indicatorsOfNode(doc: PlanDocument, node: OutlineNode, path: str
     const fields = explicitFields(p.text);
     if (fields.length > 0 && fields[0]!.at <= 2) continue;
     for (const t of findTargets(p.text, year)) {
-      const name = t.name || t.text;
-      if (!t.name) doc.warn('indicator-without-name', `no name read for the target in "${t.text.slice(0, 80)}"`, spanSource(doc, p, t.start, t.end));
+      // "Có 32 giường bệnh/10.000 dân": a composite unit names its indicator.
+      const fromUnit = !t.name && t.target.unit?.includes('/') ? `Số ${t.target.unit}` : '';
+      const name = t.name || fromUnit || t.text;
+      if (!t.name && !fromUnit) doc.warn('indicator-without-name', `no name read for the target in "${t.text.slice(0, 80)}"`, spanSource(doc, p, t.start, t.end));
       out.push({
         id: `${path}.${out.length + 1}`,
         text: t.text.trim(),
@@ -65,7 +67,7 @@ export const indicatorsStage: Stage = {
       return null;
     };
     const outline = doc.data.outline ?? [];
-    for (const top of topNodesOfKind(outline, [...KINDS])) {
+    for (const top of topNodesOfKind(outline, [...KINDS], ['organization', 'budget', 'appendix'])) {
       const trail = parents(top, outline) ?? [];
       let year: number | null = null;
       for (const t of trail) year = headingYear(t.heading) ?? year;

@@ -66,7 +66,7 @@ function collect(doc: PlanDocument, node: OutlineNode, inherited: Category | nul
 export const objectivesStage: Stage = {
   name: 'objectives',
   run(doc, draft) {
-    for (const top of topNodesOfKind(doc.data.outline ?? [], ['purpose', 'objectives', 'indicators'])) {
+    for (const top of topNodesOfKind(doc.data.outline ?? [], ['purpose', 'objectives', 'indicators'], ['tasks', 'solutions', 'organization', 'budget', 'appendix'])) {
       collect(doc, top, top.kind === 'indicators' ? 'specific' : null, draft.objectives);
     }
   },

@@ -95,7 +95,13 @@ function close(doc: PlanDocument, o: Open | null): void {
 }
 
 function processNode(doc: PlanDocument, node: OutlineNode, inheritedOpen: Open | null, out: Responsibility[], isPart: boolean): void {
-  if (node.kind !== 'organization') return;
+  // Items take kinds from their words ("Sở Tài chính: bố trí kinh phí…" reads as budget): inside the part,
+  // an item is an agency's if it names one; a budget or appendix item that names none is left to its stage.
+  if (!isPart && node.kind !== 'organization') {
+    const first = paragraphs(doc, node.start, node.start)[0];
+    const head = first ? parseHead(first.text.replace(LABEL, ''), true) : null;
+    if (!head?.agencies[0]?.known) return;
+  }
   const ownEnd = node.children[0] ? node.children[0].start - 1 : node.end;
   const paras = paragraphs(doc, node.start, ownEnd);
   let current: Open | null = inheritedOpen;

@@ -107,7 +107,7 @@ export const tasksStage: Stage = {
   name: 'tasks',
   run(doc, draft) {
     const registry = AgencyRegistry.load();
-    const parts = topNodesOfKind(doc.data.outline ?? [], ['tasks', 'solutions']);
+    const parts = topNodesOfKind(doc.data.outline ?? [], ['tasks', 'solutions'], ['organization', 'appendix', 'budget']);
     const used = new Set<string>();
     const emit = (node: OutlineNode, parent: OutlineNode | null, part: OutlineNode, inherited: Inherited) => {
       if (node.children.some(isNumbered)) {
