@@ -173,6 +173,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     return { cands, fixed: false };
   }
 
+  const orderBuffer = new Int32Array(1024);
   function decodeSegment(seg: Position[], choice: number[], conf: number[], cache: DocCache | undefined): void {
     const lmc = (u: number, v: number, w: number, unseen: number) => {
       const c = lm.cost(u, v, w, unseen);
@@ -183,6 +184,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     const n = seg.length;
     if (!n) return;
     const B = lm.boundaryId;
+    const order = orderBuffer;
     const score: Float64Array[] = [];
     const back: Int32Array[] = [];
     for (let i = 0; i < n; i++) {
@@ -191,10 +193,16 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       const bp = new Int32Array(cs.length).fill(-1);
       // predecessors cheapest first: LM costs are >= 0, so the scan stops once a
       // predecessor's own score already exceeds the best total found
-      let order: number[] = [];
+      let nOrder = 0;
       if (i > 0) {
+        // insertion sort of the (few) predecessor indices by score, into a reused buffer
         const psc = score[i - 1]!;
-        order = Array.from(psc.keys()).sort((a, b) => psc[a]! - psc[b]!);
+        nOrder = psc.length;
+        for (let a = 0; a < nOrder; a++) {
+          let b = a;
+          while (b > 0 && psc[order[b - 1]!]! > psc[a]!) { order[b] = order[b - 1]!; b--; }
+          order[b] = a;
+        }
       }
       for (let k = 0; k < cs.length; k++) {
         const c = cs[k]!;
@@ -205,7 +213,8 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
         let best = Infinity;
         let arg = 0;
         const cutoff = psc[order[0]!]! + o.viterbiBeam;
-        for (const j of order) {
+        for (let oi = 0; oi < nOrder; oi++) {
+          const j = order[oi]!;
           const pj = psc[j]!;
           if (pj >= best || pj > cutoff) break;
           const u = i >= 2 ? seg[i - 2]!.cands[pbp[j]!]!.unit : B;
