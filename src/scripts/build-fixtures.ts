@@ -430,6 +430,9 @@ export const VNI_PLAN = [
   'Lê Thị Hoa',
 ];
 
+export const laiChauPdf = () => renderPdf('Kế hoạch 767/KH-UBND (Lai Châu)', laiChauLayout());
+export const binhLucPdf = () => renderPdf('Kế hoạch thực hiện Kết luận 92-KL/TW (Bình Lục)', binhLucLayout(), BINH_LUC_STYLE);
+
 function write(rel: string, bytes: Uint8Array | string): void {
   const file = join(FIXTURES, rel);
   mkdirSync(dirname(file), { recursive: true });
@@ -447,9 +450,9 @@ export async function buildFixtures(): Promise<void> {
   write('binh-luc-92kl.md', readFileSync(join(FIXTURES, 'sources', 'binh-luc-92kl.seed.md')));
 
   // Text-layer PDFs.
-  const laiChau = await renderPdf('Kế hoạch 767/KH-UBND (Lai Châu)', laiChauLayout());
+  const laiChau = await laiChauPdf();
   write('lai-chau-767.pdf', laiChau.bytes);
-  const binhLuc = await renderPdf('Kế hoạch thực hiện Kết luận 92-KL/TW (Bình Lục)', binhLucLayout(), BINH_LUC_STYLE);
+  const binhLuc = await binhLucPdf();
   if (binhLuc.pages !== 7) throw new Error(`binh-luc-92kl.pdf has ${binhLuc.pages} pages; the original has 7 (tune BINH_LUC_STYLE)`);
   write('binh-luc-92kl.pdf', binhLuc.bytes);
   const blank = await renderPdf('Kế hoạch 15/KH-UBND (trang trắng)', blankPageLayout());
