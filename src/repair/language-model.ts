@@ -23,8 +23,11 @@ export interface LmParams {
   /** pseudo-count mass of the background (word-list) unigram distribution */
   bgUnigramMass: number;
   unknownPenalty: number;
+  /** if > 0: background pairs multiply the unigram by this (absent pairs by bgAbsent) instead of mixing */
+  bgBoost: number;
+  bgAbsent: number;
 }
-export const DEFAULT_LM: LmParams = { gamma2: 1.5, gamma3: 1, bgWeight: 0.6, bgUnigramMass: 2000, unknownPenalty: 2 };
+export const DEFAULT_LM: LmParams = { gamma2: 1.5, gamma3: 1, bgWeight: 0.6, bgUnigramMass: 2000, unknownPenalty: 2, bgBoost: 0, bgAbsent: 1 };
 
 /**
  * Background knowledge from the Vietnamese tesseract word lists: which syllable pairs occur
@@ -105,7 +108,9 @@ export class LanguageModel {
   private lower(v: number, w: number): number {
     const uni = this.uniProb[w]!;
     if (v < 0 || this.succDegree[v]! === 0) return uni;
-    const bg = this.bgNext[v]?.has(w) ? this.degree[w]! / this.succDegree[v]! : 0;
+    const present = this.bgNext[v]?.has(w) ?? false;
+    if (this.params.bgBoost > 0) return uni * (present ? this.params.bgBoost : this.params.bgAbsent);
+    const bg = present ? this.degree[w]! / this.succDegree[v]! : 0;
     return this.params.bgWeight * bg + (1 - this.params.bgWeight) * uni;
   }
 
