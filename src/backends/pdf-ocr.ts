@@ -7,7 +7,7 @@
 import { assessDamage } from '../repair/index.js';
 import { PlanDocument, type Page } from '../model/document.js';
 import { getEngine, OCR_LANGUAGE } from '../ocr/engine.js';
-import { describePageFailure, ocrPages, pageFromOcr, warnLowConfidence } from '../ocr/pages.js';
+import { BlankPageError, describePageFailure, ocrPages, pageFromOcr, warnLowConfidence } from '../ocr/pages.js';
 import type { OcrOptions } from '../ocr/types.js';
 import { decodeLegacy, detectLegacyEncoding } from '../text/legacy-encodings.js';
 import { pageFromText, readPdfText } from './pdf-text.js';
@@ -35,16 +35,17 @@ export async function readPdfDocument(input: RawInput, displayName: string, opti
   const pages = raw.map((p) => pageFromText(p.number, legacy ? decodeLegacy(p.text, legacy) : p.text));
   const toOcr = options.mode === 'never' ? [] : pages.filter((p) => options.mode === 'always' || classifyPage(p) !== 'good').map((p) => p.number!);
   const doc = new PlanDocument({ file: displayName, sha256: input.sha256, kind: 'pdf-text', pageCount, encoding: legacy ?? 'pdf', pages });
-  if (toOcr.length > 0) await ocrPdfPages(doc, input, displayName, toOcr, options);
+  const blank = toOcr.length > 0 ? await ocrPdfPages(doc, input, displayName, toOcr, options) : new Set<number>();
   for (const page of doc.pages) {
     if (page.origin !== 'empty') continue;
-    const ocrd = doc.ocr?.pages.includes(page.number!);
-    doc.warn('empty-page', ocrd ? `page ${page.number}: OCR found no text` : `page ${page.number} has no text layer (a scanned page needs OCR)`, { page: page.number, line: 1, endLine: 1 });
+    const why = blank.has(page.number!) ? 'is blank' : options.mode === 'never' ? 'has no text layer (a scanned page needs OCR)' : 'has no text (none found by OCR)';
+    doc.warn('empty-page', `page ${page.number} ${why}`, { page: page.number, line: 1, endLine: 1 });
   }
   return doc;
 }
 
-async function ocrPdfPages(doc: PlanDocument, input: RawInput, displayName: string, numbers: number[], options: OcrOptions): Promise<void> {
+/** OCRs the pages, replaces them in the document, sets kind and source.ocr; returns the blank pages. */
+async function ocrPdfPages(doc: PlanDocument, input: RawInput, displayName: string, numbers: number[], options: OcrOptions): Promise<Set<number>> {
   const engine = await getEngine(options.engine, options.jobs, OCR_LANGUAGE);
   const imager = await PdfPageImager.open(input.bytes, displayName);
   let results;
@@ -54,22 +55,32 @@ async function ocrPdfPages(doc: PlanDocument, input: RawInput, displayName: stri
     await imager.close();
   }
   const done: number[] = [];
+  const blank = new Set<number>();
   for (const n of numbers) {
     const outcome = results.get(n);
     const index = doc.pages.findIndex((p) => p.number === n);
     if (!outcome || index < 0) continue;
+    if (!outcome.ok && outcome.error instanceof BlankPageError) {
+      blank.add(n);
+      continue;
+    }
     if (!outcome.ok) {
       // the page keeps whatever text layer it had
       doc.warn('ocr-failed', `page ${n}: ${describePageFailure(outcome.error)}`, { page: n, line: 1, endLine: 1 });
       continue;
     }
-    doc.pages[index] = pageFromOcr(n, outcome.page);
+    const page = pageFromOcr(n, outcome.page);
+    // a page where OCR found nothing keeps its (empty) text layer and is not counted as OCR'd
+    if (page.origin === 'empty') continue;
+    doc.pages[index] = page;
     warnLowConfidence(doc, n, outcome.page);
     done.push(n);
   }
   doc.invalidateLines();
   if (done.length > 0) {
-    doc.kind = done.length === doc.pages.length ? 'pdf-scan' : 'pdf-mixed';
+    // blank pages do not make a scan "mixed"; a page that kept its text layer does
+    doc.kind = doc.pages.some((p) => p.origin === 'pdf-text') ? 'pdf-mixed' : 'pdf-scan';
     doc.ocr = { engine: engine.name, language: engine.language, pages: done };
   }
+  return blank;
 }

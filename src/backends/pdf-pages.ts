@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkImageSize, encodePgm, MAX_IMAGE_PIXELS, toGray, unpack1bpp, type OcrImage } from '../ocr/image.js';
-import { PageError } from '../ocr/pages.js';
+import { BlankPageError, PageError } from '../ocr/pages.js';
 import { InputError } from '../util/errors.js';
 
 /** Resolution pages are rendered at. */
@@ -38,6 +38,7 @@ interface CanvasAndContext {
 }
 
 interface PdfJsPage {
+  pageNumber: number;
   view: number[];
   rotate: number;
   objs: PdfJsObjs;
@@ -182,7 +183,10 @@ export class PdfPageImager {
       throw new PageError(`page ${n} cannot be read (${err instanceof Error ? err.message : String(err)})`);
     }
     try {
-      const direct = await this.embeddedImage(page).catch(() => null);
+      const direct = await this.embeddedImage(page).catch((err: unknown) => {
+        if (err instanceof BlankPageError) throw err;
+        return null;
+      });
       if (direct) return { ...direct, source: 'embedded' };
       return { ...(await this.render(page, n, dpi)), source: 'rendered' };
     } finally {
@@ -192,6 +196,7 @@ export class PdfPageImager {
 
   private async embeddedImage(page: PdfJsPage): Promise<OcrImage | null> {
     const content = analyseOperators(this.pdfjs, await page.getOperatorList());
+    if (content.images.length === 0 && content.paths === 0 && !content.visibleText) throw new BlankPageError(`page ${page.pageNumber} is blank`);
     const single = singlePageImage(content, page.view, page.rotate);
     if (!single) return null;
     const objs = page.commonObjs.has(single.name) ? page.commonObjs : page.objs;

@@ -19,6 +19,9 @@ export interface OcrRunOptions {
 /** A page failure that costs only that page (the rest of the document goes on). */
 export class PageError extends Error {}
 
+/** A page that draws nothing: there is nothing to OCR. */
+export class BlankPageError extends PageError {}
+
 function isPageFailure(err: unknown): boolean {
   return err instanceof PageError || err instanceof ImageDecodeError;
 }
