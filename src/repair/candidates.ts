@@ -88,7 +88,8 @@ export class CandidateGenerator {
     for (const k of skeletons) for (const syl of this.bySkeleton.get(k)!) syls.add(syl);
     for (const syl of this.channel.tokenTruths(ocrLower)) syls.add(syl);
     const out: Candidate[] = [];
-    for (const syl of syls) out.push({ syl, cost: this.channel.cost(ocrLower, syl) });
+    const score = this.channel.prepare(ocrLower);
+    for (const syl of syls) out.push({ syl, cost: Math.min(score(syl), this.channel.tokenCost(ocrLower, syl)) });
     out.sort((a, b) => a.cost - b.cost);
     return out.slice(0, limit);
   }

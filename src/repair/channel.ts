@@ -122,16 +122,21 @@ export class Channel {
    * with the listed many-to-many confusions as extra moves.
    */
   charCost(ocr: string, truth: string): number {
+    return this.prepare(ocr)(truth);
+  }
+
+  private readonly truthInfo = new Map<string, { chars: string[]; skel: string[]; del: Float64Array }>();
+  private buffer = new Float64Array(256);
+
+  /**
+   * Scorer for one OCR token against many truths: the OCR-side work (characters, insertion
+   * costs, where many-to-many moves can end) is done once, truth-side data is memoised.
+   */
+  prepare(ocr: string): (truth: string) => number {
     const o = [...ocr];
-    const t = [...truth];
     const n = o.length;
-    const m = t.length;
-    const W = m + 1;
-    const d = new Float64Array((n + 1) * W);
-    for (let j = 1; j <= m; j++) d[j] = d[j - 1]! + this.subCost(t[j - 1]!, '');
-    const tSkel = t.map(skeletonChar);
-    // many-to-many moves that can end at each OCR position (found once, not per cell)
-    const movesAt: [number, string[][]][][] = [];
+    const ins = o.map((c) => this.insCost(c));
+    const movesAt: [number, string[][]][][] = [[]];
     for (let i = 1; i <= n; i++) {
       const here: [number, string[][]][] = [];
       for (const [mo, mt] of this.multi) {
@@ -141,34 +146,51 @@ export class Channel {
         for (let k = 0; k < a && ok; k++) if (o[i - a + k] !== mo[k]) ok = false;
         if (ok) here.push([a, mt]);
       }
-      movesAt[i] = here;
+      movesAt.push(here);
     }
-    for (let i = 1; i <= n; i++) {
-      const oi = o[i - 1]!;
-      d[i * W] = d[(i - 1) * W]! + this.insCost(oi);
-      for (let j = 1; j <= m; j++) {
-        const tj = t[j - 1]!;
-        let best = d[(i - 1) * W + j - 1]! + this.subCost(tj, oi);
-        const b = d[(i - 1) * W + j]! + this.insCost(oi);
-        if (b < best) best = b;
-        const c = d[i * W + j - 1]! + this.subCost(tj, '');
-        if (c < best) best = c;
-        for (const [a, mt] of movesAt[i]!) {
-          for (const truthSkel of mt) {
-            const bl = truthSkel.length;
-            if (bl > j) continue;
-            let same = true;
-            for (let k = 0; k < bl && same; k++) if (tSkel[j - bl + k] !== truthSkel[k]) same = false;
-            if (same) {
-              const v = d[(i - a) * W + j - bl]! + MULTI_COST;
-              if (v < best) best = v;
+    return (truth: string) => {
+      let info = this.truthInfo.get(truth);
+      if (!info) {
+        const chars = [...truth];
+        info = { chars, skel: chars.map(skeletonChar), del: Float64Array.from(chars, (c) => this.subCost(c, '')) };
+        if (this.truthInfo.size < 100_000) this.truthInfo.set(truth, info);
+      }
+      const t = info.chars;
+      const tSkel = info.skel;
+      const m = t.length;
+      const W = m + 1;
+      if (this.buffer.length < (n + 1) * W) this.buffer = new Float64Array((n + 1) * W * 2);
+      const d = this.buffer;
+      d[0] = 0;
+      for (let j = 1; j <= m; j++) d[j] = d[j - 1]! + info.del[j - 1]!;
+      for (let i = 1; i <= n; i++) {
+        const oi = o[i - 1]!;
+        const insI = ins[i - 1]!;
+        const moves = movesAt[i]!;
+        d[i * W] = d[(i - 1) * W]! + insI;
+        for (let j = 1; j <= m; j++) {
+          let best = d[(i - 1) * W + j - 1]! + this.subCost(t[j - 1]!, oi);
+          const b = d[(i - 1) * W + j]! + insI;
+          if (b < best) best = b;
+          const c = d[i * W + j - 1]! + info.del[j - 1]!;
+          if (c < best) best = c;
+          for (const [a, mt] of moves) {
+            for (const truthSkel of mt) {
+              const bl = truthSkel.length;
+              if (bl > j) continue;
+              let same = true;
+              for (let k = 0; k < bl && same; k++) if (tSkel[j - bl + k] !== truthSkel[k]) same = false;
+              if (same) {
+                const v = d[(i - a) * W + j - bl]! + MULTI_COST;
+                if (v < best) best = v;
+              }
             }
           }
+          d[i * W + j] = best;
         }
-        d[i * W + j] = best;
       }
-    }
-    return d[n * W + m]!;
+      return d[n * W + m]!;
+    };
   }
 }
 
