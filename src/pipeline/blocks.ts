@@ -21,6 +21,20 @@ export interface Paragraph {
   lineIndices: number[];
 }
 
+/** Words a wrapped line may end on, so a capital on the next line does not open a new paragraph. */
+const CONTINUES = /(?:^|\s)(?:cua|va|cac|voi|cho|trong|ve|de|theo|nhung|duoc|co|la|den|tu|tai|tren|nham|gan|hoac|hay|mot|so|nhu|boi|thuoc|giua|ca|cung|do|o)\s*$|[,(-]\s*$/;
+
+const headingSets = new WeakMap<PlanDocument, Set<number>>();
+/** Global indices of the outline's heading lines. */
+function headingLines(doc: PlanDocument): Set<number> {
+  let set = headingSets.get(doc);
+  if (!set || (set.size === 0 && doc.data.outline)) {
+    set = new Set(walk(doc.data.outline ?? []).map((w) => w.node.start));
+    headingSets.set(doc, set);
+  }
+  return set;
+}
+
 const BULLET = /^\s*([-–+•*▪●○◦]|\(\d{1,2}\)|\d{1,2}\)|[a-zđ]\))\s*/u;
 const ENDS_SENTENCE = /[.;:!?…]["”)]?\s*$/u;
 
@@ -44,6 +58,7 @@ function lineWidth(doc: PlanDocument): number {
 export function paragraphs(doc: PlanDocument, from: number, to: number): Paragraph[] {
   const lines = doc.lines;
   const width = lineWidth(doc);
+  const headings = headingLines(doc);
   const out: Paragraph[] = [];
   let cur: { parts: string[]; indices: number[]; start: number; end: number; bullet: string | null } | null = null;
   const flush = () => {
@@ -52,7 +67,7 @@ export function paragraphs(doc: PlanDocument, from: number, to: number): Paragra
     const lineStarts: number[] = [];
     for (const part of cur.parts) {
       // "2021-" + "2025" and hyphenated words across a break join without a space.
-      const glue = text === '' ? '' : /\d-$/.test(text) && /^\d/.test(part) ? '' : ' ';
+      const glue = text === '' ? '' : /\d-$/.test(text) && /^[\d\p{Lu}]/u.test(part) ? '' : ' ';
       text += glue;
       lineStarts.push(text.length);
       text += part;
@@ -73,7 +88,11 @@ export function paragraphs(doc: PlanDocument, from: number, to: number): Paragra
     // A blank line inside a sentence (a page break: "thể" / "nhẹ cân còn…") does not end the paragraph.
     const brokenSentence = blank && !ENDS_SENTENCE.test(prev) && /^\p{Ll}/u.test(text);
     const capital = /^["“(]?\p{Lu}/u.test(text);
-    const shortPrev = prev.length > 0 && prev.length < width * 0.7 && !/[,-]$/.test(prev);
+    const prevLine = i - 1;
+    const continues = CONTINUES.test(skeleton(prev));
+    // A heading line ends its paragraph unless it runs on ("…các chủ trương của" / "Đảng, chính sách…").
+    const headingPrev = cur !== null && cur.indices.length === 1 && headings.has(cur.start) && prevLine >= cur.start && !continues;
+    const shortPrev = (prev.length > 0 && prev.length < width * 0.7 && !/[,-]$/.test(prev) && !continues) || headingPrev;
     const startsNew = !cur || bullet !== null || (blank && !brokenSentence) || ((ENDS_SENTENCE.test(prev) || shortPrev) && capital);
     blank = false;
     if (startsNew) {
@@ -154,7 +173,7 @@ export function ownRange(node: OutlineNode): [number, number] {
 /** The heading line's text after its label ("1. Sở Y tế: Chủ trì…" → "Sở Y tế: Chủ trì…"). */
 export function headingRest(doc: PlanDocument, node: OutlineNode): string {
   const text = doc.lines[node.start]?.text ?? '';
-  return text.replace(/^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)\/]?\s+/u, '').trim();
+  return text.replace(/^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?:[.)\/]\s*(?=\p{Lu})|[.)\/]?\s+)/u, '').trim();
 }
 
 /** Skeleton with the few non-letter symbols units need kept (%, ‰, ²), same length as the text. */

@@ -6,7 +6,8 @@
 import type { Stage } from '../stage.js';
 import { paragraphs, topNodesOfKind } from '../blocks.js';
 
-const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)\/]?\s+/u;
+/** A heading's label ("3.", "1.2.", "a)", "II."), also glued to its text as OCR leaves it ("4.Sở Y tế"). */
+const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?:[.)\/]\s*(?=\p{Lu})|[.)\/]?\s+)/u;
 
 export const budgetStage: Stage = {
   name: 'budget',

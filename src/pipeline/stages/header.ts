@@ -6,7 +6,7 @@
 import type { PlanDocument, TextLine } from '../../model/document.js';
 import type { Stage } from '../stage.js';
 import { skeleton } from '../../text/vietnamese.js';
-import { squeeze, titleCase, upperShare } from '../../text/case.js';
+import { squeeze, tidyCodes, titleCase, upperShare } from '../../text/case.js';
 import { canonicalTypeCode, typeCodeFromName, typeNameOf } from '../../facts/document-types.js';
 import { leadingBody, leadingUnit, provinceBySkeleton } from '../../facts/administrative.js';
 
@@ -84,11 +84,6 @@ function hasUnit(issuerText: string): boolean {
   const skel = skeleton(squeeze(issuerText));
   const body = leadingBody(skel);
   return body !== null && leadingUnit(skel.slice(body[0].length).trim()) !== null;
-}
-
-/** "42- NQ/TW" (a line break or OCR space inside a code) → "42-NQ/TW". */
-export function tidyCodes(text: string): string {
-  return text.replace(/(\d)\s*-\s+(-\s*)?(?=[A-ZĐ][A-Za-zĐđ]{0,5}\/)/gu, '$1-');
 }
 
 interface Found {

@@ -15,7 +15,8 @@ import { paragraphs, spanSource, topNodesOfKind } from '../blocks.js';
 import { findTargets, headingYear } from '../targets.js';
 import { explicitFields } from '../agency-phrases.js';
 
-const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)\/]?\s+/u;
+/** A heading's label ("3.", "1.2.", "a)", "II."), also glued to its text as OCR leaves it ("4.Sở Y tế"). */
+const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?:[.)\/]\s*(?=\p{Lu})|[.)\/]?\s+)/u;
 const KINDS = ['objectives', 'indicators', 'tasks', 'solutions'] as const;
 
 /** Indicators of one node's own text (heading line included, children excluded). */

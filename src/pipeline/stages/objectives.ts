@@ -14,7 +14,8 @@ import { findTargets } from '../targets.js';
 
 type Category = keyof Objectives;
 
-const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)\/]?\s+/u;
+/** A heading's label ("3.", "1.2.", "a)", "II."), also glued to its text as OCR leaves it ("4.Sở Y tế"). */
+const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?:[.)\/]\s*(?=\p{Lu})|[.)\/]?\s+)/u;
 
 /** The category a heading or label names (skeleton). Order matters: "mục tiêu cụ thể" before "mục tiêu". */
 export function categoryOf(text: string): Category | null {

@@ -20,7 +20,8 @@ import { parseDeadlines } from '../deadlines.js';
 import { paragraphs, sentences, topNodesOfKind, type Paragraph } from '../blocks.js';
 import { leadingAgencies, warnUnknown } from '../agency-phrases.js';
 
-const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)\/]?\s+/u;
+/** A heading's label ("3.", "1.2.", "a)", "II."), also glued to its text as OCR leaves it ("4.Sở Y tế"). */
+const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?:[.)\/]\s*(?=\p{Lu})|[.)\/]?\s+)/u;
 const REQUEST = /^(?:(?:kính\s+)?đề nghị|de nghi|giao|yêu cầu|yeu cau|đối với|doi voi)\s+/iu;
 
 interface Head {

@@ -7,12 +7,13 @@ import type { OutlineNode, PlanDocument } from '../../model/document.js';
 import type { Section, SectionKind } from '../../schema/record.js';
 import type { Stage } from '../stage.js';
 import { skeleton } from '../../text/vietnamese.js';
-import { squeeze, upperShare } from '../../text/case.js';
+import { squeeze, tidyCodes, upperShare } from '../../text/case.js';
 import { RECIPIENTS_HEADING } from './closing.js';
 
 const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
 const ROMAN_LABEL = /^\s*([IVXLivxl1]{1,6})\s*[.\/]\s*(\S.*)$/u;
-const NUMBER_LABEL = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]\s+(\S.*)$/u;
+// "1. Về …", and OCR's "4.Sở Y tế" with the space lost (a capital must follow, so "8.000" is no label).
+const NUMBER_LABEL = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)](?:\s+|(?=\p{Lu}))(\S.*)$/u;
 const NUMBER_LABEL_NO_DOT = /^\s*(\d{1,2}\.\d{1,2}(?:\.\d{1,2}){0,2})\s+(\S.*)$/u;
 const LETTER_LABEL = /^\s*([a-zđ])\s*\)\s+(\S.*)$/u;
 
@@ -29,6 +30,8 @@ const KIND_RULES: [RegExp, SectionKind][] = [
 ];
 
 export function kindOfHeading(heading: string): SectionKind | null {
+  // A long heading is a paragraph: its words ("… đáp ứng yêu cầu …") say nothing of the section's kind.
+  if (heading.split(/\s+/).length > MAX_TITLE_WORDS) return null;
   const skel = skeleton(heading).trim();
   for (const [re, kind] of KIND_RULES) if (re.test(skel)) return kind;
   return null;
@@ -76,8 +79,52 @@ function cleanHeading(text: string): string {
   return squeeze(text).replace(/[:;]\s*$/, '');
 }
 
+/** Headings longer than this many words are paragraphs that start with a number, not titles. */
+const MAX_TITLE_WORDS = 12;
+const MAX_HEADING_CHARS = 300;
+
+/** The width of a full line of this document's text (wrapped lines run to about this length). */
+function typicalWidth(doc: PlanDocument, from: number, to: number): number {
+  const lengths = doc.lines
+    .slice(from, to + 1)
+    .map((l) => l.text.trim().length)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length * 0.9)] ?? 80;
+}
+
+/** End of the first sentence: a period, semicolon or colon before a space (not inside 92-KL/TW or 8.000). */
+function firstSentence(text: string): string {
+  const m = /[.;:](?=\s|$)/u.exec(text);
+  const cut = m ? text.slice(0, m.index) : text;
+  return cut.length > MAX_HEADING_CHARS ? cut.slice(0, MAX_HEADING_CHARS).replace(/\s+\S*$/, '') + ' …' : cut;
+}
+
+/**
+ * The heading of a numbered line. A numbered paragraph ("1. Các cấp, các ngành đẩy mạnh … của" running on
+ * to the next line) gets its first sentence, joined across the wrapped lines; a short title line is itself.
+ */
+function headingAt(doc: PlanDocument, index: number, rest: string, width: number, to: number): string {
+  let text = squeeze(rest);
+  // A line runs on when it fills the width, or stops on a word that cannot end a title ("… giảm nghèo và").
+  const wraps = (line: string) =>
+    !/[.;:!?]\s*$/.test(line) && (line.trim().length >= width * 0.75 || /\s(va|cua|voi|cho|cac|de|trong|ve|den|tu|theo|duoc|co|nhung|la)\s*$/.test(skeleton(line)));
+  let i = index;
+  let current = doc.lines[index]!.text;
+  while (wraps(current) && i < to && text.length < MAX_HEADING_CHARS) {
+    const next = doc.lines[i + 1]!.text;
+    if (next.trim() === '') break;
+    text += ' ' + squeeze(next);
+    current = next;
+    i++;
+  }
+  text = tidyCodes(text);
+  return cleanHeading(text.split(' ').length > MAX_TITLE_WORDS ? firstSentence(text) : text);
+}
+
 function findCandidates(doc: PlanDocument, from: number, to: number): Candidate[] {
   const lines = doc.lines;
+  const width = typicalWidth(doc, from, to);
   const found: Candidate[] = [];
   let lastRoman = 0;
   for (let i = from; i <= to; i++) {
@@ -100,11 +147,11 @@ function findCandidates(doc: PlanDocument, from: number, to: number): Candidate[
     }
     const num = NUMBER_LABEL.exec(text) ?? NUMBER_LABEL_NO_DOT.exec(text);
     if (num) {
-      found.push({ index: i, id: num[1]!, heading: cleanHeading(num[2]!), rank: 1 + num[1]!.split('.').length });
+      found.push({ index: i, id: num[1]!, heading: headingAt(doc, i, num[2]!, width, to), rank: 1 + num[1]!.split('.').length });
       continue;
     }
     const letter = LETTER_LABEL.exec(text);
-    if (letter) found.push({ index: i, id: letter[1]!, heading: cleanHeading(letter[2]!), rank: 9 });
+    if (letter) found.push({ index: i, id: letter[1]!, heading: headingAt(doc, i, letter[2]!, width, to), rank: 9 });
   }
   return found;
 }

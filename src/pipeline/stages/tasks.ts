@@ -31,7 +31,8 @@ interface Inherited {
   deadlines: Deadline[];
 }
 
-const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)\/]?\s+/u;
+/** A heading's label ("3.", "1.2.", "a)", "II."), also glued to its text as OCR leaves it ("4.Sở Y tế"). */
+const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?:[.)\/]\s*(?=\p{Lu})|[.)\/]?\s+)/u;
 
 function isNumbered(node: OutlineNode): boolean {
   return /^\d/.test(node.id);
@@ -62,14 +63,11 @@ export function buildTask(doc: PlanDocument, node: OutlineNode, id: string, inhe
   const paras = paragraphs(doc, node.start, node.end);
   if (paras[0]) paras[0] = { ...paras[0], text: paras[0].text.replace(LABEL, '') };
   const first = paras[0];
-  const heading = node.heading.replace(/[:;]\s*$/, '');
-  let title = heading;
-  if (first && first.end > first.start && !/[.;:!?]\s*$/.test(doc.lines[node.start]!.text)) {
-    // The heading line runs on: the title is the item's first sentence.
-    const m = /^(.+?[.:!?])(?:\s+\p{Lu}|$)/u.exec(first.text);
-    title = (m ? m[1]! : first.text).replace(/[.:]\s*$/, '').trim();
-    if (title.length > 300) title = title.slice(0, 300).replace(/\s+\S*$/, '') + '…';
-  }
+  // The title: the heading, or the item's first sentence when the heading runs on into prose.
+  const firstText = first?.text ?? node.heading;
+  const sentence = /^(.+?[.:!?])(?:\s+\p{Lu}|$)/u.exec(firstText);
+  let title = (sentence ? sentence[1]! : firstText).replace(/(?<!\.)[.:;]\s*$/, '').trim();
+  if (title.length > 300) title = title.slice(0, 300).replace(/\s+\S*$/, '') + '…';
   const text = paras.map((p) => (p.bullet ? `${p.bullet} ${p.text}` : p.text)).join('\n');
   const source = doc.sourceOf(node.start, node.end);
 

@@ -1,0 +1,213 @@
+/**
+ * `npm run eval:extract`: precision and recall of the content fields (references,
+ * tasks with their lead / support / deadlines, responsibilities, indicators,
+ * objectives, budget) on the fixtures whose expected records state them.
+ *
+ * Items are matched by key, not by position, so one missed item does not shift
+ * the rest: references by number, tasks by id, responsibilities by agency name,
+ * indicators by value and unit (then year and comparator are scored on the
+ * matched pairs), objectives and budget by the start of their text.
+ *
+ *   npm run eval:extract [-- fixtures-dir] [--verbose]
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parse } from 'yaml';
+import { extractFile } from '../extract.js';
+import type { PlanRecord } from '../schema/record.js';
+import { skeleton } from '../text/vietnamese.js';
+
+type Json = Record<string, unknown>;
+
+interface Score {
+  tp: number;
+  expected: number;
+  actual: number;
+  misses: string[];
+  extras: string[];
+}
+
+const CONTENT = ['references', 'tasks', 'responsibilities', 'indicators', 'objectives', 'budget'] as const;
+
+function score(): Score {
+  return { tp: 0, expected: 0, actual: 0, misses: [], extras: [] };
+}
+
+/** Multiset match of two key lists. */
+function matchKeys(s: Score, expected: string[], actual: string[], label = ''): void {
+  s.expected += expected.length;
+  s.actual += actual.length;
+  const pool = [...actual];
+  for (const e of expected) {
+    const at = pool.indexOf(e);
+    if (at >= 0) {
+      s.tp++;
+      pool.splice(at, 1);
+    } else s.misses.push(label + e);
+  }
+  for (const a of pool) s.extras.push(label + a);
+}
+
+const norm = (s: unknown) => skeleton(String(s ?? '')).replace(/[^a-z0-9]+/g, ' ').trim();
+const agencyKey = (a: Json) => `${norm(a['name'])}${a['kind'] === 'group' ? ' [group]' : ''}`;
+const deadlineKey = (d: Json) => {
+  const { text: _t, ...rest } = d;
+  void _t;
+  return JSON.stringify(Object.keys(rest).sort().map((k) => [k, rest[k]]));
+};
+const num = (v: unknown) => (typeof v === 'number' ? String(Math.round(v * 1000) / 1000) : 'null');
+const valueKey = (t: Json) => `${t['value'] === null ? `${num(t['min'])}-${num(t['max'])}` : num(t['value'])} ${t['unit'] ?? ''}`;
+
+function inputFor(expectedFile: string, dir: string): string | null {
+  const stem = basename(expectedFile).replace(/\.expected\.yaml$/, '');
+  const direct = join(dir, stem);
+  if (existsSync(direct) && !stem.endsWith('.yaml')) return direct;
+  const candidates = readdirSync(dir).filter((f) => f.startsWith(stem + '.') && !f.endsWith('.yaml'));
+  return candidates[0] ? join(dir, candidates[0]) : null;
+}
+
+type Scores = Record<string, Score>;
+
+function evaluate(expected: Json, actual: PlanRecord, scores: Scores): void {
+  const get = (name: string) => (scores[name] ??= score());
+  const a = JSON.parse(JSON.stringify(actual)) as Json;
+
+  if (Array.isArray(expected['references'])) {
+    const exp = expected['references'] as Json[];
+    const act = a['references'] as Json[];
+    matchKeys(get('references'), exp.map((r) => norm(r['number'])), act.map((r) => norm(r['number'])));
+    for (const field of ['type', 'date', 'issuer', 'legalBasis'] as const) {
+      const s = get(`references.${field}`);
+      for (const e of exp) {
+        if (!(field in e)) continue;
+        const m = act.find((r) => norm(r['number']) === norm(e['number']));
+        s.expected++;
+        if (m) s.actual++;
+        if (m && norm(m[field]) === norm(e[field])) s.tp++;
+        else s.misses.push(`${e['number']}: ${String(e[field])} (got ${m ? String(m[field]) : 'no reference'})`);
+      }
+    }
+  }
+
+  if (Array.isArray(expected['tasks'])) {
+    const exp = expected['tasks'] as Json[];
+    const act = a['tasks'] as Json[];
+    matchKeys(get('tasks'), exp.map((t) => String(t['id'])), act.map((t) => String(t['id'])));
+    for (const field of ['lead', 'support', 'deadlines'] as const) {
+      const s = get(`tasks.${field}`);
+      for (const e of exp) {
+        if (!Array.isArray(e[field])) continue;
+        const m = act.find((t) => String(t['id']) === String(e['id']));
+        const key = field === 'deadlines' ? deadlineKey : agencyKey;
+        matchKeys(s, (e[field] as Json[]).map(key), m ? (m[field] as Json[]).map(key) : [], `${e['id']}: `);
+      }
+    }
+  }
+
+  if (Array.isArray(expected['responsibilities'])) {
+    const exp = expected['responsibilities'] as Json[];
+    const act = a['responsibilities'] as Json[];
+    matchKeys(get('responsibilities'), exp.map((r) => agencyKey(r['agency'] as Json)), act.map((r) => agencyKey(r['agency'] as Json)));
+    const s = get('responsibilities.deadlines');
+    for (const e of exp) {
+      if (!Array.isArray(e['deadlines'])) continue;
+      const m = act.find((r) => agencyKey(r['agency'] as Json) === agencyKey(e['agency'] as Json));
+      matchKeys(s, (e['deadlines'] as Json[]).map(deadlineKey), m ? (m['deadlines'] as Json[]).map(deadlineKey) : [], `${String((e['agency'] as Json)['name'])}: `);
+    }
+  }
+
+  if (Array.isArray(expected['indicators'])) {
+    const exp = expected['indicators'] as Json[];
+    const act = a['indicators'] as Json[];
+    const values = get('indicators.value');
+    matchKeys(values, exp.map((i) => valueKey(i['target'] as Json)), act.map((i) => valueKey(i['target'] as Json)));
+    // Year and comparator on value-matched pairs (in document order).
+    const pool = [...act];
+    const year = get('indicators.year');
+    const comparator = get('indicators.comparator');
+    for (const e of exp) {
+      const et = e['target'] as Json;
+      const at = pool.findIndex((x) => valueKey(x['target'] as Json) === valueKey(et));
+      if (at < 0) continue;
+      const at2 = pool.splice(at, 1)[0]!['target'] as Json;
+      for (const [s, field] of [[year, 'year'], [comparator, 'comparator']] as const) {
+        if (!(field in et)) continue;
+        s.expected++;
+        s.actual++;
+        if (et[field] === at2[field]) s.tp++;
+        else s.misses.push(`${String(e['id'] ?? valueKey(et))}: ${field} ${String(et[field])} (got ${String(at2[field])})`);
+      }
+    }
+  }
+
+  if (expected['objectives'] && typeof expected['objectives'] === 'object') {
+    const exp = expected['objectives'] as Record<string, Json[]>;
+    const act = a['objectives'] as Record<string, Json[]>;
+    for (const [cat, items] of Object.entries(exp)) {
+      if (!Array.isArray(items)) continue;
+      const key = (t: Json) => (t['text'] === undefined ? '(item)' : norm(t['text']).slice(0, 60));
+      const withText = items.every((t) => t['text'] !== undefined);
+      matchKeys(get(`objectives.${cat}`), items.map(key), (act[cat] ?? []).map((t) => (withText ? key(t) : '(item)')));
+    }
+  }
+
+  if (Array.isArray(expected['budget'])) {
+    const key = (t: Json) => norm(t['text']).slice(0, 60);
+    matchKeys(get('budget'), (expected['budget'] as Json[]).map(key), (a['budget'] as Json[]).map(key));
+  }
+}
+
+function pct(n: number, d: number): string {
+  return d === 0 ? '  —  ' : (n / d).toFixed(3);
+}
+
+function print(title: string, scores: Scores, verbose: boolean): void {
+  console.log(`\n${title}`);
+  console.log(`  ${'field'.padEnd(28)} ${'P'.padStart(6)} ${'R'.padStart(6)}   tp/actual/expected`);
+  for (const [name, s] of Object.entries(scores)) {
+    console.log(`  ${name.padEnd(28)} ${pct(s.tp, s.actual).padStart(6)} ${pct(s.tp, s.expected).padStart(6)}   ${s.tp}/${s.actual}/${s.expected}`);
+    if (verbose) {
+      for (const m of s.misses) console.log(`      - missed: ${m}`);
+      for (const x of s.extras) console.log(`      + extra:  ${x}`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const verbose = args.includes('--verbose') || args.includes('-v');
+  const dir = args.find((x) => !x.startsWith('-')) ?? 'fixtures';
+  const files = readdirSync(dir).filter((f) => f.endsWith('.expected.yaml')).sort();
+  const total: Scores = {};
+  let evaluated = 0;
+  for (const file of files) {
+    const expected = parse(readFileSync(join(dir, file), 'utf8')) as Json;
+    if (!CONTENT.some((k) => k in expected)) continue;
+    const input = inputFor(join(dir, file), dir);
+    if (!input) {
+      console.log(`${file}: no input beside it, skipped`);
+      continue;
+    }
+    const record = await extractFile(input, { displayName: input });
+    const scores: Scores = {};
+    evaluate(expected, record, scores);
+    print(input, scores, verbose);
+    for (const [name, s] of Object.entries(scores)) {
+      const t = (total[name] ??= score());
+      t.tp += s.tp;
+      t.expected += s.expected;
+      t.actual += s.actual;
+    }
+    evaluated++;
+  }
+  if (evaluated === 0) {
+    console.log(`no expected record in ${dir} states content fields (${CONTENT.join(', ')})`);
+    return;
+  }
+  print(`ALL (${evaluated} documents, micro-averaged)`, total, false);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});
