@@ -144,6 +144,12 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     // in clean text only tokens that are visibly broken get repaired: OCR junk (S6, x&) or
     // marked letters in an impossible spelling (tiép, véi); foreign words stay as they are
     const penalised = clean && !(OCR_JUNK.test(core) || (MARKED.test(lower) && !valid));
+    if (penalised) {
+      // clean text, token not visibly broken: pass it through untouched
+      const c = fixedCand(core, valid ? lm.id(norm) : otherUnit);
+      wordCache.set(key, c);
+      return { cands: c, fixed: true };
+    }
     const cands: Cand[] = [];
     let sawIdentity = false;
     for (const b of baseCandidates(lower)) {

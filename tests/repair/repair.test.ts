@@ -13,6 +13,8 @@ const clean004 = read('004.clean.md');
 
 const ENGLISH = [
   'The quick brown fox jumps over the lazy dog.',
+  'Ha Noi is the capital; the team met on 5 May to review the plan and the budget.',
+  'Table 2. Targets for 2025 and 2030 (see Annex I), approved by the committee.',
   'This plan describes the implementation of social policies in the province.',
   'Contact: info@example.org, phone +84 24 1234 5678.',
 ];
