@@ -5,6 +5,7 @@
  */
 import type { PlanDocument, TextLine } from '../model/document.js';
 import { assessDamage, loadRepairModel } from '../repair/index.js';
+import { repairOcrPages } from '../ocr/repair.js';
 
 export interface PrepareOptions {
   repair: 'auto' | 'always' | 'never';
@@ -55,4 +56,6 @@ function round(x: number): number {
 
 export function prepareText(doc: PlanDocument, options: PrepareOptions): void {
   repairText(doc, options.repair);
+  // OCR'd pages (origin 'ocr', left alone above) get their own pass: see src/ocr/repair.ts
+  repairOcrPages(doc, options.repair);
 }

@@ -1,5 +1,5 @@
 /**
- * OCR benchmark and accuracy (npm run bench:ocr [-- --pages 5 --dpi 300 --skip-accuracy]).
+ * OCR benchmark and accuracy (npm run bench:ocr [-- --pages 5 --dpi 300 --rounds 2 --skip-speed --skip-accuracy]).
  *
  * Speed: a multi-page scan typeset from seed 004's rendered text (tests/ocr/data, lightly degraded,
  * JPEG) is read by
@@ -42,6 +42,7 @@ const ROUNDS = arg('rounds', 2);
 const DPI = arg('dpi', 300);
 const cores = availableParallelism();
 const skipAccuracy = process.argv.includes('--skip-accuracy');
+const skipSpeed = process.argv.includes('--skip-speed');
 
 const fmt = (x: number, d = 2) => x.toFixed(d);
 
@@ -208,5 +209,5 @@ async function accuracy(): Promise<void> {
   await all();
 }
 
-await speed();
+if (!skipSpeed) await speed();
 if (!skipAccuracy) await accuracy();

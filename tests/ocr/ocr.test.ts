@@ -38,6 +38,17 @@ describe('images', () => {
     expect(doc.lines.map((l) => l.line)).toEqual(doc.lines.map((_, i) => i + 1));
   });
 
+  it('repairs OCR output once (--repair auto): textRepair says so, lines keep the OCR text as original', async () => {
+    const doc = await loadText(fixture('scan-lai-chau.png'), { ...WASM, repair: 'auto' });
+    expect(doc.textRepair).toMatchObject({ applied: true });
+    expect(doc.textRepair!.tokens).toBeGreaterThan(100);
+    expect(doc.lines.every((l) => typeof l.original === 'string' && l.confidence !== undefined)).toBe(true);
+    expect(doc.lines.map((l) => l.text)).toContain('Số: 767 /KH-UBND Lai Châu, ngày 31 tháng 3 năm 2021');
+    const never = await loadText(fixture('scan-lai-chau.png'), WASM);
+    expect(never.textRepair).toBeNull();
+    expect(never.lines.every((l) => l.text === l.original)).toBe(true);
+  });
+
   it.skipIf(!hasNative)('the native engine reads the same lines and names its version', async () => {
     const doc = await loadText(fixture('scan-lai-chau.png'), { engine: 'native', ocrJobs: 2, repair: 'never' });
     expect(doc.ocr?.engine).toMatch(/^tesseract \d+\.\d+/);
