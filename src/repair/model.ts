@@ -308,20 +308,44 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     let tokens = 0;
     let changed = 0;
     let confSum = 0;
+    // OCR sometimes capitalises inside running text (HO trợ, DAy mạnh); in a line that is
+    // mostly lowercase a repaired all-caps syllable is only capitalised
+    const lowerLine = new Map<number, boolean>();
+    const isLowerLine = (li: number) => {
+      let v = lowerLine.get(li);
+      if (v === undefined) {
+        let caps = 0;
+        let words = 0;
+        for (const w of tokenizeCached(lines[li]!, li, pieceCacheForCase)) {
+          const letters = w.replace(/[^\p{L}]/gu, '');
+          if (letters.length < 2) continue;
+          words++;
+          if (letters === letters.toUpperCase()) caps++;
+        }
+        v = words >= 4 && caps / words < 0.3;
+        lowerLine.set(li, v);
+      }
+      return v;
+    };
+    const pieceCacheForCase = new Map<number, string[]>();
     segments.forEach((s, si) => s.forEach((p, i) => {
       const c = p.cands[choices[si]![i]!]!;
       const cf = confs[si]![i]!;
       const original = p.item.piece.text;
       tokens++;
       confSum += cf;
-      if (c.out !== original) {
+      let out = c.out;
+      if (!clean && !p.fixed && out.length > 1 && out === out.toUpperCase() && out !== out.toLowerCase() && isLowerLine(p.item.line)) {
+        out = out.charAt(0) + out.slice(1).toLowerCase();
+      }
+      if (out !== original) {
         changed++;
         let m = replaced.get(p.item.line);
         if (!m) replaced.set(p.item.line, (m = new Map()));
-        m.set(p.item.pieceIndex, c.out);
+        m.set(p.item.pieceIndex, out);
       }
       if (!p.fixed && cf < o.lowConfidence) {
-        lowConfidence.push({ line: p.item.line, column: p.item.piece.start + 1, original, repaired: c.out, confidence: cf });
+        lowConfidence.push({ line: p.item.line, column: p.item.piece.start + 1, original, repaired: out, confidence: cf });
       }
     }));
     const pieceCache = new Map<number, string[]>();
