@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { applyTone, normalizeTonePlacement, skeleton, splitTone, transferCase } from '../../src/repair/vietnamese.js';
+import { tokenizeLine } from '../../src/repair/tokenize.js';
+import { classifyCore, parseAbbreviations, romanLabel } from '../../src/repair/token-class.js';
+import { alignTokens } from '../../src/repair/alignment.js';
+import { syllableAccuracy } from '../../src/repair/evaluate.js';
+
+describe('vietnamese orthography', () => {
+  it('places tones in the old style', () => {
+    expect(applyTone('hoa', 1)).toBe('hòa');
+    expect(applyTone('khoa', 2)).toBe('khóa');
+    expect(applyTone('thuy', 3)).toBe('thủy');
+    expect(applyTone('người'.normalize('NFC').replace('ờ', 'ơ'), 1)).toBe('người');
+    expect(applyTone('quy', 2)).toBe('quý');
+    expect(applyTone('gia', 2)).toBe('giá');
+    expect(applyTone('tuyên', 1)).toBe('tuyền');
+    expect(normalizeTonePlacement('hoá')).toBe('hóa');
+    expect(normalizeTonePlacement('thuỷ')).toBe('thủy');
+  });
+  it('strips marks to skeletons', () => {
+    expect(skeleton('Trường Đại học')).toBe('truong dai hoc');
+    expect(splitTone('tỉnh')).toEqual({ bare: 'tinh', tone: 3 });
+  });
+  it('transfers case', () => {
+    expect(transferCase('S6', 'số')).toBe('Số');
+    expect(transferCase('PICH', 'đích')).toBe('ĐÍCH');
+    expect(transferCase('x&', 'xã')).toBe('xã');
+    expect(transferCase('Déc', 'độc')).toBe('Độc');
+  });
+});
+
+describe('tokenizer', () => {
+  it('rebuilds every line exactly', () => {
+    for (const line of ['  S6: 767 /KH-UBND Lai Chau,  ngay 31', '(khoa X1) vé', '- “Vé tiép tuc”...', '', '\t$6 x&, cu\'c']) {
+      expect(tokenizeLine(line).map((p) => p.text).join('')).toBe(line);
+    }
+    expect(tokenizeLine('(khoa X1),').filter((p) => p.word).map((p) => p.text)).toEqual(['khoa', 'X1']);
+  });
+});
+
+describe('token classes', () => {
+  const abbr = parseAbbreviations('UBND\nHDND => HĐND\n');
+  const isSkel = (k: string) => ['muc', 'dich', 'nhiem', 'vu', 'hoi'].includes(k);
+  it('classifies cores', () => {
+    expect(classifyCore('2021', abbr, isSkel)).toBe('number');
+    expect(classifyCore('42-NQ/TW', abbr, isSkel)).toBe('code');
+    expect(classifyCore('05/11/2020', abbr, isSkel)).toBe('code');
+    expect(classifyCore('UBND', abbr, isSkel)).toBe('abbr');
+    expect(classifyCore('HDND', abbr, isSkel)).toBe('abbr');
+    expect(classifyCore('MUC', abbr, isSkel)).toBe('word');
+    expect(classifyCore('16ng', abbr, isSkel)).toBe('word');
+    expect(classifyCore('S6', abbr, isSkel)).toBe('word');
+  });
+  it('reads Roman numerals with OCR digits', () => {
+    expect(romanLabel('I1')).toBe('II');
+    expect(romanLabel('111')).toBe('III');
+    expect(romanLabel('X1')).toBe('XI');
+    expect(romanLabel('IV')).toBe('IV');
+    expect(romanLabel('1')).toBeNull();
+    expect(romanLabel('IIII')).toBeNull();
+  });
+});
+
+describe('alignment and metric', () => {
+  it('aligns OCR tokens with truth tokens', () => {
+    const a = alignTokens(['S6', 'x4', 'hoi', 'extra'], ['Số', 'xã', 'hội']);
+    expect(a.filter(([o, t]) => o && t)).toEqual([['S6', 'Số'], ['x4', 'xã'], ['hoi', 'hội']]);
+  });
+  it('scores case-insensitively with tone placement ignored', () => {
+    expect(syllableAccuracy(['Hoá học XÃ'], ['hóa học xã']).accuracy).toBe(1);
+    expect(syllableAccuracy(['hoa hoc'], ['hóa học']).accuracy).toBe(0);
+  });
+});
