@@ -49,7 +49,9 @@ export async function convert(args: string[], options: ConvertOptions): Promise<
   }
 
   const out = options.out!;
-  const outIsFile = !many && (/\.(ya?ml|json)$/i.test(out) && !(existsSync(out) && statSync(out).isDirectory()));
+  const outIsDir = existsSync(out) && statSync(out).isDirectory();
+  const outIsFile = !many && /\.(ya?ml|json)$/i.test(out) && !outIsDir;
+  if (!outIsFile && existsSync(out) && !outIsDir) throw new UsageError(`-o ${out} is an existing file: give a .yaml or .json file name, or a folder`);
   const inputs = new Set(items.map((i) => resolve(i.path)));
   const targets = new Map<string, string>();
   const jobs: Job[] = [];

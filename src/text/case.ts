@@ -26,3 +26,8 @@ export function upperShare(text: string): number {
 export function squeeze(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** "42- NQ/TW" (a line break or OCR space inside a document code) → "42-NQ/TW". */
+export function tidyCodes(text: string): string {
+  return text.replace(/(\d)\s*-\s+(-\s*)?(?=[A-ZĐ][A-Za-zĐđ]{0,5}\/)/gu, '$1-');
+}

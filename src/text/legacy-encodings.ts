@@ -29,14 +29,26 @@ function load() {
   return tables;
 }
 
+/** A word as legacy text has it: letters and the Latin-1 bytes that stand for Vietnamese letters. */
+const LEGACY_WORD = /[\p{L}\u00a1-\u00fe]+/gu;
+
 export function decodeLegacy(text: string, encoding: LegacyEncoding): string {
   const t = load();
   if (encoding === 'tcvn3') {
-    const decoded = text.replace(/[\u00a1-\u00fe]/g, (c) => t.tcvn3.get(c) ?? c);
-    // Capitals with marks came from a separate font with the same codes: restore case on all-caps lines.
-    return decoded
+    // Capitals with marks came from a separate font with the same codes, so "CéNG" is "CỘNG". A line whose
+    // legacy-coded words have only capital plain letters (one with two or more of them) is a capitals line;
+    // "Sè: 21/KH-UBND" has no such word and stays "Số".
+    return text
       .split('\n')
-      .map((line) => (/[a-z]/.test(line) || !/[A-Z]/.test(line) ? line : line.toUpperCase()))
+      .map((line) => {
+        const words = line.match(LEGACY_WORD) ?? [];
+        const coded = words.filter((w) => /[\u00a1-\u00fe]/.test(w)).map((w) => w.replace(/[^A-Za-z]/g, ''));
+        const capitals = coded.some((a) => a.length >= 2 && a === a.toUpperCase()) && coded.every((a) => a === a.toUpperCase());
+        return line.replace(LEGACY_WORD, (word) => {
+          const decoded = word.replace(/[\u00a1-\u00fe]/g, (c) => t.tcvn3.get(c) ?? c);
+          return capitals && decoded !== word ? decoded.toUpperCase() : decoded;
+        });
+      })
       .join('\n');
   }
   return text.replace(t.vni, (seq) => t.vniMap.get(seq) ?? seq);

@@ -45,6 +45,32 @@ describe('sections stage', () => {
   });
 });
 
+describe('section headings', () => {
+  it('gives a numbered paragraph its first sentence, joined across wrapped lines', () => {
+    const { sections: s } = sections(readTestData('003-lai-chau.gold.txt').split('\n'));
+    const solutions = s[2]!.children;
+    expect(solutions[0]!.heading).toBe(
+      'Các cấp, các ngành đẩy mạnh công tác tuyên truyền các chủ trương của Đảng, chính sách pháp luật của Nhà nước về an sinh xã hội theo Kết luận 92-KL/TW của Bộ Chính trị và Kế hoạch này đến cán bộ, công chức và Nhân dân',
+    );
+    expect(solutions[2]!.heading.startsWith('Đẩy mạnh việc huy động các nguồn lực cho thực hiện giảm nghèo và an sinh xã hội')).toBe(true);
+    // Short title lines stay as they are.
+    expect(s[1]!.children[0]!.heading).toBe('Về chính sách ưu đãi người có công với cách mạng');
+  });
+
+  it('reads "4.Sở Y tế" (OCR lost the space) but not "8.000 người"', () => {
+    const { sections: s } = sections(['I. TỔ CHỨC THỰC HIỆN', '3.Sở Tài chính', 'văn bản', '8.000 người được đào tạo', '4.Sở Y tế', 'văn bản']);
+    expect(s[0]!.children.map((c) => [c.id, c.heading])).toEqual([
+      ['3', 'Sở Tài chính'],
+      ['4', 'Sở Y tế'],
+    ]);
+  });
+
+  it('lets a paragraph inherit its parent kind whatever words it contains', () => {
+    const { sections: s } = sections(['I. GIẢI PHÁP', '1. Quan tâm đào tạo, bồi dưỡng trình độ chuyên môn, nghiệp vụ cho đội ngũ công chức, đáp ứng yêu cầu nhiệm vụ trong giai đoạn mới.']);
+    expect(s[0]!.children[0]!.kind).toBe('solutions');
+  });
+});
+
 describe('section helpers', () => {
   it('reads Roman numerals with OCR digits', () => {
     expect(romanValue('IV')).toBe(4);

@@ -10,6 +10,9 @@ describe('legacy encodings', () => {
     expect(detectLegacyEncoding(text)).toBe('tcvn3');
     expect(decodeLegacy(text, 'tcvn3')).toBe('Cộng hoà xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\nnăm 2021 được');
   });
+  it('restores capitals on TCVN3 capitals lines but not on "Sè: 21/KH-UBND"', () => {
+    expect(decodeLegacy('Sè: 21/KH-UBND\nCéNG HOµ X· HéI\nKÕ HO¹CH', 'tcvn3')).toBe('Số: 21/KH-UBND\nCỘNG HOÀ XÃ HỘI\nKẾ HOẠCH');
+  });
   it('detects and decodes VNI', () => {
     const text = 'Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\nÑoäc laäp - Töï do - Haïnh phuùc; ñöôïc';
     expect(detectLegacyEncoding(text)).toBe('vni');

@@ -79,6 +79,9 @@ function cleanHeading(text: string): string {
   return squeeze(text).replace(/[:;]\s*$/, '');
 }
 
+/** Words a title never ends on: a line ending with one runs on. */
+const CONNECTOR_AT_END = /\s(và|của|với|cho|các|để|trong|về|đến|từ|theo|được|có|những|là|tại|đối)\s*$/u;
+
 /** Headings longer than this many words are paragraphs that start with a number, not titles. */
 const MAX_TITLE_WORDS = 12;
 const MAX_HEADING_CHARS = 300;
@@ -106,14 +109,17 @@ function firstSentence(text: string): string {
  */
 function headingAt(doc: PlanDocument, index: number, rest: string, width: number, to: number): string {
   let text = squeeze(rest);
-  // A line runs on when it fills the width, or stops on a word that cannot end a title ("… giảm nghèo và").
-  const wraps = (line: string) =>
-    !/[.;:!?]\s*$/.test(line) && (line.trim().length >= width * 0.75 || /\s(va|cua|voi|cho|cac|de|trong|ve|den|tu|theo|duoc|co|nhung|la)\s*$/.test(skeleton(line)));
+  // A line runs on when it stops on a word that cannot end a title ("… giảm nghèo và") or inside a code
+  // ("Kết luận 92-" / "KL/TW"), or when it fills the
+  // width and the next line carries on in lower case; a full-width title followed by a capital is a title.
+  const wraps = (line: string, next: string) =>
+    !/[.;:!?]\s*$/.test(line) &&
+    (CONNECTOR_AT_END.test(line.toLowerCase()) || /\S-\s*$/.test(line) || (line.trim().length >= width * 0.75 && /^\s*[\p{Ll}\d(]/u.test(next)));
   let i = index;
   let current = doc.lines[index]!.text;
-  while (wraps(current) && i < to && text.length < MAX_HEADING_CHARS) {
+  while (i < to && text.length < MAX_HEADING_CHARS) {
     const next = doc.lines[i + 1]!.text;
-    if (next.trim() === '') break;
+    if (next.trim() === '' || !wraps(current, next)) break;
     text += ' ' + squeeze(next);
     current = next;
     i++;
