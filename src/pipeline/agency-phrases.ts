@@ -11,8 +11,9 @@ import { skeleton } from '../text/vietnamese.js';
 
 export type FieldName = 'lead' | 'support' | 'time';
 
+/** Field labels, loosely (a residual OCR error in a label word still matches; the ':' anchors them). */
 const FIELD_LABEL =
-  /(?:^|[;.]\s*|\s[-+]\s*)((?:(?:co quan|don vi|bo phan|ca nhan)\s+)?(chu tri|thuc hien chinh|phoi hop|chiu trach nhiem chinh)(?:\s+(?:thuc hien|trien khai))?|thoi (?:gian|han)(?:\s+(?:thuc hien|hoan thanh|trien khai|bao cao))?|tien do(?:\s+thuc hien)?)\s*[:]\s*/g;
+  /(?:^|[;.]\s*|\s[-+]\s*)((?:(?:c[a-z0-9]{1,2} qu[a-z0-9]{1,2}n|d[a-z0-9]{1,2}n v[a-z0-9]|b[a-z0-9] ph[a-z0-9]{1,2}n|ca nhan)\s+)?(ch[a-z0-9]{1,2} tr[a-z0-9]|thuc hien chinh|ph[a-z0-9]{1,2}i h[a-z0-9]p|chiu trach nhiem chinh)(?:\s+(?:th[a-z0-9]{1,2}c hi[a-z0-9]n|trien khai))?|th[a-z0-9]{1,3}i (?:gian|han)(?:\s+(?:th[a-z0-9]{1,2}c hi[a-z0-9]n|hoan thanh|trien khai|bao cao))?|tien do(?:\s+thuc hien)?)\s*[:]\s*/g;
 
 /** Explicit fields of a paragraph ("Cơ quan chủ trì: Sở Y tế; Thời gian: Quý II/2024"), with their values. */
 export function explicitFields(text: string): { field: FieldName; value: string; at: number }[] {
@@ -22,7 +23,7 @@ export function explicitFields(text: string): { field: FieldName; value: string;
   for (let m = FIELD_LABEL.exec(skel); m; m = FIELD_LABEL.exec(skel)) {
     const at = m.index + m[0].indexOf(m[1]!);
     // A label opens the paragraph or follows a separator: "… 2024; Cơ quan phối hợp: …".
-    const kind: FieldName = m[2] === 'phoi hop' ? 'support' : m[2] ? 'lead' : 'time';
+    const kind: FieldName = m[2] && /^ph/.test(m[2]) ? 'support' : m[2] ? 'lead' : 'time';
     found.push({ field: kind, at, valueAt: m.index + m[0].length });
   }
   return found.map((f, k) => {

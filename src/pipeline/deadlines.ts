@@ -78,7 +78,7 @@ export function parseDeadlines(text: string, options: DeadlineOptions = {}): Dea
     re.lastIndex = 0;
     for (let m = re.exec(skel); m; m = re.exec(skel)) fn(m);
   };
-  const ANNUAL_AFTER = String.raw`(?:\s*(?:\(|,)?\s*(?:cua\s+)?(?:hang|hang)\s+nam\b)`;
+  const ANNUAL_AFTER = String.raw`(?:\s*(?:\(|,)?\s*(?:cua\s+)?h[a-z]ng\s+n[a-z]m\b)`;
 
   // Full dates: "ngày 30/6/2024", "ngày 30 tháng 6 năm 2024", "30/6/2024".
   each(new RegExp(String.raw`(?:ngay\s*)?\b(\d{1,2})${SEP}(\d{1,2})${SEP}${Y}\b`, 'g'), (m) =>
@@ -133,7 +133,7 @@ export function parseDeadlines(text: string, options: DeadlineOptions = {}): Dea
   // Years: "trong năm 2024", "năm 2025", "đến năm 2030".
   each(new RegExp(String.raw`nam\s*${Y}\b`, 'g'), (m) => add(m.index, m.index + m[0].length, 5, (t) => ({ text: t, kind: 'year', year: Number(m[1]) })));
   // Ongoing: "Thường xuyên", "hằng năm" / "hàng năm" without a date.
-  each(/thuong xuyen|(?:dinh ky\s+)?(?:hang|hang)\s+nam\b/g, (m) => add(m.index, m.index + m[0].length, 6, (t) => ({ text: t, kind: 'ongoing' })));
+  each(/th[a-z]{2,4}g xuy[a-z]n|(?:dinh ky\s+)?h[a-z]ng\s+n[a-z]m\b/g, (m) => add(m.index, m.index + m[0].length, 6, (t) => ({ text: t, kind: 'ongoing' })));
 
   // Keep the best hit where hits overlap.
   hits.sort((a, b) => a.priority - b.priority || a.start - b.start);
@@ -151,7 +151,7 @@ export function parseDeadlines(text: string, options: DeadlineOptions = {}): Dea
     const cue = CUE_BEFORE.exec(before);
     if (h.deadline.kind === 'ongoing') {
       // "hằng năm" is the recurrence of a dated annual deadline when one stands in the same text.
-      if (hasAnnual && /nam$/.test(skel.slice(h.start, h.end))) continue;
+      if (hasAnnual && /n[a-z]m$/.test(skel.slice(h.start, h.end))) continue;
       if (options.strict && !ongoingIsDeadline(skel, h)) continue;
     } else if (options.strict && h.deadline.kind !== 'annual') {
       if (!cue || !(h.deadline.kind === 'year' ? STRICT_YEAR_CUES : STRICT_CUES).test(cue[1]!)) continue;
@@ -171,7 +171,7 @@ function ongoingIsDeadline(skel: string, h: Hit): boolean {
   const word = skel.slice(h.start, h.end);
   const after = skel.slice(h.end, h.end + 3);
   const before = skel.slice(Math.max(0, h.start - 30), h.start);
-  if (word.startsWith('thuong')) {
+  if (word.startsWith('th')) {
     return /^\s*([.;,)]|$)/.test(after) || /(^|[:;(]|thoi gian[^.;]*)\s*$/.test(before) || /^\s*$/.test(before);
   }
   if (word.startsWith('dinh ky')) return true;

@@ -23,14 +23,18 @@ export interface FoundTarget {
 }
 
 /** Units on the skeleton (regex source) → as written in records. Longest first. */
+const PER_10K = String.raw`\s*(?:\/|tren)\s*(?:(?:1|10)\.?000|1\s*van|mot van|van|10 nghin)\s*dan`;
 const UNITS: [string, string][] = [
   [String.raw`%\s*\/\s*nam`, '%/năm'],
-  [String.raw`giuong benh\s*(?:\/|tren)\s*(?:1|10)\.?000\s*dan`, 'giường bệnh/10.000 dân'],
-  [String.raw`bac s[iy]\s*(?:\/|tren)\s*(?:1|10)\.?000\s*dan`, 'bác sĩ/10.000 dân'],
-  [String.raw`duoc s[iy]\s*(?:\/|tren)\s*(?:1|10)\.?000\s*dan`, 'dược sĩ/10.000 dân'],
-  [String.raw`dieu duong\s*(?:\/|tren)\s*(?:1|10)\.?000\s*dan`, 'điều dưỡng/10.000 dân'],
+  [String.raw`giuong(?: benh)?${PER_10K}`, 'giường bệnh/10.000 dân'],
+  [String.raw`bac s[iy]${PER_10K}`, 'bác sĩ/10.000 dân'],
+  [String.raw`duoc s[iy]${PER_10K}`, 'dược sĩ/10.000 dân'],
+  [String.raw`dieu duong${PER_10K}`, 'điều dưỡng/10.000 dân'],
   [String.raw`m[2²]\s*san(?:\s+xay dung)?\s*(?:\/|tren)\s*nguoi`, 'm² sàn/người'],
   [String.raw`m[2²]\s*\/\s*nguoi`, 'm²/người'],
+  [String.raw`trieu dong\s*\/\s*nguoi\s*\/\s*nam`, 'triệu đồng/người/năm'],
+  [String.raw`lao dong\s*\/\s*nam`, 'lao động/năm'],
+  [String.raw`nguoi\s*\/\s*nam`, 'người/năm'],
   ['%', '%'],
   ['‰', '‰'],
   [String.raw`%o`, '‰'],
@@ -40,8 +44,6 @@ const UNITS: [string, string][] = [
   ['can ho', 'căn hộ'],
   ['can nha', 'căn nhà'],
   ['ngoi nha', 'ngôi nhà'],
-  ['ty dong', 'tỷ đồng'],
-  ['trieu dong', 'triệu đồng'],
   ['giuong benh', 'giường bệnh'],
   ['bac s[iy]', 'bác sĩ'],
   ['hoc sinh', 'học sinh'],
@@ -68,6 +70,10 @@ const UNIT_RES = UNITS.map(([src, unit]) => [new RegExp(String.raw`^\s*(?:${src}
 
 /** Comparator words as they end the text before a number (skeleton), checked in order. */
 const COMPARATORS: [RegExp, Target['comparator']][] = [
+  [/(?:≥|>=)\s*$/, '>='],
+  [/(?:≤|<=)\s*$/, '<='],
+  [/>\s*$/, '>'],
+  [/<\s*$/, '<'],
   [/(?:con|xuong|giam xuong|giam con|o muc)\s+duoi\s*(?:muc\s*)?$/, '<'],
   [/(?:khong qua|khong vuot qua|toi da|khong cao hon|khong vuot|duoi hoac bang)\s*(?:muc\s*)?$/, '<='],
   [/(?:it nhat|toi thieu|khong duoi|khong thap hon|tren hoac bang)\s*(?:(?:la|co|dat)\s*)?(?:muc\s*)?$/, '>='],
@@ -77,7 +83,7 @@ const COMPARATORS: [RegExp, Target['comparator']][] = [
   [/(?:^|[^a-z])(?:dat|la|bang|co|duy tri|giam|tang|con|len|cho|muc|dat muc|dat ty le|chiem)\s*$/, '='],
 ];
 
-const NUMBER_RE = new RegExp(String.raw`(?<![\d.,\/\p{L}-])(${NUMBER_SOURCE})(?![\d]|[.,]\d)`, 'gu');
+const NUMBER_RE = new RegExp(String.raw`(?<![\d.,\/\p{L}])(?<![\p{L}\d]-)(${NUMBER_SOURCE})(?![\d]|[.,]\d)`, 'gu');
 const YEAR_AFTER = /^\s*(?:\(\s*)?(?:(?:vao|den|trong|tai)\s+)?(?:cuoi\s+)?nam\s+((?:19|20)\d{2})\b/;
 const YEAR_ANY = /(?:nam|den)\s+((?:19|20)\d{2})\b(?!\s*[-\/]\s*\d)/g;
 const FILLERS =
@@ -111,7 +117,7 @@ function cleanName(text: string, fromEnd: boolean): string {
   if (fromEnd) {
     for (let guard = 0; guard < 5; guard++) {
       const skel = unitSkeleton(t);
-      const m = /(?:\s|^)(?:dat|la|co|cho|duoc|bang|con|len|muc|khoang|gan|tren|duoi|tu|it nhat|toi thieu|phan dau|chiem|binh quan|o muc)\s*$/.exec(skel);
+      const m = /(?:\s|^)(?:dat|la|co|cho|duoc|bang|con|len|muc|khoang|gan|tren|duoi|tu|it nhat|toi thieu|phan dau|chiem|o muc)\s*$/.exec(skel);
       if (!m) break;
       t = t.slice(0, m.index).replace(/[\s,;:(]+$/u, '');
     }
@@ -165,7 +171,7 @@ export function findTargets(text: string, contextYear: number | null = null): Fo
       const cm = re.exec(beforeRange);
       if (cm) {
         comparator = c;
-        compLen = cm[0].replace(/^[^a-z]/, '').length + (before.length - beforeRange.length);
+        compLen = cm[0].replace(/^[^a-z≥≤<>]+/, '').length + (before.length - beforeRange.length);
         break;
       }
     }
@@ -218,6 +224,7 @@ export function findTargets(text: string, contextYear: number | null = null): Fo
     return null;
   };
   const out: FoundTarget[] = [];
+  const clauseStarts: number[] = [];
   /** The previous target took the words after it as its name ("86% hộ gia đình, 75% thôn…"). */
   let consumed = false;
   for (let k = 0; k < found.length; k++) {
@@ -253,11 +260,15 @@ export function findTargets(text: string, contextYear: number | null = null): Fo
     const name: string = useBefore ? beforeText : words(afterText) >= 2 ? afterText : '';
     consumed = !useBefore && name !== '';
     out.push({ target: f.target, name, text: text.slice(cs, ce).trim().replace(/^[-–+•]\s*/, ''), start: f.start, end: f.end });
+    clauseStarts.push(cs);
   }
   // Targets that share a name ("có 20%, năm 2030 có 25% lực lượng lao động…") borrow it from a neighbour.
   for (let k = 0; k < out.length; k++) {
     if (out[k]!.name) continue;
-    out[k]!.name = out.slice(k + 1).find((o) => o.name)?.name ?? out.slice(0, k).reverse().find((o) => o.name)?.name ?? '';
+    const same = (n: number) => clauseStarts[n] === clauseStarts[k] && out[n]!.name;
+    const next = out.findIndex((_, n) => n > k && same(n));
+    const prev = out.findLastIndex((_, n) => n < k && same(n));
+    out[k]!.name = next >= 0 ? out[next]!.name : prev >= 0 ? out[prev]!.name : '';
   }
   return out;
 }

@@ -59,7 +59,7 @@ const TABLE_UNITS: [string, string][] = [
 ];
 const UNIT_RES = TABLE_UNITS.map(([src, unit]) => [new RegExp(String.raw`^(?:${src})(?![a-z0-9])`), unit] as const);
 /** A value cell: "90", "≥ 90", "< 2", "62,8%", "90 trở lên", "-" (no target). */
-const VALUE = /^\s*(?:(≥|≤|>=|<=|>|<|~|tren|duoi|khoang|toi thieu|it nhat|toi da)\s*)?(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)\s*%?(?:\s*(tro len|tro xuong))?(?=\s|$|\t|;)|^\s*(?:-|–|x|\/)(?=\s|$)/;
+const VALUE = /^\s*(?:(≥|≤|>=|<=|>|<|~|tren|duoi|khoang|toi thieu|it nhat|toi da)\s*)?(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)(?:\s*[-–]\s*(\d+(?:[,.]\d+)?))?\s*%?(?:\s*(tro len|tro xuong))?(?=\s|$|\t|;)|^\s*(?:-|–|x|\/)(?=\s|$)/;
 const ROW_START = /^\s*(\d{1,2}(?:\.\d{1,2})?|[IVX]{1,4}|[a-zđ])\s*[.)]?(?:\s+|\t)(?=\S)/u;
 
 interface Row {
@@ -85,7 +85,7 @@ function comparatorOf(sign: string | undefined, tail: string | undefined): Targe
 export interface ParsedRow {
   name: string;
   unit: string;
-  values: ({ value: number; comparator: Target['comparator'] } | null)[];
+  values: ({ value: number | null; min?: number; max?: number; comparator: Target['comparator'] } | null)[];
   rest: string;
 }
 
@@ -110,11 +110,13 @@ export function parseRow(text: string, columns: number): ParsedRow | null {
       }
       if (v[2]) {
         const n = parseVietnameseNumber(v[2]);
+        const hi = v[3] ? parseVietnameseNumber(v[3]) : null;
         if (n === null) {
           ok = false;
           break;
         }
-        values.push({ value: n, comparator: comparatorOf(v[1], v[3]) });
+        if (hi !== null && hi > n) values.push({ value: null, min: n, max: hi, comparator: comparatorOf(v[1], v[4]) });
+        else values.push({ value: n, comparator: comparatorOf(v[1], v[4]) });
       } else values.push(null);
       pos += v[0].length;
     }
@@ -133,17 +135,19 @@ export function readTables(doc: PlanDocument, from: number, to: number, sectionI
   const out: Indicator[] = [];
   let i = from;
   while (i <= to) {
+    // A header: "Chỉ tiêu" on this line, "Đơn vị" and the year columns on it or the next few (cells on lines of their own).
+    const window = lines.slice(i, Math.min(to, i + 7) + 1).map((l) => skeleton(l.text)).join(' \n ');
     const s = skeleton(lines[i]!.text);
-    if (!(/chi tieu/.test(s) && /don vi|dvt/.test(s)) && !(/chi tieu/.test(s) && /nam\s+\d{4}/.test(s))) {
+    if (!/chi tieu|noi dung/.test(s) || !/don vi|dvt/.test(window) || !/(?:19|20)\d{2}/.test(window)) {
       i++;
       continue;
     }
-    // The header block: this line and the next few until the first numbered row.
     const years: number[] = [];
-    let j = i;
-    for (; j <= Math.min(to, i + 5); j++) {
+    let j = Math.max(from, i - 2);
+    // "TT" and the first cells may stand just above "Chỉ tiêu".
+    for (; j <= Math.min(to, i + 7); j++) {
       const text = lines[j]!.text;
-      if (j > i && ROW_START.test(text) && !/^\s*\d{4}\b/.test(text)) break;
+      if (j > i && (ROW_START.test(text) || /^\s*1\s*[.)]?\s*$/.test(text)) && !/^\s*\d{4}\b/.test(text)) break;
       for (const y of text.matchAll(/\b((?:19|20)\d{2})\b/g)) if (!years.includes(Number(y[1]))) years.push(Number(y[1]));
     }
     if (years.length === 0) {
@@ -151,16 +155,20 @@ export function readTables(doc: PlanDocument, from: number, to: number, sectionI
       i = j;
       continue;
     }
-    // Rows: a numbered line opens one; other lines continue it.
+    // Rows: a numbered line opens one; other lines continue it. A number alone on its line opens the next
+    // row only when it is the next number and the row before is complete (cells one per line).
     const rows: Row[] = [];
     for (; j <= to; j++) {
       const text = lines[j]!.text;
       if (!text.trim()) continue;
       if (/chi tieu/.test(skeleton(text)) && /don vi|dvt/.test(skeleton(text))) break;
       const start = ROW_START.exec(text);
-      if (start) rows.push({ tt: start[1]!, text: text.slice(start[0].length), start: j, end: j });
-      else if (rows.length > 0) {
-        const last = rows[rows.length - 1]!;
+      const bare = /^\s*(\d{1,2})\s*[.)]?\s*$/.exec(text);
+      const last = rows[rows.length - 1];
+      const nextNumber = String(Number(last?.tt ?? 0) + 1);
+      if (start && !(bare && start[1] !== nextNumber)) rows.push({ tt: start[1]!, text: text.slice(start[0].length), start: j, end: j });
+      else if (bare && bare[1] === nextNumber && (!last || parseRow(last.text.replace(/\s+/g, ' '), years.length))) rows.push({ tt: bare[1]!, text: '', start: j, end: j });
+      else if (last) {
         last.text += ' ' + text.trim();
         last.end = j;
       }
@@ -180,7 +188,7 @@ export function readTables(doc: PlanDocument, from: number, to: number, sectionI
           id: `${sectionId}.${row.tt}.${years[k]}`,
           text: `${row.tt}. ${row.text.replace(/\s+/g, ' ').trim()}`,
           name: parsed.name,
-          target: { value: v.value, comparator: v.comparator, unit: parsed.unit, year: years[k] ?? null },
+          target: v.value === null ? { value: null, min: v.min, max: v.max, comparator: v.comparator, unit: parsed.unit, year: years[k] ?? null } : { value: v.value, comparator: v.comparator, unit: parsed.unit, year: years[k] ?? null },
           responsible,
           source,
         });
@@ -195,9 +203,16 @@ export const appendixStage: Stage = {
   name: 'appendix',
   run(doc, draft) {
     const outline = doc.data.outline ?? [];
+    let found = false;
     for (const { node } of walk(outline)) {
       if (node.kind !== 'appendix' || node.level !== 1) continue;
+      found = true;
       draft.indicators.push(...readTables(doc, node.start, node.end, node.id));
+    }
+    // A table after the signature without a "PHỤ LỤC" heading (a scan that lost it).
+    const bodyEnd = doc.data.bodyEnd;
+    if (!found && bodyEnd !== undefined && bodyEnd + 1 < doc.lines.length) {
+      draft.indicators.push(...readTables(doc, bodyEnd + 1, doc.lines.length - 1, 'PL'));
     }
   },
 };

@@ -18,12 +18,12 @@ import { isoDate } from './header.js';
 
 /** Type words as they open a citation (skeleton), longest first. */
 const TYPE_WORDS =
-  /(chuong trinh hanh dong|chuong trinh|nghi quyet|ket luan|ke hoach|quyet dinh|chi thi|cong van|thong bao|huong dan|nghi dinh|thong tu lien tich|thong tu|luat|quy dinh|de an|bao cao|to trinh|cong dien|phap lenh)\s+(?:so\s*[:.]?\s*)?/g;
+  /(chuong trinh hanh dong|chuong trinh|nghi quyet|ket luan|ke hoach|quyet dinh|chi thi|cong van|thong bao|huong dan|nghi dinh|thong tu lien tich|thong tu|luat|quy dinh|de an|bao cao|to trinh|cong dien|phap lenh)\s+(?:s[a-z0-9]?\s*[:.]?\s*(?=\d))?/g;
 /** A document number after the type word: 42-NQ/TW, 3246/KH-UBND, 58/2014/QH13, 30/2020/NĐ-CP, 62-CTr/TU. */
 const NUMBER = /^(\d{1,5})\s*(?:\/\s*(\d{4})\s*)?(?:([-\/])\s*([\p{L}&]{1,8})(?![\p{L}\p{N}&])\s*(?:[-\/]\s*([\p{L}\p{N}&]{1,10}(?:-[\p{L}\p{N}]{1,8})?))?|\/\s*([\p{Lu}\p{N}]{2,8}))/u;
-const DATE_NUMERIC = /^\s*,?\s*ngay\s*(\d{1,2})\s*[\/.-]\s*(\d{1,2})\s*[\/.-]\s*(\d{4})/;
-const DATE_WORDS = /^\s*,?\s*ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})/;
-const ISSUER_LEAD = /^\s*,?\s*(?:cua|do)\s+/;
+const DATE_NUMERIC = /^\s*,?\s*n[a-z]{2,3}\s*(\d{1,2})\s*[\/.-]\s*(\d{1,2})\s*[\/.-]\s*(\d{4})/;
+const DATE_WORDS = /^\s*,?\s*n[a-z]{2,3}\s*(\d{1,2})\s*th[a-z]{2,4}\s*(\d{1,2})\s*n[a-z]{1,2}m?\s*(\d{4})/;
+const ISSUER_LEAD = /^\s*,?\s*(?:c[a-z]{1,2}|do)\s+/;
 
 /** Code read from a number's type part, with OCR's O for Q put right ("NO" → NQ). */
 function typeCode(raw: string, fromWord: string | null): string | null {
@@ -60,10 +60,11 @@ export function findReferences(text: string, sourceAt: (offset: number) => Refer
       const direct = canonicalTypeCode(num[4]);
       const fixed = direct ? null : typeCode(num[4], null);
       code = direct ?? fixed ?? fromWord;
-      // Put the code right where OCR damaged it ("42-NO/TW" → "42-NQ/TW").
-      if (fixed) {
+      // The code as it is spelled ("QD" → "QĐ"), put right where OCR damaged it ("42-NO/TW" → "42-NQ/TW").
+      const spelled = direct ?? fixed;
+      if (spelled && spelled !== num[4]) {
         const cut = number.indexOf(num[4], num[1]!.length);
-        if (cut >= 0) number = number.slice(0, cut) + fixed + number.slice(cut + num[4].length);
+        if (cut >= 0) number = number.slice(0, cut) + spelled + number.slice(cut + num[4].length);
       }
     } else continue;
     let end = at + num[0].length;
