@@ -27,6 +27,8 @@ export interface TrainingSources {
   handwrittenDir: string;
   /** leave seed 003 (and synthetic pairs rendered from its gold) out: honest dev model */
   exclude003: boolean;
+  /** diagnostic: leave 004's text out of the language model (simulates an off-topic plan) */
+  lmWithout004?: boolean;
   /** path of vie.traineddata.gz (word DAWG, bigram DAWG) */
   tessdataVie: string;
 }
@@ -82,10 +84,8 @@ export function buildModelData(src: TrainingSources): RepairModelData {
   const isSkel = (k: string) => skeletons.has(k);
 
   // ---- clean texts -> language model + seen syllables
-  const clean: string[][] = [
-    lines(join(src.sharedDir, 'dev', `${SEED004}.rendered.txt`)),
-    lines(join(src.handwrittenDir, 'sentences.txt')),
-  ];
+  const clean: string[][] = [lines(join(src.handwrittenDir, 'sentences.txt'))];
+  if (!src.lmWithout004) clean.push(lines(join(src.sharedDir, 'dev', `${SEED004}.rendered.txt`)));
   if (!src.exclude003) {
     clean.push(lines(join(src.sharedDir, 'dev', `${SEED003}.gold.txt`)));
     clean.push(lines(join(src.handwrittenDir, 'sentences-dev003.txt')).filter((l) => !l.startsWith('#')));
