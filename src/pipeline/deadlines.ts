@@ -33,7 +33,9 @@ interface Hit {
 const Y = String.raw`((?:19|20)\d{2})`;
 const SEP = String.raw`\s*[\/.-]\s*`;
 /** Cue words that make a time expression a deadline, as they end the text before it. */
-const CUE_BEFORE = /(?:^|[\s(,:;])((?:(?:hoan thanh|hoan tat|xong|truoc|trong|vao|cham nhat|ket thuc|den het|den|tu|cuoi|trong thoi gian|thoi gian|thuc hien)\s*[:,]?\s*)+)$/;
+const CUE_BEFORE = /(?:^|[\s(,:;])((?:(?:hoan thanh|hoan tat|xong|truoc|trong|vao|cham nhat|ket thuc|den het|den|tu|cuoi)\s*,?\s*)+)$/;
+/** "Thời gian thực hiện: …" before a time expression in prose. */
+const TIME_LABEL_BEFORE = /thoi (?:gian|han)[^.;:]{0,25}:\s*$/;
 const STRICT_CUES = /hoan thanh|hoan tat|xong|truoc|trong|vao|cham nhat|ket thuc|den het|thoi gian/;
 /** A bare year after "vào"/"đến" is a target's year ("đạt 80% vào năm 2025"), not a deadline. */
 const STRICT_YEAR_CUES = /hoan thanh|hoan tat|xong|truoc|trong|cham nhat|ket thuc|den het|thoi gian/;
@@ -154,7 +156,8 @@ export function parseDeadlines(text: string, options: DeadlineOptions = {}): Dea
       if (hasAnnual && /n[a-z]m$/.test(skel.slice(h.start, h.end))) continue;
       if (options.strict && !ongoingIsDeadline(skel, h)) continue;
     } else if (options.strict && h.deadline.kind !== 'annual') {
-      if (!cue || !(h.deadline.kind === 'year' ? STRICT_YEAR_CUES : STRICT_CUES).test(cue[1]!)) continue;
+      const cued = (cue && (h.deadline.kind === 'year' ? STRICT_YEAR_CUES : STRICT_CUES).test(cue[1]!)) || TIME_LABEL_BEFORE.test(before);
+      if (!cued) continue;
     }
     // The text includes the cue ("hoàn thành tháng 6/2024", "trước ngày 10/12 hằng năm").
     if (cue && h.deadline.kind !== 'ongoing') {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { AgencyRegistry } from '../../src/facts/agencies.js';
+
+const registry = AgencyRegistry.load();
+const names = (text: string) => registry.parseList(text).map((a) => `${a.name}${a.kind === 'group' ? ' [group]' : ''}${a.known ? '' : ' [?]'}`);
+
+describe('AgencyRegistry', () => {
+  it('splits a list into agencies and keeps collective mentions as groups', () => {
+    expect(names('Sở Tài chính, Sở Kế hoạch và Đầu tư và các cơ quan liên quan')).toEqual(['Sở Tài chính', 'Sở Kế hoạch và Đầu tư', 'các cơ quan liên quan [group]']);
+    expect(names('UBND các huyện, thị xã, thành phố')).toEqual(['Ủy ban nhân dân các huyện, thị xã, thành phố [group]']);
+    expect(names('các sở, ban, ngành có liên quan')).toEqual(['các sở, ban, ngành có liên quan [group]']);
+  });
+
+  it('expands abbreviations and spelling variants', () => {
+    expect(names('Sở LĐTB&XH')).toEqual(['Sở Lao động - Thương binh và Xã hội']);
+    expect(names('Sở LĐ-TB&XH')).toEqual(['Sở Lao động - Thương binh và Xã hội']);
+    expect(names('Bộ Lao động - TB&XH')).toEqual(['Bộ Lao động - Thương binh và Xã hội']);
+    expect(names('Sở VH,TT&DL; Sở TT&TT')).toEqual(['Sở Văn hóa, Thể thao và Du lịch', 'Sở Thông tin và Truyền thông']);
+    expect(names('Sở Văn hóa Thể thao và Du lịch')).toEqual(['Sở Văn hóa, Thể thao và Du lịch']);
+    expect(names('Sở NN&PTNT, Sở KH&ĐT, Sở GD&ĐT')).toEqual(['Sở Nông nghiệp và Phát triển nông thôn', 'Sở Kế hoạch và Đầu tư', 'Sở Giáo dục và Đào tạo']);
+    expect(names('Phòng Giáo dục - Đào tạo')).toEqual(['Phòng Giáo dục và Đào tạo']);
+    expect(names('Phòng Văn hoá - Thông tin, Đài truyền thanh')).toEqual(['Phòng Văn hóa và Thông tin', 'Đài Truyền thanh']);
+  });
+
+  it('keeps the level as the document writes it', () => {
+    expect(names('BHXH tỉnh, NHCSXH tỉnh, Liên đoàn Lao động tỉnh')).toEqual(['Bảo hiểm xã hội tỉnh', 'Ngân hàng Chính sách xã hội tỉnh', 'Liên đoàn Lao động tỉnh']);
+    expect(names('Chi nhánh Ngân hàng chính sách xã hội tỉnh')).toEqual(['Chi nhánh Ngân hàng Chính sách xã hội tỉnh']);
+    expect(names('UBND tỉnh Bắc Giang')).toEqual(['Ủy ban nhân dân tỉnh Bắc Giang']);
+    expect(names('Ban Dân tộc tỉnh')).toEqual(['Ban Dân tộc tỉnh']);
+    expect(names('Trạm Y tế')).toEqual(['Trạm Y tế']);
+  });
+
+  it('keeps unknown agencies as written', () => {
+    expect(names('Sở Ngoại vụ, Hội Doanh nhân trẻ tỉnh')).toEqual(['Sở Ngoại vụ', 'Hội Doanh nhân trẻ tỉnh [?]']);
+  });
+
+  it('matches damaged names on skeletons', () => {
+    expect(names('Sé Tai chinh')).toEqual(['Sở Tài chính']);
+    expect(names('Sé Lao dong - Thwong binh va Xa hgi')).toEqual(['Sở Lao động - Thương binh và Xã hội']);
+    expect(names('S6Y tế')).toEqual(['Sở Y tế']);
+  });
+
+  it('finds bodies inside prose', () => {
+    const found = registry.scan('Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở, ngành liên quan');
+    expect(found.map((m) => m.agency.name)).toEqual(['Sở Kế hoạch và Đầu tư', 'các sở, ngành liên quan']);
+    expect(registry.lookup('Sở Y tế')?.name).toBe('Sở Y tế');
+    expect(registry.lookup('Sở Y tế chủ trì')).toBeNull();
+  });
+});

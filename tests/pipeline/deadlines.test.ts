@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseDeadlines } from '../../src/pipeline/deadlines.js';
+import { parseVietnameseNumber } from '../../src/pipeline/numbers.js';
+
+const kinds = (text: string, strict = false) => parseDeadlines(text, { strict }).map(({ text: _t, ...rest }) => rest);
+
+describe('parseDeadlines', () => {
+  it('reads every kind', () => {
+    expect(kinds('Thường xuyên.')).toEqual([{ kind: 'ongoing' }]);
+    expect(kinds('hằng năm')).toEqual([{ kind: 'ongoing' }]);
+    expect(kinds('ngày 30/6/2024')).toEqual([{ kind: 'date', date: '2024-06-30' }]);
+    expect(kinds('ngày 30 tháng 6 năm 2024')).toEqual([{ kind: 'date', date: '2024-06-30' }]);
+    expect(kinds('hoàn thành tháng 6/2024')).toEqual([{ kind: 'month', year: 2024, month: 6 }]);
+    expect(kinds('trong tháng 6 năm 2024')).toEqual([{ kind: 'month', year: 2024, month: 6 }]);
+    expect(kinds('Quý III/2024')).toEqual([{ kind: 'quarter', year: 2024, quarter: 3 }]);
+    expect(kinds('quý 3 năm 2024')).toEqual([{ kind: 'quarter', year: 2024, quarter: 3 }]);
+    expect(kinds('trong năm 2024')).toEqual([{ kind: 'year', year: 2024 }]);
+    expect(kinds('đến năm 2030')).toEqual([{ kind: 'year', year: 2030 }]);
+    expect(kinds('giai đoạn 2024-2025')).toEqual([{ kind: 'range', from: '2024', to: '2025' }]);
+    expect(kinds('2021 - 2025')).toEqual([{ kind: 'range', from: '2021', to: '2025' }]);
+  });
+
+  it('reads annual deadlines, with or without "hằng năm" beside the date', () => {
+    expect(kinds('trước ngày 10/12 hằng năm')).toEqual([{ kind: 'annual', month: 12, day: 10 }]);
+    expect(kinds('gửi UBND tỉnh trước ngày 31/12 hằng năm')).toEqual([{ kind: 'annual', month: 12, day: 31 }]);
+    expect(kinds('Định kỳ báo cáo hằng năm (trước ngày 15/11)')).toEqual([{ kind: 'annual', month: 11, day: 15 }]);
+    expect(parseDeadlines('trước ngày 10/12 hằng năm')[0]!.text).toBe('trước ngày 10/12 hằng năm');
+  });
+
+  it('keeps the cue in the text', () => {
+    expect(parseDeadlines('Thời gian: hoàn thành tháng 6/2024.')[0]!.text).toBe('hoàn thành tháng 6/2024');
+  });
+
+  it('does not take the dates of cited documents', () => {
+    expect(kinds('Nghị quyết số 42-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương')).toEqual([]);
+    expect(kinds('Kế hoạch số 3246/KH-UBND ngày 24 tháng 11 năm 2021 của Sở Lao động')).toEqual([]);
+  });
+
+  it("strict mode keeps deadlines and leaves targets' years alone", () => {
+    expect(kinds('Phấn đấu đến năm 2025, tỷ lệ lao động qua đào tạo đạt 62,8%', true)).toEqual([]);
+    expect(kinds('đạt mức 80% vào năm 2025', true)).toEqual([]);
+    expect(kinds('thực hiện kế hoạch phát triển nhà ở giai đoạn 2021-2025', true)).toEqual([]);
+    expect(kinds('báo cáo UBND tỉnh trước ngày 10/12 hằng năm', true)).toEqual([{ kind: 'annual', month: 12, day: 10 }]);
+    expect(kinds('hoàn thành trong năm 2024', true)).toEqual([{ kind: 'year', year: 2024 }]);
+    expect(kinds('hằng năm, đào tạo nghề cho 8.000 người', true)).toEqual([]);
+    expect(kinds('Định kỳ hằng năm báo cáo kết quả', true)).toEqual([{ kind: 'ongoing' }]);
+  });
+
+  it('matches damaged words on the skeleton', () => {
+    expect(kinds('Thudng xuyén')).toEqual([{ kind: 'ongoing' }]);
+    expect(kinds('truoc ngay 31/12 hang nam')).toEqual([{ kind: 'annual', month: 12, day: 31 }]);
+  });
+});
+
+describe('parseVietnameseNumber', () => {
+  it('reads dots as thousands and commas as decimals', () => {
+    expect(parseVietnameseNumber('62,8')).toBe(62.8);
+    expect(parseVietnameseNumber('74.900')).toBe(74900);
+    expect(parseVietnameseNumber('8.000')).toBe(8000);
+    expect(parseVietnameseNumber('1.000,5')).toBe(1000.5);
+    expect(parseVietnameseNumber('2.5')).toBe(2.5);
+    expect(parseVietnameseNumber('abc')).toBeNull();
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { parseRow, readTables } from '../../src/pipeline/stages/appendix.js';
+import { findTargets } from '../../src/pipeline/targets.js';
+import { findReferences } from '../../src/pipeline/stages/references.js';
+import { docFromLines } from '../helpers.js';
+
+describe('appendix tables', () => {
+  it('reads a row whose cells are separated by single spaces', () => {
+    expect(parseRow('Tỷ lệ hộ nghèo đa chiều % 3,5 < 2 Văn hóa - Xã hội', 2)).toEqual({
+      name: 'Tỷ lệ hộ nghèo đa chiều',
+      unit: '%',
+      values: [{ value: 3.5, comparator: '=' }, { value: 2, comparator: '<' }],
+      rest: 'Văn hóa - Xã hội',
+    });
+    expect(parseRow('Số lao động được tạo việc làm Người 1.200 1.500-1.800 Công chức Lao động - Thương binh và Xã hội', 2)!.values).toEqual([
+      { value: 1200, comparator: '=' },
+      { value: null, min: 1500, max: 1800, comparator: '=' },
+    ]);
+    expect(parseRow('Tỷ suất sinh thô ??? Trạm Y tế', 2)).toBeNull();
+  });
+
+  it('reads a table whose cells stand one per line (a text layer that explodes rows)', () => {
+    const doc = docFromLines(['PHỤ LỤC', 'TT', 'Chỉ tiêu', 'Đơn vị', 'Năm 2025', 'Năm 2030', 'Bộ phận theo dõi', '1', 'Tỷ lệ trẻ em được tiêm chủng đầy đủ', '%', '98', '99', 'Trạm Y tế', '2', 'Số hộ được hỗ trợ nhà ở', 'Hộ', '15', '30', 'Công chức Địa chính - Xây dựng']);
+    const found = readTables(doc, 0, doc.lines.length - 1, 'PL');
+    expect(found.map((i) => [i.id, i.name, i.target.value, i.target.unit, i.target.year, i.responsible.map((a) => a.name).join('; ')])).toEqual([
+      ['PL.1.2025', 'Tỷ lệ trẻ em được tiêm chủng đầy đủ', 98, '%', 2025, 'Trạm Y tế'],
+      ['PL.1.2030', 'Tỷ lệ trẻ em được tiêm chủng đầy đủ', 99, '%', 2030, 'Trạm Y tế'],
+      ['PL.2.2025', 'Số hộ được hỗ trợ nhà ở', 15, 'hộ', 2025, 'Công chức Địa chính - Xây dựng'],
+      ['PL.2.2030', 'Số hộ được hỗ trợ nhà ở', 30, 'hộ', 2030, 'Công chức Địa chính - Xây dựng'],
+    ]);
+  });
+
+  it('warns about a numbered row it cannot read', () => {
+    const doc = docFromLines(['TT\tChỉ tiêu\tĐơn vị\tĐến năm 2025\tĐến năm 2030', '1\tTỷ lệ hộ nghèo\t%\t2\t1', '2\tTỷ lệ ... \t\t##\t']);
+    expect(readTables(doc, 0, 2, 'PL')).toHaveLength(2);
+    expect(doc.warnings.map((w) => [w.code, w.source?.line])).toEqual([['unreadable-table-row', 3]]);
+  });
+});
+
+describe('findTargets', () => {
+  const t = (text: string, year: number | null = null) => findTargets(text, year).map((f) => ({ ...f.target, name: f.name }));
+
+  it('reads comparators, units and names', () => {
+    expect(t('Tỷ lệ thất nghiệp khu vực thành thị dưới 2,35%', 2030)).toEqual([{ value: 2.35, comparator: '<', unit: '%', year: 2030, name: 'Tỷ lệ thất nghiệp khu vực thành thị' }]);
+    expect(t('tỷ lệ hộ nghèo không quá 3%')[0]).toMatchObject({ comparator: '<=' });
+    expect(t('tối thiểu 30% lao động')[0]).toMatchObject({ comparator: '>=' });
+    expect(t('có ít nhất 1.500 căn hộ nhà ở xã hội')[0]).toMatchObject({ value: 1500, comparator: '>=', unit: 'căn hộ' });
+    expect(t('diện tích nhà ở bình quân đạt 30 m² sàn/người')[0]).toMatchObject({ value: 30, unit: 'm² sàn/người', name: 'diện tích nhà ở bình quân' });
+    expect(t('tỷ suất sinh giảm 0,2‰')[0]).toMatchObject({ value: 0.2, unit: '‰' });
+    expect(t('số bác sĩ đạt 11 bác sĩ/vạn dân')[0]).toMatchObject({ value: 11, unit: 'bác sĩ/10.000 dân' });
+    expect(t('Tuổi thọ trung bình đạt 75 tuổi')[0]).toMatchObject({ value: 75, unit: 'tuổi', name: 'Tuổi thọ trung bình' });
+  });
+
+  it('leaves out dates, document numbers, levels and ages that define a group', () => {
+    expect(t('Nghị quyết số 42-NQ/TW ngày 24/11/2023, giai đoạn 2021-2025')).toEqual([]);
+    expect(t('đạt chuẩn mức độ 2 về phổ cập giáo dục tiểu học')).toEqual([]);
+    expect(t('trẻ em dưới 5 tuổi; người từ 60 tuổi trở lên; trẻ em 5 tuổi')).toEqual([]);
+    expect(t('phòng, chống dịch Covid-19 và HIV/AIDS')).toEqual([]);
+  });
+
+  it('gives each of several targets its own year and name', () => {
+    const found = t('Phấn đấu đến năm 2025, có 20%, năm 2030 có 25% lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội');
+    expect(found.map((f) => [f.value, f.year, f.name])).toEqual([
+      [20, 2025, 'lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội'],
+      [25, 2030, 'lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội'],
+    ]);
+    expect(t('Chỉ số hài lòng đạt mức 80% vào năm 2025 và 90% vào năm 2030').map((f) => [f.value, f.year])).toEqual([[80, 2025], [90, 2030]]);
+    expect(t('hằng năm, đào tạo nghề cho 8.000 người, giải quyết việc làm cho 8.500 lao động', 2025).map((f) => [f.value, f.year])).toEqual([[8000, null], [8500, null]]);
+  });
+});
+
+describe('findReferences', () => {
+  const refs = (text: string) => findReferences(text, () => ({ page: null, line: 1, endLine: 1 }), true).map((f) => `${f.ref.type}|${f.ref.number}|${f.ref.date}|${f.ref.issuer}`);
+  it('reads numbers, dates and issuers, damaged or not', () => {
+    expect(refs('Căn cứ Nghị quyết số 42-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương về')).toEqual(['NQ|42-NQ/TW|2023-11-24|Ban Chấp hành Trung ương Đảng']);
+    expect(refs('Kết luận số 92-KL/TW ngày 05/11/2020 của Bộ Chính trị')).toEqual(['KL|92-KL/TW|2020-11-05|Bộ Chính trị']);
+    expect(refs('Kế hoạch số 3246/KH-UBND ngày 24 tháng 11 năm 2021 của Sở Lao động - Thương binh và Xã hội về')).toEqual(['KH|3246/KH-UBND|2021-11-24|Sở Lao động - Thương binh và Xã hội']);
+    expect(refs('Nghị quyết số 68/NQ-CP')).toEqual(['NQ|68/NQ-CP|null|null']);
+    expect(refs('Công văn số 377-CV/TU ngày 23/11/2020 của Ban Thường vụ Tỉnh ủy')).toEqual(['CV|377-CV/TU|2020-11-23|Ban Thường vụ Tỉnh ủy']);
+    expect(refs('Nghị quyết số 42- NQ/TW; Nghị quyết số 42-NO/TW')).toEqual(['NQ|42-NQ/TW|null|null', 'NQ|42-NQ/TW|null|null']);
+    expect(refs('Luật số 58/2014/QH13')).toEqual(['L|58/2014/QH13|null|null']);
+    expect(refs('Quyết định số 123/QD-UBND ngày 01/02/2024 của UBND tỉnh')).toEqual(['QĐ|123/QĐ-UBND|2024-02-01|Ủy ban nhân dân tỉnh']);
+    expect(refs('Nghi quyet s6 42-NQ/TW ngay 24/11/2023 cua Ban Chap hanh Trung uong')).toEqual(['NQ|42-NQ/TW|2023-11-24|Ban Chấp hành Trung ương Đảng']);
+  });
+});
