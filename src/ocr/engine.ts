@@ -21,7 +21,7 @@ const engines = new Map<string, Promise<Closable>>();
 let sigintInstalled = false;
 
 function onSigint(): void {
-  killNativeProcesses();
+  killNativeProcesses(true);
   process.stderr.write('\n');
   void closeEngines().finally(() => process.exit(130));
 }
@@ -46,7 +46,10 @@ export function getEngine(choice: EngineChoice, jobs: number, language = OCR_LAN
     p = (async (): Promise<Closable> => {
       if (choice !== 'wasm') {
         const info = await probeNative();
-        if (info?.languages.includes(language)) return new NativeEngine({ info, concurrency: jobs, language });
+        if (info?.languages.includes(language)) {
+          installSigint();
+          return new NativeEngine({ info, concurrency: jobs, language });
+        }
         if (choice === 'native') {
           throw new EngineUnavailableError(info ? `the installed tesseract ${info.version} has no "${language}" model (install tesseract-ocr-${language})` : 'no tesseract binary on PATH');
         }

@@ -63,9 +63,12 @@ export interface NativeEngineOptions {
 }
 
 const children = new Set<ChildProcess>();
+let stopped = false;
+let exitHook = false;
 
-/** Kills every running tesseract process (Ctrl-C, errors). */
-export function killNativeProcesses(): void {
+/** Kills every running tesseract process (errors, the end of a run); `final` (Ctrl-C) also forbids new ones. */
+export function killNativeProcesses(final = false): void {
+  if (final) stopped = true;
   for (const c of children) c.kill('SIGKILL');
   children.clear();
 }
@@ -116,6 +119,12 @@ export class NativeEngine implements OcrEngine {
     const args = ['stdin', 'stdout', ...(tessdataDir ? ['--tessdata-dir', tessdataDir] : []), '-l', this.language, '--psm', '3'];
     if (image.dpi) args.push('--dpi', String(Math.round(image.dpi)));
     args.push('tsv');
+    if (stopped) return Promise.reject(new Error('interrupted'));
+    if (!exitHook) {
+      // whatever ends the process, its tesseract children end with it
+      exitHook = true;
+      process.once('exit', () => killNativeProcesses(true));
+    }
     return new Promise((resolve, reject) => {
       const child = spawn(info.binary, args, { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
       children.add(child);
