@@ -53,7 +53,7 @@ export const DEFAULT_DECODE: DecodeOptions = {
   keepInvalidCost: 4,
   keepAbbreviationCost: 1,
   cleanChangeCost: 12,
-  candidates: 16,
+  candidates: 20,
   lowConfidence: 0.6,
   numberAsWordCost: 2,
   lm: { gamma3: 3, bgBoost: 10, bgAbsent: 0.2 },
