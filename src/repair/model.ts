@@ -54,7 +54,7 @@ export const DEFAULT_DECODE: DecodeOptions = {
   keepAbbreviationCost: 1,
   cleanChangeCost: 12,
   candidates: 20,
-  lowConfidence: 0.6,
+  lowConfidence: 0.9,
   numberAsWordCost: 2,
   lm: { gamma3: 3, bgBoost: 10, bgAbsent: 0.2 },
   channelBeam: 12,
