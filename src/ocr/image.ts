@@ -202,16 +202,19 @@ export function checkImageSize(width: number, height: number): string | null {
 }
 
 /**
- * One page of a multi-page TIFF as a TIFF of its own: the same bytes with the header
- * pointing at that page's directory (decoders read the first directory only).
+ * One page of a multi-page TIFF as a TIFF of its own: a copy of the bytes whose header points
+ * at that page's directory and whose directory ends the chain (a decoder, or the tesseract
+ * command line, then sees exactly one page).
  */
 export function tiffPage(b: Uint8Array, index: number): Uint8Array {
   const { little, ifds } = tiffIfds(b);
   const off = ifds[index];
   if (off === undefined) throw new ImageFormatError(`TIFF has no page ${index + 1}`);
-  if (index === 0) return b;
+  if (ifds.length === 1) return b;
   const copy = new Uint8Array(b);
-  new DataView(copy.buffer).setUint32(4, off, little);
+  const v = new DataView(copy.buffer);
+  v.setUint32(4, off, little);
+  v.setUint32(off + 2 + v.getUint16(off, little) * 12, 0, little);
   return copy;
 }
 

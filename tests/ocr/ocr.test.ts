@@ -104,6 +104,54 @@ describe('scanned PDFs', () => {
   });
 });
 
+describe('multi-page TIFF', () => {
+  it('OCRs every page of an uncompressed 2-page gray TIFF', async () => {
+    const { loadImage, createCanvas } = await import('@napi-rs/canvas');
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const img = await loadImage(readFileSync(fixture('scan-lai-chau.png')));
+    const w = img.width;
+    const h = Math.round(img.height * 0.45);
+    const ctx = createCanvas(w, h).getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const rgba = ctx.getImageData(0, 0, w, h).data;
+    const gray = Buffer.alloc(w * h);
+    for (let i = 0; i < gray.length; i++) gray[i] = rgba[i * 4]!;
+    const ifd = (dataOff: number, next: number) => {
+      const entries = [[256, 4, w], [257, 4, h], [258, 3, 8], [259, 3, 1], [262, 3, 1], [273, 4, dataOff], [277, 3, 1], [278, 4, h], [279, 4, w * h]] as const;
+      const b = Buffer.alloc(2 + entries.length * 12 + 4);
+      b.writeUInt16LE(entries.length, 0);
+      entries.forEach(([tag, type, value], i) => {
+        b.writeUInt16LE(tag, 2 + i * 12);
+        b.writeUInt16LE(type, 4 + i * 12);
+        b.writeUInt32LE(1, 6 + i * 12);
+        if (type === 3) b.writeUInt16LE(value, 10 + i * 12);
+        else b.writeUInt32LE(value, 10 + i * 12);
+      });
+      b.writeUInt32LE(next, 2 + entries.length * 12);
+      return b;
+    };
+    const size = 2 + 9 * 12 + 4;
+    const d1 = 8 + size;
+    const i2 = d1 + w * h;
+    const tiff = Buffer.concat([Buffer.from([0x49, 0x49, 42, 0, 8, 0, 0, 0]), ifd(d1, i2), gray, ifd(i2 + size, 0), gray]);
+    const dir = mkdtempSync(join(tmpdir(), 'ocr-tiff-'));
+    try {
+      const f = join(dir, 'two.tiff');
+      writeFileSync(f, tiff);
+      const doc = await loadText(f, WASM);
+      expect(doc.kind).toBe('image');
+      expect(doc.ocr?.pages).toEqual([1, 2]);
+      for (const page of doc.pages) {
+        expect(page.lines.map((l) => l.text)).toContain('Số: 767 /KH-UBND Lai Châu, ngày 31 tháng 3 năm 2021');
+        expect(page.lines.length).toBeLessThan(8);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('bad images', () => {
   const tmp = join(ROOT, 'tests', 'ocr', '.tmp');
   const write = async (name: string, bytes: Uint8Array) => {

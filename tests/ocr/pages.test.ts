@@ -177,6 +177,7 @@ describe('formats', () => {
     ifd(8, 11, 38);
     ifd(38, 22, 0);
     expect(readImageInfo(b).pages.map((p) => p.width)).toEqual([11, 22]);
-    expect(readImageInfo(tiffPage(b, 1)).pages[0]!.width).toBe(22);
+    expect(readImageInfo(tiffPage(b, 1)).pages.map((p) => p.width)).toEqual([22]);
+    expect(readImageInfo(tiffPage(b, 0)).pages.map((p) => p.width)).toEqual([11]);
   });
 });
