@@ -45,6 +45,7 @@ const UNITS: [string, string][] = [
   ['can nha', 'căn nhà'],
   ['ngoi nha', 'ngôi nhà'],
   ['giuong benh', 'giường bệnh'],
+  ['giuong', 'giường bệnh'],
   ['bac s[iy]', 'bác sĩ'],
   ['hoc sinh', 'học sinh'],
   ['sinh vien', 'sinh viên'],

@@ -83,3 +83,25 @@ describe('findReferences', () => {
     expect(refs('Nghi quyet s6 42-NQ/TW ngay 24/11/2023 cua Ban Chap hanh Trung uong')).toEqual(['NQ|42-NQ/TW|2023-11-24|Ban Chấp hành Trung ương Đảng']);
   });
 });
+
+describe('indicators stage', () => {
+  it('takes the year of an intro line and leaves policy levels in task prose', async () => {
+    const { runPipeline } = await import('../../src/pipeline/index.js');
+    const rec = runPipeline(
+      docFromLines([
+        'I. MỤC TIÊU',
+        'Đến năm 2030, phấn đấu đạt các chỉ tiêu sau:',
+        '(1) Tỷ lệ hộ nghèo giảm còn dưới 1%.',
+        '(2) Số giường bệnh/vạn dân đạt 32 giường.',
+        'II. NHIỆM VỤ',
+        '1. Hỗ trợ học sinh nghèo',
+        'Hỗ trợ 50% học phí cho học sinh thuộc hộ cận nghèo; phấn đấu 100% học sinh nghèo được hỗ trợ.',
+      ]),
+    );
+    expect(rec.indicators.map((i) => [i.id, i.target.value, i.target.comparator, i.target.unit, i.target.year, i.name])).toEqual([
+      ['I.1', 1, '<', '%', 2030, 'Tỷ lệ hộ nghèo'],
+      ['I.2', 32, '=', 'giường bệnh', 2030, 'Số giường bệnh/vạn dân'],
+      ['II.1.1', 100, '=', '%', null, 'học sinh nghèo được hỗ trợ'],
+    ]);
+  });
+});

@@ -14,13 +14,21 @@ import type { Stage } from '../stage.js';
 import { paragraphs, spanSource, topNodesOfKind } from '../blocks.js';
 import { findTargets, headingYear } from '../targets.js';
 import { explicitFields } from '../agency-phrases.js';
+import { skeleton } from '../../text/vietnamese.js';
 
 /** A heading's label ("3.", "1.2.", "a)", "II."), also glued to its text as OCR leaves it ("4.Sở Y tế"). */
 const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?:[.)\/]\s*(?=\p{Lu})|[.)\/]?\s+)/u;
 const KINDS = ['objectives', 'indicators', 'tasks', 'solutions'] as const;
 
 /** Indicators of one node's own text (heading line included, children excluded). */
-export function indicatorsOfNode(doc: PlanDocument, node: OutlineNode, path: string, year: number | null): Indicator[] {
+/**
+ * In task prose, a number after a support or payment verb is a policy level ("hỗ trợ 50% học phí",
+ * "miễn 100% lệ phí"), not a target.
+ */
+const POLICY_BEFORE = /(?:ho tro|mien|muc ho tro|muc dong|dong|chi tra|tro cap|cho vay|vay|giam)\s*(?:toi da|khoang|len den|den)?\s*$/;
+const POLICY_AFTER = /^\s*\S*\s*(?:hoc phi|le phi|phi|gia|lai suat|muc dong|tien)/;
+
+export function indicatorsOfNode(doc: PlanDocument, node: OutlineNode, path: string, year: number | null, prose = false): Indicator[] {
   const ownEnd = node.children[0] ? node.children[0].start - 1 : node.end;
   const paras = paragraphs(doc, node.start, ownEnd);
   if (paras[0]) {
@@ -29,10 +37,22 @@ export function indicatorsOfNode(doc: PlanDocument, node: OutlineNode, path: str
     paras[0] = { ...paras[0], text: ' '.repeat(label) + paras[0].text.slice(label) };
   }
   const out: Indicator[] = [];
+  let context = year;
   for (const p of paras) {
     const fields = explicitFields(p.text);
     if (fields.length > 0 && fields[0]!.at <= 2) continue;
-    for (const t of findTargets(p.text, year)) {
+    const found = findTargets(p.text, context);
+    // "Đến năm 2030, phấn đấu đạt các chỉ tiêu sau:" gives its year to the targets that follow.
+    const intro = /(?:den|nam)\s+((?:19|20)\d{2})\b[^.;]*:\s*$/.exec(skeleton(p.text));
+    if (found.length === 0 && intro) {
+      context = Number(intro[1]);
+      continue;
+    }
+    for (const t of found) {
+      if (prose) {
+        const skel = skeleton(p.text);
+        if (POLICY_BEFORE.test(skel.slice(Math.max(0, t.start - 30), t.start)) && POLICY_AFTER.test(skel.slice(t.end, t.end + 30))) continue;
+      }
       // "Có 32 giường bệnh/10.000 dân": a composite unit names its indicator.
       const fromUnit = !t.name && t.target.unit?.includes('/') ? `Số ${t.target.unit}` : '';
       const name = t.name || fromUnit || t.text;
@@ -56,7 +76,7 @@ export const indicatorsStage: Stage = {
     const visit = (node: OutlineNode, path: string[], year: number | null) => {
       const here = [...path, node.id];
       const y = headingYear(node.heading) ?? year;
-      draft.indicators.push(...indicatorsOfNode(doc, node, here.join('.'), y));
+      draft.indicators.push(...indicatorsOfNode(doc, node, here.join('.'), y, node.kind === 'tasks' || node.kind === 'solutions'));
       for (const child of node.children) if (child.kind !== 'appendix') visit(child, here, y);
     };
     const parents = (target: OutlineNode, nodes: readonly OutlineNode[], trail: OutlineNode[] = []): OutlineNode[] | null => {
