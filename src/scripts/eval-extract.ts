@@ -8,7 +8,7 @@
  * indicators by value and unit (then year and comparator are scored on the
  * matched pairs), objectives and budget by the start of their text.
  *
- *   npm run eval:extract [-- fixtures-dir] [--verbose]
+ *   npm run eval:extract [-- dir…] [--verbose]   (default: fixtures and tests/data, reported apart)
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -176,7 +176,13 @@ function print(title: string, scores: Scores, verbose: boolean): void {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose') || args.includes('-v');
-  const dir = args.find((x) => !x.startsWith('-')) ?? 'fixtures';
+  const dirs = args.filter((x) => !x.startsWith('-'));
+  for (const dir of dirs.length > 0 ? dirs : ['fixtures', 'tests/data']) {
+    if (existsSync(dir)) await evaluateDir(dir, verbose);
+  }
+}
+
+async function evaluateDir(dir: string, verbose: boolean): Promise<void> {
   const files = readdirSync(dir).filter((f) => f.endsWith('.expected.yaml')).sort();
   const total: Scores = {};
   let evaluated = 0;
@@ -204,7 +210,7 @@ async function main(): Promise<void> {
     console.log(`no expected record in ${dir} states content fields (${CONTENT.join(', ')})`);
     return;
   }
-  print(`ALL (${evaluated} documents, micro-averaged)`, total, false);
+  print(`ALL ${dir} (${evaluated} documents, micro-averaged)`, total, false);
 }
 
 main().catch((err: unknown) => {
