@@ -27,7 +27,7 @@ export function assessDamageWith(lines: readonly string[], sets: SyllableSets): 
     if (line.length > 1_000_000) continue;
     for (const p of tokenizeLine(line)) {
       if (!p.word) continue;
-      const t = p.text;
+      const t = p.text.normalize('NFC');
       if (!/\p{L}/u.test(t)) continue;
       words++;
       if (words > MAX_SCAN) break scan;

@@ -119,6 +119,10 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       const isLabel = /^[IVX]+$/.test(core) || heading || skeleton(prev) === 'khoa' || (prev.startsWith('(') && /[IVX]/.test(core));
       if (isLabel) return { cands: fixedCand(roman, otherUnit), fixed: true };
     }
+    // list labels "a)", "b.", "đ)" at the start of a line stay as written
+    if (item.wordIndex === 0 && /^\p{Ll}$/u.test(core) && /^[)./]/.test(item.pieces[item.pieceIndex + 1]?.text ?? '')) {
+      return { cands: fixedCand(core, otherUnit), fixed: true };
+    }
     const cls = classifyCore(core, abbr, isSkel);
     if (cls === 'number') {
       // 1-2 digit tokens may be mangled syllables (16 -> lệ, 6 -> có); the LM decides
@@ -138,7 +142,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     const key = (clean ? 'c' : 'd') + cls + core;
     const hit = wordCache.get(key);
     if (hit) return { cands: hit, fixed: false };
-    const lower = core.toLowerCase();
+    const lower = core.normalize('NFC').toLowerCase();
     const norm = normalizeTonePlacement(lower);
     const valid = syllableSet.has(norm);
     // in clean text only tokens that are visibly broken get repaired: OCR junk (S6, x&) or

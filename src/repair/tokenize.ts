@@ -13,7 +13,7 @@ export interface Piece {
 // Characters that can belong to an OCR'd syllable: letters, digits and look-alikes the English
 // engine emits for Vietnamese vowels (¢ for ơ/ó, & for ã, $ for S, @ for ề/ở).
 const CORE_START = /[\p{L}\p{N}¢$@&]/u;
-const CORE_END = /[\p{L}\p{N}¢@&]/u;
+const CORE_END = /[\p{L}\p{M}\p{N}¢@&]/u; // \p{M}: NFD input keeps its combining marks in the word
 
 export function tokenizeLine(line: string): Piece[] {
   const pieces: Piece[] = [];

@@ -73,6 +73,13 @@ describe('repair model', () => {
     expect(r.lines[1]).toContain('2021-2025.');
   });
 
+  it('keeps list labels', () => {
+    const r = model.repairLines(['a) Vé chinh sach x4 hoi;', 'b. Tiép tuc thuc hién;', 'đ) Cac nhiém vu khac.']);
+    expect(r.lines[0]).toBe('a) Về chính sách xã hội;');
+    expect(r.lines[1]!.startsWith('b. Tiếp tục thực hiện')).toBe(true);
+    expect(r.lines[2]!.startsWith('đ) ')).toBe(true);
+  });
+
   it('reports low-confidence tokens with valid positions', () => {
     const r = model.repairLines(seed003);
     for (const t of r.lowConfidence) {
@@ -94,6 +101,12 @@ describe('repair model', () => {
     const r = model.repairLines(clean004);
     expect(r.lines).toHaveLength(clean004.length);
     expect(unchangedShare(clean004, r.lines).share).toBeGreaterThanOrEqual(0.999);
+  });
+
+  it('leaves clean Vietnamese in NFD (decomposed marks) unchanged', () => {
+    const nfd = clean004.map((l) => l.normalize('NFD'));
+    expect(assessDamage(nfd).damaged).toBe(false);
+    expect(unchangedShare(nfd, model.repairLines(nfd).lines).share).toBeGreaterThanOrEqual(0.999);
   });
 
   it('leaves English text unchanged', () => {
