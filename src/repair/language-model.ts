@@ -26,8 +26,10 @@ export interface LmParams {
   /** if > 0: background pairs multiply the unigram by this (absent pairs by bgAbsent) instead of mixing */
   bgBoost: number;
   bgAbsent: number;
+  /** exponent applied to background degrees before they serve as unigram counts */
+  degreePower: number;
 }
-export const DEFAULT_LM: LmParams = { gamma2: 1.5, gamma3: 1, bgWeight: 0.6, bgUnigramMass: 2000, unknownPenalty: 2, bgBoost: 0, bgAbsent: 1 };
+export const DEFAULT_LM: LmParams = { gamma2: 1.5, gamma3: 1, bgWeight: 0.6, bgUnigramMass: 2000, unknownPenalty: 2, bgBoost: 0, bgAbsent: 1, degreePower: 1 };
 
 /**
  * Background knowledge from the Vietnamese tesseract word lists: which syllable pairs occur
@@ -83,14 +85,16 @@ export class LanguageModel {
       this.degree[y]!++;
     }
     for (const [a, b] of background.pairs) this.succDegree[this.ids.get(a)!]! += this.degree[this.ids.get(b)!]!;
+    // frequency proxy: number of distinct background neighbours, flattened by degreePower
+    const weight = this.degree.map((d) => d ** params.degreePower);
     let degTotal = 0;
-    for (const d of this.degree) degTotal += d;
+    for (const d of weight) degTotal += d;
     const total = counts.total + BG_UNIGRAM_MASS;
     this.unseenCost = Math.log(total) - Math.log(0.05);
     this.oovCost = this.unseenCost + 3;
     this.uniCost = new Float64Array(this.ids.size);
     for (let i = 0; i < this.ids.size; i++) {
-      const c = this.uniCount[i]! + (degTotal ? (BG_UNIGRAM_MASS * this.degree[i]!) / degTotal : 0);
+      const c = this.uniCount[i]! + (degTotal ? (BG_UNIGRAM_MASS * weight[i]!) / degTotal : 0);
       this.uniCost[i] = c > 0 ? Math.log(total) - Math.log(c + 0.05) : this.unseenCost;
     }
     this.uniProb = this.uniCost.map((c) => Math.exp(-c));

@@ -73,6 +73,16 @@ describe('repair model', () => {
     expect(r.lines[1]).toContain('2021-2025.');
   });
 
+  it('reads 1-2 digit tokens as syllables only where context demands', () => {
+    const r = model.repairLines([
+      'phan dau ty 16 lao dong qua dao tao dat 65% vao nam 2025;',
+      'ngay 16 thang 4 nam 2024, c6 16 xa dat chuan nong thon mdi.',
+    ]);
+    expect(r.lines[0]).toContain('tỷ lệ lao động');
+    expect(r.lines[1]).toContain('ngày 16 tháng 4 năm 2024');
+    expect(r.lines[1]).toContain('16 xã');
+  });
+
   it('keeps list labels', () => {
     const r = model.repairLines(['a) Vé chinh sach x4 hoi;', 'b. Tiép tuc thuc hién;', 'đ) Cac nhiém vu khac.']);
     expect(r.lines[0]).toBe('a) Về chính sách xã hội;');
