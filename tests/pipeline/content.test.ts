@@ -211,3 +211,24 @@ describe('damaged text (seed 003 as OCR left it, no repair)', () => {
     expect(raw.indicators.map((i) => i.target.value)).toEqual(expect.arrayContaining([62.8, 98, 93, 86, 75]));
   });
 });
+
+describe('a second shape: lettered tasks with their own lines, prose leads, closing words', () => {
+  const variant = record('synthetic-variant.txt');
+  it('makes lettered items that name their own lead tasks, and reads leads in prose', () => {
+    expect(variant.tasks.map((t) => [t.id, names(t.lead).join('; '), names(t.support).join('; '), t.deadlines.map((d) => d.kind).join()])).toEqual([
+      ['1.a', 'Sở Thông tin và Truyền thông; Sở Lao động - Thương binh và Xã hội', 'Các sở, ban, ngành; Ủy ban nhân dân các huyện, thị xã, thành phố', 'year'],
+      ['1.b', 'Sở Tư pháp', '', 'date'],
+      ['2.1', 'Sở Lao động - Thương binh và Xã hội', 'các cơ quan liên quan', 'month'],
+      ['2.2', 'Sở Nội vụ', '', 'range'],
+    ]);
+    expect(variant.tasks[1]!.deadlines[0]).toMatchObject({ kind: 'date', date: '2024-06-30' });
+  });
+
+  it('does not read task items as responsibilities, nor the closing words as a duty', () => {
+    expect(variant.responsibilities.map((r) => [r.agency.name, r.agency.kind, r.deadlines.map((d) => `${d.kind === 'annual' ? `${d.day}/${d.month}` : d.kind}`).join()])).toEqual([
+      ['Các sở, ban, ngành', 'group', '10/12'],
+      ['Sở Lao động - Thương binh và Xã hội', 'agency', '31/12'],
+    ]);
+    expect(variant.responsibilities[1]!.duties.join(' ')).not.toMatch(/Trong quá trình/);
+  });
+});

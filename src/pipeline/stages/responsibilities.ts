@@ -24,6 +24,8 @@ import { leadingAgencies, warnUnknown } from '../agency-phrases.js';
 const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?:[.)\/]\s*(?=\p{Lu})|[.)\/]?\s+)/u;
 const REQUEST = /^(?:(?:kính\s+)?đề nghị|de nghi|giao|yêu cầu|yeu cau|đối với|doi voi)\s+/iu;
 
+const CLOSING = /^(?:trong qua trinh|qua trinh (?:to chuc )?thuc hien|tren day la|ke hoach nay|yeu cau (?:cac|thu truong)|ubnd (?:tinh|huyen) yeu cau|uy ban nhan dan (?:tinh|huyen|xa|phuong) yeu cau)/;
+
 interface Head {
   agencies: Agency[];
   duty: string;
@@ -74,7 +76,8 @@ interface Open {
 export const responsibilitiesStage: Stage = {
   name: 'responsibilities',
   run(doc, draft) {
-    const parts = topNodesOfKind(doc.data.outline ?? [], ['organization']);
+    // Items of other parts may read as organization ("Nâng cao … trách nhiệm của các cấp ủy"): only parts count.
+    const parts = topNodesOfKind(doc.data.outline ?? [], ['organization'], ['tasks', 'solutions', 'purpose', 'objectives', 'indicators', 'budget', 'appendix']);
     for (const part of parts) processNode(doc, part, null, draft.responsibilities, true);
   },
 };
@@ -123,6 +126,12 @@ function processNode(doc: PlanDocument, node: OutlineNode, inheritedOpen: Open |
     }
   }
   for (const p of paras.slice(1)) {
+    // The plan's closing words ("Trong quá trình thực hiện, nếu có khó khăn…") are nobody's duty.
+    if (CLOSING.test(skeleton(p.text))) {
+      if (current && current !== inheritedOpen) close(doc, current);
+      current = null;
+      continue;
+    }
     // A numbered agency item the outline did not take as a heading ("4.Sở Y tế" without a space).
     const numbered = /^\s*\d{1,2}\s*[.)]\s*(?=\p{Lu})/u.exec(p.text);
     const numberedHead = numbered && !isPart ? parseHead(p.text.slice(numbered[0].length), true) : null;

@@ -107,8 +107,10 @@ export const tasksStage: Stage = {
     const registry = AgencyRegistry.load();
     const parts = topNodesOfKind(doc.data.outline ?? [], ['tasks', 'solutions'], ['organization', 'appendix', 'budget']);
     const used = new Set<string>();
+    /** Lettered items that each name their own lead ("a) … - Cơ quan chủ trì: …") are tasks of their own. */
+    const ownFields = (n: OutlineNode) => collectFields(paragraphs(doc, n.start, n.end)).lead.length > 0;
     const emit = (node: OutlineNode, parent: OutlineNode | null, part: OutlineNode, inherited: Inherited) => {
-      if (node.children.some(isNumbered)) {
+      if (node.children.some(isNumbered) || (isNumbered(node) && node.children.length > 1 && node.children.every(ownFields))) {
         // A group: what it says before its first item holds for its items.
         const own = paragraphs(doc, node.start, node.children[0]!.start - 1);
         const fields = collectFields(own);
