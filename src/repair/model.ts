@@ -184,13 +184,16 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   }
 
   const orderBuffer = new Int32Array(1024);
+  const predScore = new Float64Array(1024);
+  const predU = new Int32Array(1024);
+  const predV = new Int32Array(1024);
   function decodeSegment(seg: Position[], choice: number[], conf: number[], cache: DocCache | undefined): void {
-    const lmc = (u: number, v: number, w: number, unseen: number) => {
-      const c = lm.cost(u, v, w, unseen);
-      if (!cache) return c;
-      const k = w >= 0 ? cache.counts.get(w) ?? 0 : 0;
-      return -Math.log((1 - cache.weight) * Math.exp(-c) + (cache.weight * k) / cache.total);
-    };
+    const lmc = cache
+      ? (u: number, v: number, w: number, unseen: number) => {
+        const k = w >= 0 ? cache.counts.get(w) ?? 0 : 0;
+        return -Math.log((1 - cache.weight) * Math.exp(-lm.cost(u, v, w, unseen)) + (cache.weight * k) / cache.total);
+      }
+      : (u: number, v: number, w: number, unseen: number) => lm.cost(u, v, w, unseen);
     const n = seg.length;
     if (!n) return;
     const B = lm.boundaryId;
@@ -214,22 +217,29 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
           order[b] = a;
         }
       }
-      for (let k = 0; k < cs.length; k++) {
-        const c = cs[k]!;
-        if (i === 0) { sc[k] = c.cost + lmc(B, B, c.unit, c.unseen); continue; }
+      // per-predecessor values in sorted order, hoisted out of the candidate loop
+      if (i > 0) {
         const pcs = seg[i - 1]!.cands;
         const psc = score[i - 1]!;
         const pbp = back[i - 1]!;
-        let best = Infinity;
-        let arg = 0;
-        const cutoff = psc[order[0]!]! + o.viterbiBeam;
         for (let oi = 0; oi < nOrder; oi++) {
           const j = order[oi]!;
-          const pj = psc[j]!;
+          predScore[oi] = psc[j]!;
+          predU[oi] = i >= 2 ? seg[i - 2]!.cands[pbp[j]!]!.unit : B;
+          predV[oi] = pcs[j]!.unit;
+        }
+      }
+      for (let k = 0; k < cs.length; k++) {
+        const c = cs[k]!;
+        if (i === 0) { sc[k] = c.cost + lmc(B, B, c.unit, c.unseen); continue; }
+        let best = Infinity;
+        let arg = 0;
+        const cutoff = predScore[0]! + o.viterbiBeam;
+        for (let oi = 0; oi < nOrder; oi++) {
+          const pj = predScore[oi]!;
           if (pj >= best || pj > cutoff) break;
-          const u = i >= 2 ? seg[i - 2]!.cands[pbp[j]!]!.unit : B;
-          const s = pj + lmc(u, pcs[j]!.unit, c.unit, c.unseen);
-          if (s < best) { best = s; arg = j; }
+          const s = pj + lmc(predU[oi]!, predV[oi]!, c.unit, c.unseen);
+          if (s < best) { best = s; arg = order[oi]!; }
         }
         sc[k] = best + c.cost;
         bp[k] = arg;
@@ -249,10 +259,14 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       const u = i >= 2 ? seg[i - 2]!.cands[path[i - 2]!]!.unit : B;
       const v = i >= 1 ? seg[i - 1]!.cands[path[i - 1]!]!.unit : B;
       const next = i + 1 < n ? seg[i + 1]!.cands[path[i + 1]!]! : undefined;
-      const local = cs.map((c) => c.cost + lmc(u, v, c.unit, c.unseen) + (next ? lmc(v, c.unit, next.unit, next.unseen) : 0));
+      const local = predScore; // reused buffer (the Viterbi pass is over)
+      for (let k = 0; k < cs.length; k++) {
+        const c = cs[k]!;
+        local[k] = c.cost + lmc(u, v, c.unit, c.unseen) + (next ? lmc(v, c.unit, next.unit, next.unseen) : 0);
+      }
       const chosen = local[path[i]!]!;
       let z = 0;
-      for (const s of local) z += Math.exp(chosen - s);
+      for (let k = 0; k < cs.length; k++) z += Math.exp(chosen - local[k]!);
       choice.push(path[i]!);
       conf.push(1 / z);
     }
