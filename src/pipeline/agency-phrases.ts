@@ -13,7 +13,7 @@ export type FieldName = 'lead' | 'support' | 'time';
 
 /** Field labels, loosely (a residual OCR error in a label word still matches; the ':' anchors them). */
 const FIELD_LABEL =
-  /(?:^|[;.]\s*|\s[-+]\s*)((?:(?:c[a-z0-9]{1,2} qu[a-z0-9]{1,2}n|d[a-z0-9]{1,2}n v[a-z0-9]|b[a-z0-9] ph[a-z0-9]{1,2}n|ca nhan)\s+)?(ch[a-z0-9]{1,2} tr[a-z0-9]|thuc hien chinh|ph[a-z0-9]{1,2}i h[a-z0-9]p|chiu trach nhiem chinh|(?<=(?:quan|don vi) )thuc hien)(?:\s+(?:th[a-z0-9]{1,2}c hi[a-z0-9]n|trien khai))?|th[a-z0-9]{1,3}i (?:gian|han)(?:\s+(?:th[a-z0-9]{1,2}c hi[a-z0-9]n|hoan thanh|trien khai|bao cao))?|tien do(?:\s+thuc hien)?)\s*[:]\s*/g;
+  /(?:^|[;.(]\s*|\s[-+]\s*)((?:(?:c[a-z0-9]{1,2} qu[a-z0-9]{1,2}n|d[a-z0-9]{1,2}n v[a-z0-9]|b[a-z0-9] ph[a-z0-9]{1,2}n|ca nhan)\s+)?(ch[a-z0-9]{1,2} tr[a-z0-9]|thuc hien chinh|ph[a-z0-9]{1,2}i h[a-z0-9]p|chiu trach nhiem chinh|(?<=(?:quan|don vi) )thuc hien)(?:\s+(?:th[a-z0-9]{1,2}c hi[a-z0-9]n|trien khai))?|th[a-z0-9]{1,3}i (?:gian|han)(?:\s+(?:th[a-z0-9]{1,2}c hi[a-z0-9]n|hoan thanh|trien khai|bao cao))?|tien do(?:\s+thuc hien)?)\s*[:]\s*/g;
 
 /** Explicit fields of a paragraph ("Cơ quan chủ trì: Sở Y tế; Thời gian: Quý II/2024"), with their values. */
 export function explicitFields(text: string): { field: FieldName; value: string; at: number }[] {
@@ -28,7 +28,7 @@ export function explicitFields(text: string): { field: FieldName; value: string;
   }
   return found.map((f, k) => {
     const next = found[k + 1];
-    const value = text.slice(f.valueAt, next ? next.at : text.length).replace(/^[\s:]+|[\s;,.]+$/gu, '').replace(/\.\/\.$/, '');
+    const value = text.slice(f.valueAt, next ? next.at : text.length).replace(/^[\s:]+|[\s;,.)]+$/gu, '').replace(/\.\/\.$/, '');
     return { field: f.field, value, at: f.at };
   });
 }

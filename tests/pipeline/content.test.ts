@@ -232,3 +232,20 @@ describe('a second shape: lettered tasks with their own lines, prose leads, clos
     expect(variant.responsibilities[1]!.duties.join(' ')).not.toMatch(/Trong quá trình/);
   });
 });
+
+describe('a third shape: fields in parentheses, organization part without numbers', () => {
+  const v = record('synthetic-variant2.txt');
+  it('reads inline fields and keeps them out of the title', () => {
+    expect(v.tasks.map((t) => [t.id, t.title, names(t.lead).join('; '), t.deadlines.map((d) => d.kind).join()])).toEqual([
+      ['1', 'Tuyên truyền nâng cao nhận thức', 'Sở Thông tin và Truyền thông', 'ongoing'],
+      ['2', 'Rà soát chính sách', 'Sở Tư pháp', ''],
+    ]);
+  });
+  it('makes each paragraph that opens with a body an entry', () => {
+    expect(v.responsibilities.map((r) => [r.agency.name, r.duties.length, r.deadlines.length])).toEqual([
+      ['Sở Lao động - Thương binh và Xã hội', 1, 1],
+      ['Sở Tài chính', 1, 0],
+      ['Các sở, ban, ngành', 1, 0],
+    ]);
+  });
+});

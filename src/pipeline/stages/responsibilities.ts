@@ -22,7 +22,7 @@ import { leadingAgencies, warnUnknown } from '../agency-phrases.js';
 
 /** A heading's label ("3.", "1.2.", "a)", "II."), also glued to its text as OCR leaves it ("4.Sở Y tế"). */
 const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?:[.)\/]\s*(?=\p{Lu})|[.)\/]?\s+)/u;
-const REQUEST = /^(?:(?:kính\s+)?đề nghị|de nghi|giao|yêu cầu|yeu cau|đối với|doi voi)\s+/iu;
+const REQUEST = /^(?:(?:kính\s+)?đề nghị|de nghi|giao|yêu cầu|yeu cau|đối với|doi voi|trách nhiệm của|trach nhiem cua|nhiệm vụ của|nhiem vu cua)\s+/iu;
 
 const CLOSING = /^(?:trong qua trinh|qua trinh (?:to chuc )?thuc hien|tren day la|ke hoach nay|yeu cau (?:cac|thu truong)|ubnd (?:tinh|huyen) yeu cau|uy ban nhan dan (?:tinh|huyen|xa|phuong) yeu cau)/;
 
@@ -120,7 +120,7 @@ function processNode(doc: PlanDocument, node: OutlineNode, inheritedOpen: Open |
       if (current) {
         current.entry.duties.push(...dutiesOf(first.text));
         current.end = first.end;
-      } else if (!/bao cao|kinh phi|hieu luc|dieu khoan|che do/.test(skeleton(first.text))) {
+      } else if (!/bao cao|kinh phi|hieu luc|dieu khoan|che do|trach nhiem|nhiem vu|phan cong|to chuc thuc hien/.test(skeleton(first.text))) {
         doc.warn('unreadable-agency', `no agency read in "${first.text.slice(0, 80)}"`, doc.sourceOf(first.start, first.end));
       }
     }
@@ -141,8 +141,10 @@ function processNode(doc: PlanDocument, node: OutlineNode, inheritedOpen: Open |
       continue;
     }
     // "- Sở Tài chính: …" inside an item is an entry of its own.
-    const sub = /:/.test(p.text.slice(0, 160)) || p.bullet ? parseHead(p.text, false) : null;
-    if (sub && (/:/.test(p.text.slice(0, 160)) ? true : sub.agencies.every((a) => a.kind === 'agency')) && (p.bullet || !current || /^[^:]{0,120}:/.test(p.text))) {
+    // In a part without numbered items, a paragraph that opens with a known body is that body's entry.
+    const sub = /:/.test(p.text.slice(0, 160)) || p.bullet || isPart ? parseHead(p.text, false) : null;
+    const opensWithBody = isPart && !p.bullet && !/^[^:]{0,120}:/.test(p.text) ? sub?.agencies[0]?.known === true : true;
+    if (sub && opensWithBody && (/:/.test(p.text.slice(0, 160)) ? true : sub.agencies.every((a) => a.kind === 'agency') || isPart) && (p.bullet || !current || isPart || /^[^:]{0,120}:/.test(p.text))) {
       if (current && current !== inheritedOpen) close(doc, current);
       current = open(doc, sub, p, out);
       continue;

@@ -64,7 +64,10 @@ export function buildTask(doc: PlanDocument, node: OutlineNode, id: string, inhe
   if (paras[0]) paras[0] = { ...paras[0], text: paras[0].text.replace(LABEL, '') };
   const first = paras[0];
   // The title: the heading, or the item's first sentence when the heading runs on into prose.
-  const firstText = first?.text ?? node.heading;
+  let firstText = first?.text ?? node.heading;
+  // "1. Tuyên truyền … (Cơ quan chủ trì: …; thời gian: …)": the title stops before the fields.
+  const inline = first ? explicitFields(first.text)[0] : undefined;
+  if (inline && inline.at > 10) firstText = firstText.slice(0, inline.at).replace(/[\s(\-–;,.]+$/u, '');
   const sentence = /^(.+?[.:!?])(?:\s+\p{Lu}|$)/u.exec(firstText);
   let title = (sentence ? sentence[1]! : firstText).replace(/(?<!\.)[.:;]\s*$/, '').trim();
   if (title.length > 300) title = title.slice(0, 300).replace(/\s+\S*$/, '') + '…';
