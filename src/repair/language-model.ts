@@ -28,8 +28,10 @@ export interface LmParams {
   bgAbsent: number;
   /** exponent applied to background degrees before they serve as unigram counts */
   degreePower: number;
+  /** if > 0, the bigram interpolation weight is this times the context's number of successor types */
+  wittenBell: number;
 }
-export const DEFAULT_LM: LmParams = { gamma2: 1.5, gamma3: 1, bgWeight: 0.6, bgUnigramMass: 2000, unknownPenalty: 2, bgBoost: 0, bgAbsent: 1, degreePower: 1 };
+export const DEFAULT_LM: LmParams = { gamma2: 1.5, gamma3: 1, bgWeight: 0.6, bgUnigramMass: 2000, unknownPenalty: 2, bgBoost: 0, bgAbsent: 1, degreePower: 1, wittenBell: 0 };
 
 /**
  * Background knowledge from the Vietnamese tesseract word lists: which syllable pairs occur
@@ -131,7 +133,9 @@ export class LanguageModel {
       if (cv > 0) {
         const next = this.biNext[v];
         const cvw = next?.get(w) ?? 0;
-        p = (cvw + this.params.gamma2 * p) / (cv + this.params.gamma2);
+        // Witten-Bell flavour: contexts followed by many different units trust counts less
+        const g2 = this.params.wittenBell > 0 ? this.params.wittenBell * (next?.size ?? 1) : this.params.gamma2;
+        p = (cvw + g2 * p) / (cv + g2);
         if (u >= 0) {
           const cuv = this.biNext[u]?.get(v);
           if (cuv) {

@@ -56,7 +56,7 @@ export const DEFAULT_DECODE: DecodeOptions = {
   candidates: 20,
   lowConfidence: 0.9,
   numberAsWordCost: 2,
-  lm: { gamma3: 3, bgBoost: 10, bgAbsent: 0.2 },
+  lm: { gamma3: 3, bgBoost: 10, bgAbsent: 0.2, wittenBell: 0.3 },
   channelBeam: 12,
   viterbiBeam: 10,
   cacheWeight: 0.25,
