@@ -105,3 +105,27 @@ describe('indicators stage', () => {
     ]);
   });
 });
+
+describe('references stage', () => {
+  it('reads laws cited by name and date in the preamble, letters, Party regulations, issuers after "Hội nghị"', async () => {
+    const { runPipeline } = await import('../../src/pipeline/index.js');
+    const rec = runPipeline(
+      docFromLines([
+        'KẾ HOẠCH',
+        'Thực hiện Nghị quyết số 42-NQ/TW',
+        '',
+        'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;',
+        'Căn cứ Nghị quyết số 42-NQ/TW ngày 24/11/2023 của Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII;',
+        'Thực hiện Văn bản số 123/UBND-VX ngày 02/3/2024 của UBND tỉnh, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:',
+        'I. MỤC ĐÍCH',
+        'Thực hiện Quy định số 08-QĐi/TW và Nghị quyết số 42-NQ/TW.',
+      ]),
+    );
+    expect(rec.references.map((r) => `${r.type}|${r.number}|${r.date}|${r.issuer}|${r.legalBasis}`)).toEqual([
+      'NQ|42-NQ/TW|2023-11-24|Ban Chấp hành Trung ương Đảng|true',
+      'L|null|2015-06-19|null|true',
+      'CV|123/UBND-VX|2024-03-02|Ủy ban nhân dân tỉnh|true',
+      'QĐi|08-QĐi/TW|null|null|false',
+    ]);
+  });
+});

@@ -18,7 +18,7 @@ import { isoDate } from './header.js';
 
 /** Type words as they open a citation (skeleton), longest first. */
 const TYPE_WORDS =
-  /(chuong trinh hanh dong|chuong trinh|nghi quyet|ket luan|ke hoach|quyet dinh|chi thi|cong van|thong bao|huong dan|nghi dinh|thong tu lien tich|thong tu|luat|quy dinh|de an|bao cao|to trinh|cong dien|phap lenh)\s+(?:s[a-z0-9]?\s*[:.]?\s*(?=\d))?/g;
+  /(chuong trinh hanh dong|chuong trinh|nghi quyet|ket luan|ke hoach|quyet dinh|chi thi|cong van|thong bao|huong dan|nghi dinh|thong tu lien tich|thong tu|luat|quy dinh|de an|bao cao|to trinh|cong dien|phap lenh|van ban)\s+(?:s[a-z0-9]?\s*[:.]?\s*(?=\d))?/g;
 /** A document number after the type word: 42-NQ/TW, 3246/KH-UBND, 58/2014/QH13, 30/2020/NĐ-CP, 62-CTr/TU. */
 const NUMBER = /^(\d{1,5})\s*(?:\/\s*(\d{4})\s*)?(?:([-\/])\s*([\p{L}&]{1,8})(?![\p{L}\p{N}&])\s*(?:[-\/]\s*([\p{L}\p{N}&]{1,10}(?:-[\p{L}\p{N}]{1,8})?))?|\/\s*([\p{Lu}\p{N}]{2,8}))/u;
 const DATE_NUMERIC = /^\s*,?\s*n[a-z]{2,3}\s*(\d{1,2})\s*[\/.-]\s*(\d{1,2})\s*[\/.-]\s*(\d{4})/;
@@ -37,6 +37,8 @@ function typeCode(raw: string, fromWord: string | null): string | null {
 interface Found {
   ref: Reference;
   offset: number;
+  /** The cited title when the document has no number (laws cited by name). */
+  name?: string;
 }
 
 /** References in a text whose character offsets map to lines through `lineAt`. */
@@ -50,7 +52,8 @@ export function findReferences(text: string, sourceAt: (offset: number) => Refer
     const at = m.index + m[0].length;
     const num = NUMBER.exec(text.slice(at));
     if (!num) continue;
-    const fromWord = typeCodeFromName(m[1]!);
+    // "Văn bản số 123/UBND-VX" is an official letter.
+    const fromWord = m[1] === 'van ban' ? 'CV' : typeCodeFromName(m[1]!);
     let code: string | null;
     let number = num[0].replace(/\s+/g, '');
     if (num[6]) {
@@ -80,13 +83,33 @@ export function findReferences(text: string, sourceAt: (offset: number) => Refer
     if (lead) {
       const after = text.slice(end + lead[0].length, end + lead[0].length + 160);
       const mention = registry.scan(after)[0];
-      if (mention && mention.start === 0) issuer = mention.agency.name;
+      // "của Bộ Chính trị", also "của Hội nghị lần thứ tám Ban Chấp hành Trung ương…".
+      if (mention && (mention.start === 0 || (mention.start < 60 && /^hoi nghi\b/.test(skeleton(after))))) issuer = mention.agency.name;
       else {
         const words = /^((?:\p{Lu}[\p{L}\p{M}]*|Trung ương|Tổ quốc)(?:\s+(?:\p{Lu}[\p{L}\p{M}]*|\p{Ll}+)){0,7}?)(?=\s+(?:về|ve|tại|tai|ban hành|ban hanh|quy định|quy dinh|hướng dẫn|huong dan|\(|,|;|\.)|[,;.(]|$)/u.exec(after);
         if (words) issuer = words[1]!.trim();
       }
     }
     out.push({ ref: { type: code, typeName: typeNameOf(code), number, date, issuer, legalBasis, source: sourceAt(m.index) }, offset: m.index });
+  }
+  return out;
+}
+
+/** Laws the preamble cites by name and date only: "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015". */
+export function findNamedLaws(text: string, sourceAt: (offset: number) => Reference['source']): Found[] {
+  const skel = skeleton(text);
+  const out: Found[] = [];
+  const re = /(?:^|[\s;,])(luat|bo luat)\s+(?!so\b)([a-z][a-z ,-]{3,120}?)\s*,?\s*ngay\s*(\d{1,2})\s*(?:[\/.-]|\s+thang\s+)\s*(\d{1,2})\s*(?:[\/.-]|\s+nam\s+)\s*(\d{4})/g;
+  for (let m = re.exec(skel); m; m = re.exec(skel)) {
+    const at = m.index + m[0].indexOf(m[1]!);
+    const name = text.slice(at, m.index + m[0].indexOf(m[2]!) + m[2]!.length).replace(/[\s,]+$/u, '');
+    // A law cited by number is read by findReferences.
+    if (/\bso\s*\d/.test(m[2]!)) continue;
+    out.push({
+      ref: { type: 'L', typeName: typeNameOf('L'), number: null, date: isoDate(m[5]!, m[4], m[3]), issuer: null, legalBasis: true, source: sourceAt(at) },
+      offset: at,
+      name,
+    });
   }
   return out;
 }
@@ -118,11 +141,12 @@ export const referencesStage: Stage = {
     // Title and preamble: from the start (the plan's own "Số: …" has no type word before it) to the first section.
     const head = joinLines(doc, 0, Math.max(0, firstSection - 1));
     const body = joinLines(doc, Math.max(0, firstSection), Math.min(bodyEnd, lines.length - 1));
-    const found = [...findReferences(head.text, head.sourceAt, true), ...findReferences(body.text, body.sourceAt, false)];
+    const inHead = [...findReferences(head.text, head.sourceAt, true), ...findNamedLaws(head.text, head.sourceAt)].sort((a, b) => a.offset - b.offset);
+    const found = [...inHead, ...findReferences(body.text, body.sourceAt, false)];
     const own = draft.document.number ? skeleton(draft.document.number) : null;
     const byNumber = new Map<string, Reference>();
-    for (const { ref } of found) {
-      const key = skeleton(ref.number ?? '').replace(/\s+/g, '');
+    for (const { ref, name } of found) {
+      const key = ref.number ? skeleton(ref.number).replace(/\s+/g, '') : `${skeleton(name ?? '')}|${ref.date}`;
       if (own && key === own) continue;
       const seen = byNumber.get(key);
       if (!seen) {
