@@ -57,6 +57,12 @@ const honestModel = createRepairModel(buildModelData({ sharedDir: shared, handwr
 const honest = syllableAccuracy(honestModel.repairLines(seed).lines, gold, showErrors);
 console.log(`seed 003, model built WITHOUT 003 (honest): ${fmt(honest.accuracy)} (${honest.correct}/${honest.total})`);
 
+// stress test: honest model whose language model also lacks 004's text (a plan on a topic the
+// in-domain text does not cover; only handwritten sentences + background bigrams)
+const offTopic = createRepairModel(buildModelData({ sharedDir: shared, handwrittenDir: dataPath('repair'), exclude003: true, lmWithout004: true, tessdataVie: join(packageRoot(), 'node_modules', '@tesseract.js-data', 'vie', '4.0.0', 'vie.traineddata.gz') }));
+const off = syllableAccuracy(offTopic.repairLines(seed).lines, gold);
+console.log(`seed 003, model without 003 and without 004 text in the LM (off-topic stress): ${fmt(off.accuracy)} (${off.correct}/${off.total})`);
+
 const synthEval = (m: typeof model, exclude003: boolean) => {
   const ps = synth.filter((p) => !exclude003 || p.source !== '003');
   const out = m.repairLines(ps.map((p) => p.ocr)).lines; // held-out lines as one document
