@@ -129,3 +129,19 @@ describe('references stage', () => {
     ]);
   });
 });
+
+describe('appendix headers', () => {
+  it('ignores the date of the plan in the appendix title and reads a period column as its end year', () => {
+    const doc = docFromLines([
+      'PHỤ LỤC',
+      'CHỈ TIÊU CHỦ YẾU',
+      '(Kèm theo Kế hoạch số 82/KH-UBND ngày 20/7/2024 của UBND phường)',
+      'TT Chỉ tiêu Đơn vị Giai đoạn 2021-2025 Đến năm 2030 Bộ phận theo dõi',
+      '1 Tỷ lệ hộ nghèo % 1,5 1 CC LĐTBXH',
+    ]);
+    expect(readTables(doc, 0, 4, 'PL').map((i) => [i.id, i.target.value, i.target.year, i.responsible.map((a) => a.name).join()])).toEqual([
+      ['PL.1.2025', 1.5, 2025, 'Công chức Lao động - Thương binh và Xã hội'],
+      ['PL.1.2030', 1, 2030, 'Công chức Lao động - Thương binh và Xã hội'],
+    ]);
+  });
+});

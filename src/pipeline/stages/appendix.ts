@@ -148,7 +148,13 @@ export function readTables(doc: PlanDocument, from: number, to: number, sectionI
     for (; j <= Math.min(to, i + 7); j++) {
       const text = lines[j]!.text;
       if (j > i && (ROW_START.test(text) || /^\s*1\s*[.)]?\s*$/.test(text)) && !/^\s*\d{4}\b/.test(text)) break;
-      for (const y of text.matchAll(/\b((?:19|20)\d{2})\b/g)) if (!years.includes(Number(y[1]))) years.push(Number(y[1]));
+      // Year columns: "Đến năm 2025", "2030", "Giai đoạn 2021-2025" (one column, its end); not the date of the plan
+      // an appendix title cites ("Kèm theo Kế hoạch số 82/KH-UBND ngày 20/7/2024").
+      if (/kem theo|ban hanh|ngay\s*\d/.test(skeleton(text))) continue;
+      for (const y of text.matchAll(/(?<![\/\d])((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?![\/\d])/g)) {
+        const year = Number(y[2] ?? y[1]);
+        if (!years.includes(year)) years.push(year);
+      }
     }
     if (years.length === 0) {
       doc.warn('unreadable-table-row', 'an indicator table without year columns', doc.sourceOf(i));
@@ -204,10 +210,13 @@ export const appendixStage: Stage = {
   run(doc, draft) {
     const outline = doc.data.outline ?? [];
     let found = false;
+    let count = 0;
     for (const { node } of walk(outline)) {
       if (node.kind !== 'appendix' || node.level !== 1) continue;
       found = true;
-      draft.indicators.push(...readTables(doc, node.start, node.end, node.id));
+      // Several appendices: PL, PL2, PL3… so that ids stay unique.
+      count++;
+      draft.indicators.push(...readTables(doc, node.start, node.end, count === 1 ? node.id : `${node.id}${count}`));
     }
     // A table after the signature without a "PHỤ LỤC" heading (a scan that lost it).
     const bodyEnd = doc.data.bodyEnd;
