@@ -145,3 +145,13 @@ describe('appendix headers', () => {
     ]);
   });
 });
+
+describe('ruled tables', () => {
+  it('reads rows whose cells OCR separated with "|"', () => {
+    const doc = docFromLines(['| TT | Chỉ tiêu | Đơn vị | Năm 2025 | Năm 2030 | Bộ phận theo dõi |', '|----|----|', '| 1 | Tỷ lệ hộ nghèo | % | 2,5 | 1 | Văn hóa - Xã hội |']);
+    expect(readTables(doc, 0, 2, 'PL').map((i) => [i.id, i.target.value, i.responsible.map((a) => a.name).join()])).toEqual([
+      ['PL.1.2025', 2.5, 'Công chức Văn hóa - Xã hội'],
+      ['PL.1.2030', 1, 'Công chức Văn hóa - Xã hội'],
+    ]);
+  });
+});

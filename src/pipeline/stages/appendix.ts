@@ -91,7 +91,8 @@ export interface ParsedRow {
 
 /** Reads one row's text (after its number) for `columns` year columns; null when it does not read. */
 export function parseRow(text: string, columns: number): ParsedRow | null {
-  const t = text.replace(/\t/g, '  ');
+  // Cells as text layers and OCR leave them: tabs, runs of spaces, or ruled lines read as '|'.
+  const t = text.replace(/\t|\s*\|\s*/g, '  ');
   const u = unitSkeleton(t);
   // Try each place a unit could stand (after at least one word of name).
   const re = /(?<=\s)\S/g;
@@ -165,8 +166,8 @@ export function readTables(doc: PlanDocument, from: number, to: number, sectionI
     // row only when it is the next number and the row before is complete (cells one per line).
     const rows: Row[] = [];
     for (; j <= to; j++) {
-      const text = lines[j]!.text;
-      if (!text.trim()) continue;
+      const text = lines[j]!.text.replace(/^\s*\|\s*/, '');
+      if (!text.trim() || /^[\s|+=_-]+$/.test(text)) continue;
       if (/chi tieu/.test(skeleton(text)) && /don vi|dvt/.test(skeleton(text))) break;
       const start = ROW_START.exec(text);
       const bare = /^\s*(\d{1,2})\s*[.)]?\s*$/.exec(text);
