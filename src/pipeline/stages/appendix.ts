@@ -147,7 +147,7 @@ export function readTables(doc: PlanDocument, from: number, to: number, sectionI
     let j = Math.max(from, i - 2);
     // "TT" and the first cells may stand just above "Chỉ tiêu".
     for (; j <= Math.min(to, i + 7); j++) {
-      const text = lines[j]!.text;
+      const text = lines[j]!.text.replace(/^\s*\|\s*/, '');
       if (j > i && (ROW_START.test(text) || /^\s*1\s*[.)]?\s*$/.test(text)) && !/^\s*\d{4}\b/.test(text)) break;
       // Year columns: "Đến năm 2025", "2030", "Giai đoạn 2021-2025" (one column, its end); not the date of the plan
       // an appendix title cites ("Kèm theo Kế hoạch số 82/KH-UBND ngày 20/7/2024").
