@@ -66,6 +66,9 @@ const UNITS: [string, string][] = [
   ['nam', 'năm'],
   ['km', 'km'],
   ['ha', 'ha'],
+  ['diem phan tram', 'điểm phần trăm'],
+  ['diem', 'điểm'],
+  ['usd', 'USD'],
 ];
 const UNIT_RES = UNITS.map(([src, unit]) => [new RegExp(String.raw`^\s*(?:${src})(?![a-z0-9])`), unit] as const);
 
@@ -161,9 +164,11 @@ export function findTargets(text: string, contextYear: number | null = null): Fo
       }
     }
     const unitMatch = UNIT_RES.map(([re, unit]) => ({ m: re.exec(u.slice(end)), unit })).find((x) => x.m);
-    if (!unitMatch) continue;
-    const unit = unitMatch.unit;
-    const unitEnd = end + unitMatch.m![0].length;
+    // Without a unit, only an index stated with a comparator is a target ("Chỉ số HDI đạt 0,7").
+    const index = !unitMatch && /chi so|he so/.test(u.slice(Math.max(0, m.index - 80), m.index)) && /(?:dat|tren|duoi|khoang|la|≥|≤|>|<)\s*(?:muc\s*)?$/.test(u.slice(Math.max(0, m.index - 20), m.index)) && !/^\s*[\/-]/.test(u.slice(end));
+    if (!unitMatch && !index) continue;
+    const unit: string | null = unitMatch ? unitMatch.unit : null;
+    const unitEnd = end + (unitMatch ? unitMatch.m![0].length : 0);
     const before = u.slice(Math.max(0, m.index - 40), m.index);
     const beforeRange = min !== undefined ? before.replace(/\s*tu\s*$/, '') : before;
     let comparator: Target['comparator'] = '=';
