@@ -8,7 +8,7 @@
 import { Channel, parseConfusions } from './channel.js';
 import { CandidateGenerator } from './candidates.js';
 import { assessDamageWith, type DamageAssessment } from './damage.js';
-import { walkDocument, type WalkItem } from './document.js';
+import { MAX_LINE_LENGTH, walkDocument, type WalkItem } from './document.js';
 import { DEFAULT_LM, LanguageModel, type LmParams } from './language-model.js';
 import { generateSyllables, parseRhymes } from './syllable-inventory.js';
 import { tokenizeLine } from './tokenize.js';
@@ -18,7 +18,12 @@ import { normalizeTonePlacement, skeleton, transferCase } from './vietnamese.js'
 
 export interface RepairStats { tokens: number; changed: number; meanConfidence: number }
 export interface LowConfidenceToken { line: number; column: number; original: string; repaired: string; confidence: number }
-export interface RepairResult extends RepairStats { lines: string[]; lowConfidence: LowConfidenceToken[] }
+export interface RepairResult extends RepairStats {
+  lines: string[];
+  lowConfidence: LowConfidenceToken[];
+  /** indices of lines passed through untouched because they are too long to be text (> 100,000 chars) */
+  skippedLines?: number[];
+}
 export interface RepairModel {
   repairLines(lines: readonly string[]): RepairResult;
   assessDamage(lines: readonly string[]): DamageAssessment;
@@ -371,7 +376,9 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       const pieces = tokenizeCached(lines[li]!, li, pieceCache);
       out[li] = pieces.map((t, pi) => m.get(pi) ?? t).join('');
     }
-    return { lines: out, tokens, changed, meanConfidence: tokens ? confSum / tokens : 1, lowConfidence };
+    const skippedLines: number[] = [];
+    lines.forEach((l, i) => { if (l.length > MAX_LINE_LENGTH) skippedLines.push(i); });
+    return { lines: out, tokens, changed, meanConfidence: tokens ? confSum / tokens : 1, lowConfidence, skippedLines };
   }
 
   return { repairLines, assessDamage };

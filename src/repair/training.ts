@@ -84,11 +84,13 @@ export function buildModelData(src: TrainingSources): RepairModelData {
   const isSkel = (k: string) => skeletons.has(k);
 
   // ---- clean texts -> language model + seen syllables
-  const clean: string[][] = [lines(join(src.handwrittenDir, 'sentences.txt'))];
+  const handwritten = (f: string) => lines(join(src.handwrittenDir, f)).filter((l) => !l.startsWith('# '));
+  // lexicon lines are separate segments: a blank line after each keeps them apart
+  const clean: string[][] = [handwritten('sentences.txt'), handwritten('lexicon.txt').flatMap((l) => [l, ''])];
   if (!src.lmWithout004) clean.push(lines(join(src.sharedDir, 'dev', `${SEED004}.rendered.txt`)));
   if (!src.exclude003) {
     clean.push(lines(join(src.sharedDir, 'dev', `${SEED003}.gold.txt`)));
-    clean.push(lines(join(src.handwrittenDir, 'sentences-dev003.txt')).filter((l) => !l.startsWith('#')));
+    clean.push(handwritten('sentences-dev003.txt'));
   }
   const lm: LmCounts = { uni: {}, bi: {}, tri: {}, total: 0 };
   const seen = new Set<string>();

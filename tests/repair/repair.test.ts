@@ -158,5 +158,7 @@ describe('repair model', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(r.lines).toHaveLength(2);
     expect(r.lines[0]!.length).toBe(line.length);
+    expect(r.skippedLines).toEqual([0]);
+    expect(r.lines[1]).toBe('Số: 767 /KH-UBND');
   });
 });
