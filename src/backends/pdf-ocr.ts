@@ -50,7 +50,9 @@ async function ocrPdfPages(doc: PlanDocument, input: RawInput, displayName: stri
   const imager = await PdfPageImager.open(input.bytes, displayName);
   let results;
   try {
-    results = await ocrPages(numbers, (n) => imager.pageImage(n), engine, { onPage: options.onPage });
+    // a page with a thin text layer (a page number, a stamp) is OCR'd only when it holds a scan
+    const thin = new Set(options.mode === 'auto' ? doc.pages.filter((p) => p.origin === 'pdf-text' && classifyPage(p) === 'none').map((p) => p.number) : []);
+    results = await ocrPages(numbers, (n) => imager.pageImage(n, undefined, thin.has(n)), engine, { onPage: options.onPage });
   } finally {
     await imager.close();
   }

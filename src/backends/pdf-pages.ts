@@ -174,8 +174,12 @@ export class PdfPageImager {
     }
   }
 
-  /** The image to OCR for page n (1-based): its embedded scan, or a rendering at `dpi`. */
-  async pageImage(n: number, dpi = RENDER_DPI): Promise<OcrImage & { source: 'embedded' | 'rendered' }> {
+  /**
+   * The image to OCR for page n (1-based): its embedded scan, or a rendering at `dpi`.
+   * BlankPageError when there is nothing to OCR: the page draws nothing, or (`onlyScans`)
+   * it draws no image (its text layer, however thin, is all the text it has).
+   */
+  async pageImage(n: number, dpi = RENDER_DPI, onlyScans = false): Promise<OcrImage & { source: 'embedded' | 'rendered' }> {
     let page: PdfJsPage;
     try {
       page = await this.doc.getPage(n);
@@ -183,7 +187,7 @@ export class PdfPageImager {
       throw new PageError(`page ${n} cannot be read (${err instanceof Error ? err.message : String(err)})`);
     }
     try {
-      const direct = await this.embeddedImage(page).catch((err: unknown) => {
+      const direct = await this.embeddedImage(page, onlyScans).catch((err: unknown) => {
         if (err instanceof BlankPageError) throw err;
         return null;
       });
@@ -194,9 +198,10 @@ export class PdfPageImager {
     }
   }
 
-  private async embeddedImage(page: PdfJsPage): Promise<OcrImage | null> {
+  private async embeddedImage(page: PdfJsPage, onlyScans: boolean): Promise<OcrImage | null> {
     const content = analyseOperators(this.pdfjs, await page.getOperatorList());
     if (content.images.length === 0 && content.paths === 0 && !content.visibleText) throw new BlankPageError(`page ${page.pageNumber} is blank`);
+    if (onlyScans && content.images.length === 0) throw new BlankPageError(`page ${page.pageNumber} has no image to OCR`);
     const single = singlePageImage(content, page.view, page.rotate);
     if (!single) return null;
     const objs = page.commonObjs.has(single.name) ? page.commonObjs : page.objs;

@@ -94,6 +94,26 @@ describe('scanned PDFs', () => {
     expect(scan.warnings.filter((w) => w.code === 'empty-page').map((w) => w.source?.page)).toEqual([1, 2]);
   });
 
+  it('a born-digital page with only a page number is not OCR\'d (no image on it)', async () => {
+    const { PDFDocument, StandardFonts } = await import('pdf-lib');
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    pdf.addPage().drawText('2', { x: 300, y: 40, size: 11, font });
+    const dir = mkdtempSync(join(tmpdir(), 'ocr-thin-'));
+    try {
+      const f = join(dir, 'thin.pdf');
+      writeFileSync(f, await pdf.save());
+      const doc = await loadText(f, WASM);
+      expect(doc.kind).toBe('pdf-text');
+      expect(doc.ocr).toBeNull();
+      expect(doc.toText()).toBe('2');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a good text page is kept and only the damaged page OCR\'d: pdf-mixed', async () => {
     const doc = await loadText(fixture('scan-mixed.pdf'), WASM);
     expect(doc.kind).toBe('pdf-mixed');
