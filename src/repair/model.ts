@@ -140,7 +140,9 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     }
     if (cls === 'code') return { cands: fixedCand(core, otherUnit), fixed: true };
     const listed = abbr.map.get(core.toUpperCase());
-    if (cls === 'abbr' && (listed !== undefined || [...core].length > 4)) return { cands: fixedCand(listed ?? core, otherUnit), fixed: true };
+    if (cls === 'abbr' && (listed !== undefined || [...core].length > 4 || !/[AEIOUYĂÂÊÔƠƯ]/i.test(core.normalize('NFD')))) {
+      return { cands: fixedCand(listed ?? core, otherUnit), fixed: true };
+    }
     // a short unlisted all-caps token may be a mangled heading syllable (HQI = HỘI): decode it,
     // but keeping it as written stays cheap
     // candidate lists depend only on the token text and the mode: share them across repeats
@@ -173,7 +175,8 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     }
     if (!sawIdentity) {
       // leaving the token as it is: cheap in clean text, a last resort in damaged text
-      const unit = valid ? lm.id(norm) : -1;
+      // an unlisted all-caps token kept as written is taken for an abbreviation (LM class <x>)
+      const unit = valid ? lm.id(norm) : cls === 'abbr' ? otherUnit : -1;
       const cost = penalised ? 0 : valid ? channel.cost(lower, norm) * o.channelWeight : cls === 'abbr' ? o.keepAbbreviationCost : o.keepInvalidCost;
       cands.push({ out: core, unit, unseen: valid ? lm.unseenCost : lm.oovCost, cost, raw: 0, keep: true });
     }
@@ -358,7 +361,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       tokens++;
       confSum += cf;
       let out = c.out;
-      if (!clean && !p.fixed && out.length > 1 && out === out.toUpperCase() && out !== out.toLowerCase() && isLowerLine(p.item.line)) {
+      if (!clean && !p.fixed && !c.keep && out.length > 1 && out === out.toUpperCase() && out !== out.toLowerCase() && isLowerLine(p.item.line)) {
         out = out.charAt(0) + out.slice(1).toLowerCase();
       }
       if (out !== original) {

@@ -83,6 +83,12 @@ describe('repair model', () => {
     expect(r.lines[1]).toContain('16 xã');
   });
 
+  it('keeps unknown abbreviations in running text', () => {
+    const r = model.repairLines(['cac TDP va khu dan cu phdi hop véi CTXH phuong trong viéc thuc hién.']);
+    expect(r.lines[0]).toContain('TDP');
+    expect(r.lines[0]).toContain('CTXH');
+  });
+
   it('keeps list labels', () => {
     const r = model.repairLines(['a) Vé chinh sach x4 hoi;', 'b. Tiép tuc thuc hién;', 'đ) Cac nhiém vu khac.']);
     expect(r.lines[0]).toBe('a) Về chính sách xã hội;');
