@@ -249,3 +249,15 @@ describe('a third shape: fields in parentheses, organization part without number
     ]);
   });
 });
+
+describe('requests after the numbered items', () => {
+  it('makes "Yêu cầu các sở, ban, ngành … trước ngày 15/12 hằng năm" an entry, and drops the closing words', () => {
+    const v = record('synthetic-variant3.txt');
+    expect(v.responsibilities.map((r) => [r.agency.name, r.agency.kind, r.deadlines.map((d) => (d.kind === 'annual' ? `${d.day}/${d.month}` : d.kind)).join()])).toEqual([
+      ['Sở Y tế', 'agency', ''],
+      ['Sở Tài chính', 'agency', ''],
+      ['các sở, ban, ngành', 'group', '15/12'],
+    ]);
+    expect(v.responsibilities[1]!.duties).toEqual(['Bố trí kinh phí.']);
+  });
+});

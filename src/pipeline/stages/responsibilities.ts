@@ -24,7 +24,7 @@ import { leadingAgencies, warnUnknown } from '../agency-phrases.js';
 const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?:[.)\/]\s*(?=\p{Lu})|[.)\/]?\s+)/u;
 const REQUEST = /^(?:(?:kính\s+)?đề nghị|de nghi|giao|yêu cầu|yeu cau|đối với|doi voi|trách nhiệm của|trach nhiem cua|nhiệm vụ của|nhiem vu cua)\s+/iu;
 
-const CLOSING = /^(?:trong qua trinh|qua trinh (?:to chuc )?thuc hien|tren day la|ke hoach nay|yeu cau (?:cac|thu truong)|ubnd (?:tinh|huyen) yeu cau|uy ban nhan dan (?:tinh|huyen|xa|phuong) yeu cau)/;
+const CLOSING = /^(?:trong qua trinh|qua trinh (?:to chuc )?thuc hien|tren day la|ke hoach nay)/;
 
 interface Head {
   agencies: Agency[];
@@ -141,8 +141,15 @@ function processNode(doc: PlanDocument, node: OutlineNode, inheritedOpen: Open |
       continue;
     }
     // "- Sở Tài chính: …" inside an item is an entry of its own.
-    // In a part without numbered items, a paragraph that opens with a known body is that body's entry.
-    const sub = /:/.test(p.text.slice(0, 160)) || p.bullet || isPart ? parseHead(p.text, false) : null;
+    // In a part without numbered items, a paragraph that opens with a known body is that body's entry;
+    // so is a request to bodies anywhere ("Yêu cầu các sở, ban, ngành … báo cáo trước ngày 15/12 hằng năm").
+    const request = REQUEST.test(p.text) && /^(?:đề nghị|de nghi|yêu cầu|yeu cau|giao)\s/iu.test(p.text);
+    const sub = /:/.test(p.text.slice(0, 160)) || p.bullet || isPart || request ? parseHead(p.text, false) : null;
+    if (request && sub?.agencies[0]?.known) {
+      if (current && current !== inheritedOpen) close(doc, current);
+      current = open(doc, sub, p, out);
+      continue;
+    }
     const opensWithBody = isPart && !p.bullet && !/^[^:]{0,120}:/.test(p.text) ? sub?.agencies[0]?.known === true : true;
     if (sub && opensWithBody && (/:/.test(p.text.slice(0, 160)) ? true : sub.agencies.every((a) => a.kind === 'agency') || isPart) && (p.bullet || !current || isPart || /^[^:]{0,120}:/.test(p.text))) {
       if (current && current !== inheritedOpen) close(doc, current);
