@@ -140,7 +140,8 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     }
     if (cls === 'code') return { cands: fixedCand(core, otherUnit), fixed: true };
     const listed = abbr.map.get(core.toUpperCase());
-    if (cls === 'abbr' && (listed !== undefined || [...core].length > 4 || !/[AEIOUYĂÂÊÔƠƯ]/i.test(core.normalize('NFD')))) {
+    // all-caps tokens with no vowel (or G/Q, which OCR makes of ơ/ợ: SG = Sở) cannot be syllables
+    if (cls === 'abbr' && (listed !== undefined || [...core].length > 4 || !/[AEIOUYĂÂÊÔƠƯGQ]/i.test(core.normalize('NFD')))) {
       return { cands: fixedCand(listed ?? core, otherUnit), fixed: true };
     }
     // a short unlisted all-caps token may be a mangled heading syllable (HQI = HỘI): decode it,
