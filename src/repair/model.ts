@@ -36,7 +36,7 @@ export interface DecodeOptions {
   keepInvalidCost: number;
   /** extra cost of leaving an unlisted short all-caps token (possible abbreviation) as written */
   keepAbbreviationCost: number;
-  /** extra cost of changing a valid token in a clean document */
+  /** extra cost of changing a token in a clean document (only visibly broken tokens are candidates there) */
   cleanChangeCost: number;
   candidates: number;
   lowConfidence: number;
@@ -131,10 +131,10 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     const cls = classifyCore(core, abbr, isSkel);
     if (cls === 'number') {
       // 1-2 digit tokens may be mangled syllables (16 -> lệ, 6 -> có); the LM decides
-      if (!/^\d{1,2}$/.test(core)) return { cands: fixedCand(core, numUnit), fixed: true };
+      if (clean || !/^\d{1,2}$/.test(core)) return { cands: fixedCand(core, numUnit), fixed: true };
       const cands = fixedCand(core, numUnit);
       for (const b of baseCandidates(core)) {
-        cands.push({ out: b.syl, unit: b.unit, unseen: lm.unseenCost, cost: b.cost * o.channelWeight + o.numberAsWordCost + (clean ? o.cleanChangeCost : 0), raw: b.cost, keep: false });
+        cands.push({ out: b.syl, unit: b.unit, unseen: lm.unseenCost, cost: b.cost * o.channelWeight + o.numberAsWordCost, raw: b.cost, keep: false });
       }
       return { cands, fixed: false };
     }
