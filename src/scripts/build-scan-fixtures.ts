@@ -4,7 +4,7 @@
  *   fixtures/scan-lai-chau-englayer.pdf  the same scans with an invisible text layer read by
  *                                        tesseract's English model (like the real seeds)    -> re-OCR'd
  *   fixtures/scan-mixed.pdf              page 1 an English-layer scan, page 2 born-digital   -> pdf-mixed
- *   fixtures/scan-lai-chau.png           the top of page 1 as a PNG                          -> image
+ *   fixtures/scan-lai-chau-top.png           the top of page 1 as a PNG                          -> image
  * Text: seed 003's hand-corrected gold (tests/ocr/data/003_cfea897aaf665822.gold.txt, copied from
  * ../shared/dev), typeset with DejaVu Serif at 200 dpi, lightly degraded (blur, noise, tilt).
  * The exact lines typeset on each page go to tests/ocr/data/<name>.truth.txt (pages split by \f),
@@ -285,9 +285,9 @@ async function main(): Promise<void> {
   // PNG: the top of page 1 (header and title), no noise so the PNG stays small
   const top = typeset(source, 1, { dpi, heightPt: 330 });
   const png = renderPage(top[0]!, { dpi, seed: 4100, heightPt: 330, noise: 0, tiltDeg: 0.15 });
-  writeFileSync(join(fixtures, 'scan-lai-chau.png'), await png.canvas.encode('png'));
+  writeFileSync(join(fixtures, 'scan-lai-chau-top.png'), await png.canvas.encode('png'));
   writeFileSync(join(DATA_DIR, 'scan-lai-chau-png.truth.txt'), top[0]!.join('\n') + '\n');
-  for (const f of ['scan-lai-chau.pdf', 'scan-lai-chau-englayer.pdf', 'scan-mixed.pdf', 'scan-lai-chau.png']) {
+  for (const f of ['scan-lai-chau.pdf', 'scan-lai-chau-englayer.pdf', 'scan-mixed.pdf', 'scan-lai-chau-top.png']) {
     process.stdout.write(`${f}: ${readFileSync(join(fixtures, f)).length} bytes\n`);
   }
 }

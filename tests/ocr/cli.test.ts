@@ -28,15 +28,15 @@ describe('plan-extract with OCR', () => {
   });
 
   it('--engine native without a tesseract is a usage error (exit 2)', async () => {
-    const r = await run(['fixtures/scan-lai-chau.png', '--engine', 'native'], { env: { PLAN_EXTRACT_TESSERACT: '/nonexistent/tesseract' } });
+    const r = await run(['fixtures/scan-lai-chau-top.png', '--engine', 'native'], { env: { PLAN_EXTRACT_TESSERACT: '/nonexistent/tesseract' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('plan-extract: --engine native: no tesseract binary on PATH\n');
   });
 
   it('an image with --ocr never is refused with one line', async () => {
-    const r = await run(['fixtures/scan-lai-chau.png', '--ocr', 'never']);
+    const r = await run(['fixtures/scan-lai-chau-top.png', '--ocr', 'never']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/scan-lai-chau\.png: an image has no text without OCR/);
+    expect(r.stderr).toMatch(/scan-lai-chau-top\.png: an image has no text without OCR/);
   });
 
   it('Ctrl-C during OCR ends the process (exit 130) and its workers', async () => {

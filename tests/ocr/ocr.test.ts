@@ -21,7 +21,7 @@ afterAll(closeEngines);
 
 describe('images', () => {
   it('reads the PNG fixture: Vietnamese lines with their diacritics, page numbers and confidences', async () => {
-    const doc = await loadText(fixture('scan-lai-chau.png'), WASM);
+    const doc = await loadText(fixture('scan-lai-chau-top.png'), WASM);
     expect(doc.kind).toBe('image');
     expect(doc.ocr).toEqual({ engine: 'tesseract.js', language: 'vie', pages: [1] });
     const texts = doc.lines.map((l) => l.text);
@@ -39,18 +39,18 @@ describe('images', () => {
   });
 
   it('repairs OCR output once (--repair auto): textRepair says so, lines keep the OCR text as original', async () => {
-    const doc = await loadText(fixture('scan-lai-chau.png'), { ...WASM, repair: 'auto' });
+    const doc = await loadText(fixture('scan-lai-chau-top.png'), { ...WASM, repair: 'auto' });
     expect(doc.textRepair).toMatchObject({ applied: true });
     expect(doc.textRepair!.tokens).toBeGreaterThan(100);
     expect(doc.lines.every((l) => typeof l.original === 'string' && l.confidence !== undefined)).toBe(true);
     expect(doc.lines.map((l) => l.text)).toContain('Số: 767 /KH-UBND Lai Châu, ngày 31 tháng 3 năm 2021');
-    const never = await loadText(fixture('scan-lai-chau.png'), WASM);
+    const never = await loadText(fixture('scan-lai-chau-top.png'), WASM);
     expect(never.textRepair).toBeNull();
     expect(never.lines.every((l) => l.text === l.original)).toBe(true);
   });
 
   it.skipIf(!hasNative)('the native engine reads the same lines and names its version', async () => {
-    const doc = await loadText(fixture('scan-lai-chau.png'), { engine: 'native', ocrJobs: 2, repair: 'never' });
+    const doc = await loadText(fixture('scan-lai-chau-top.png'), { engine: 'native', ocrJobs: 2, repair: 'never' });
     expect(doc.ocr?.engine).toMatch(/^tesseract \d+\.\d+/);
     const texts = doc.lines.map((l) => l.text);
     expect(texts).toContain('Số: 767 /KH-UBND Lai Châu, ngày 31 tháng 3 năm 2021');
@@ -129,7 +129,7 @@ describe('multi-page TIFF', () => {
     const { loadImage, createCanvas } = await import('@napi-rs/canvas');
     const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const img = await loadImage(readFileSync(fixture('scan-lai-chau.png')));
+    const img = await loadImage(readFileSync(fixture('scan-lai-chau-top.png')));
     const w = img.width;
     const h = Math.round(img.height * 0.45);
     const ctx = createCanvas(w, h).getContext('2d');
@@ -225,7 +225,7 @@ describe('bad images', () => {
   it('a corrupt image fails with one clear InputError', async () => {
     const notImage = await write('text.png', Buffer.from('this is not a PNG at all\n'));
     await expect(loadText(notImage, WASM)).rejects.toThrow(/not an image|unsupported/);
-    const cut = readFileSync(fixture('scan-lai-chau.png')).subarray(0, 120);
+    const cut = readFileSync(fixture('scan-lai-chau-top.png')).subarray(0, 120);
     const err = await loadText(await write('cut.png', cut), WASM).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).reason).toMatch(/cannot be decoded|corrupt/);
