@@ -278,11 +278,9 @@ export class AgencyRegistry {
   private matchGroup(tokens: Token[], i: number): { next: number; entry: null; levelFrom: number } | null {
     let j = i;
     const starts = (words: string[]) => words.every((k, n) => tokens[j + n]?.key === k);
-    for (const prefix of [['uy', 'ban', 'nhan', 'dan'], ['thu', 'truong'], ['lanh', 'dao']]) {
-      if (starts(prefix)) {
-        j += prefix.length;
-        break;
-      }
+    // "Thủ trưởng các sở…", "Chủ tịch UBND các huyện…", "UBND các xã…".
+    for (const prefix of [['chu', 'tich'], ['thu', 'truong'], ['lanh', 'dao'], ['uy', 'ban', 'nhan', 'dan']]) {
+      if (starts(prefix)) j += prefix.length;
     }
     if (tokens[j]?.key !== 'cac' && tokens[j]?.key !== 'nhung') return null;
     j++;
