@@ -16,6 +16,7 @@ import { AgencyRegistry } from '../../facts/agencies.js';
 import { skeleton } from '../../text/vietnamese.js';
 import { unitSkeleton, walk } from '../blocks.js';
 import { parseVietnameseNumber } from '../numbers.js';
+import { warnUnknown } from '../agency-phrases.js';
 
 /** Units as table cells write them (skeleton source → as recorded). Longest first. */
 const TABLE_UNITS: [string, string][] = [
@@ -189,6 +190,7 @@ export function readTables(doc: PlanDocument, from: number, to: number, sectionI
         continue;
       }
       const responsible = parsed.rest ? registry.parseList(parsed.rest) : [];
+      warnUnknown(doc, responsible, source);
       parsed.values.forEach((v, k) => {
         if (!v) return;
         out.push({
