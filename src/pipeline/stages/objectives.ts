@@ -9,6 +9,7 @@ import type { OutlineNode, PlanDocument } from '../../model/document.js';
 import type { Objectives } from '../../schema/record.js';
 import type { Stage } from '../stage.js';
 import { skeleton } from '../../text/vietnamese.js';
+import { upperShare } from '../../text/case.js';
 import { paragraphs, topNodesOfKind } from '../blocks.js';
 import { findTargets } from '../targets.js';
 
@@ -45,6 +46,12 @@ function collect(doc: PlanDocument, node: OutlineNode, inherited: Category | nul
   }
   for (const p of paras) {
     let text = p.text.trim();
+    // A part heading the outline missed ("II NHIỆM VỤ", "HIIL. GIẢI PHÁP" from OCR) ends the objectives.
+    const firstLine = doc.lines[p.start]!.text.trim();
+    if (upperShare(firstLine) > 0.8 && firstLine.length < 60 && /nhiem vu|giai phap|to chuc thuc hien|kinh phi|phu luc/.test(skeleton(firstLine))) {
+      doc.warn('objectives-cut', `objectives end at a part heading the outline missed: "${firstLine}"`, doc.sourceOf(p.start));
+      return;
+    }
     // Inline labels: "Mục đích: …", "- Mục tiêu chung: …".
     const colon = text.indexOf(':');
     if (colon > 0 && colon < 40) {
