@@ -17,6 +17,7 @@ import { classifyCore, parseAbbreviations, romanLabel, type Abbreviations } from
 import { normalizeTonePlacement, skeleton, transferCase } from './vietnamese.js';
 
 export interface RepairStats { tokens: number; changed: number; meanConfidence: number }
+/** line: 0-based index into the input lines; column: 1-based UTF-16 offset of the token in that line */
 export interface LowConfidenceToken { line: number; column: number; original: string; repaired: string; confidence: number }
 export interface RepairResult extends RepairStats {
   lines: string[];
