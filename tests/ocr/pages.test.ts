@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { PdfPageImager } from '../../src/backends/pdf-pages.js';
-import { ocrPages, PageError } from '../../src/ocr/pages.js';
+import { ocrPages, PageError, pageFromOcr, warnLowConfidence } from '../../src/ocr/pages.js';
+import { PlanDocument } from '../../src/model/document.js';
 import { readImageInfo, tiffPage, type OcrImage } from '../../src/ocr/image.js';
 import { parseTsv } from '../../src/ocr/tsv.js';
 import type { OcrEngine, OcrPage } from '../../src/ocr/types.js';
@@ -155,6 +156,27 @@ describe('formats', () => {
     expect(page.lines.map((l) => l.text)).toEqual(['Kế hoạch', 'Số:']);
     expect(page.lines[0]!.box).toEqual({ left: 10, top: 10, width: 55, height: 10 });
     expect(page.lines[0]!.words[1]!.confidence).toBeCloseTo(0.4);
+  });
+
+  it('OCR lines become model lines with page, line and confidence; doubtful words become warnings', () => {
+    const tsv = [
+      '5\t1\t1\t1\t1\t1\t10\t10\t20\t10\t95\tKế',
+      '5\t1\t1\t1\t1\t2\t35\t10\t30\t10\t93\thoạch',
+      '5\t1\t1\t1\t2\t1\t10\t30\t20\t10\t41\tSô:',
+      '5\t1\t1\t1\t2\t2\t40\t30\t20\t10\t20\t—',
+    ].join('\n');
+    const ocr = parseTsv(tsv);
+    const page = pageFromOcr(3, ocr);
+    expect(page.origin).toBe('ocr');
+    expect(page.lines.map((l) => [l.text, l.page, l.line])).toEqual([
+      ['Kế hoạch', 3, 1],
+      ['Sô: —', 3, 2],
+    ]);
+    expect(page.lines[0]!.confidence).toBeCloseTo(0.936, 2);
+    const doc = new PlanDocument({ file: 'x', sha256: '0'.repeat(64), kind: 'pdf-scan', pageCount: 3, encoding: 'pdf', pages: [page] });
+    warnLowConfidence(doc, 3, ocr);
+    // punctuation alone is not reported
+    expect(doc.warnings).toEqual([{ code: 'low-confidence-ocr', message: 'OCR unsure of "Sô:" (0.41)', source: { page: 3, line: 2, endLine: 2 } }]);
   });
 
   it('splits a multi-page TIFF into single-page TIFFs', () => {
