@@ -39,7 +39,10 @@ export interface DecodeOptions {
   keepAbbreviationCost: number;
   /** extra cost of changing a token in a clean document (only visibly broken tokens are candidates there) */
   cleanChangeCost: number;
+  /** candidates kept per token, chosen from candidates * rankPool by channel + rankUnigramWeight * unigram cost */
   candidates: number;
+  rankPool: number;
+  rankUnigramWeight: number;
   lowConfidence: number;
   /** extra cost of reading a 1-2 digit number as a syllable */
   numberAsWordCost: number;
@@ -60,6 +63,8 @@ export const DEFAULT_DECODE: DecodeOptions = {
   keepAbbreviationCost: 1,
   cleanChangeCost: 12,
   candidates: 20,
+  rankPool: 3,
+  rankUnigramWeight: 1,
   lowConfidence: 0.9,
   numberAsWordCost: 2,
   lm: { gamma3: 3, bgBoost: 10, bgAbsent: 0.2, wittenBell: 0.3 },
@@ -100,9 +105,9 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   function baseCandidates(lower: string) {
     let c = candCache.get(lower);
     if (!c) {
-      const raw = generator.generate(lower, o.candidates * 3);
+      const raw = generator.generate(lower, o.candidates * o.rankPool);
       const ranked = raw.map((r) => ({ syl: r.syl, cost: r.cost, unit: lm.id(r.syl) }));
-      ranked.sort((a, b) => (a.cost + 0.3 * lm.unigramCost(a.unit)) - (b.cost + 0.3 * lm.unigramCost(b.unit)));
+      ranked.sort((a, b) => (a.cost + o.rankUnigramWeight * lm.unigramCost(a.unit)) - (b.cost + o.rankUnigramWeight * lm.unigramCost(b.unit)));
       c = ranked.slice(0, o.candidates);
       if (candCache.size > 50_000) candCache.clear();
       candCache.set(lower, c);
