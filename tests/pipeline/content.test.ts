@@ -261,3 +261,13 @@ describe('requests after the numbered items', () => {
     expect(v.responsibilities[1]!.duties).toEqual(['Bố trí kinh phí.']);
   });
 });
+
+describe('a part heading whose label OCR damaged ("HIIL. GIẢI PHÁP", seed 004 read by tesseract vie)', () => {
+  it('recovers the part and its numbered items as tasks, with a warning', () => {
+    const v = record('004-binh-luc.ocr-vie.txt');
+    expect(v.tasks.map((t) => t.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', 'III.1', 'III.2', 'III.3', 'III.4', 'III.5', 'III.6']);
+    expect(v.tasks[7]!.text).not.toMatch(/GIẢI PHÁP/);
+    expect(v.warnings.filter((w) => w.code === 'section-recovered').map((w) => w.source?.line)).toEqual([179]);
+    expect(v.responsibilities).toHaveLength(10);
+  });
+});
