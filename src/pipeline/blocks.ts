@@ -206,24 +206,32 @@ export function partsOutline(doc: PlanDocument): OutlineNode[] {
   if (cached && cached.from === outline) return cached.to;
   const starts = new Set(walk(outline).map((w) => w.node.start));
   const out: OutlineNode[] = [];
-  for (const top of outline) {
-    const value = romanValue(top.id);
+  // No Roman part at all (every label damaged): look for part headings over the whole body.
+  const isRoman = (id: string) => /^[IVXL]+$/.test(id);
+  const hasRoman = outline.some((n) => n.level === 1 && isRoman(n.id));
+  const bodyStart = doc.data.bodyStart ?? 0;
+  const bodyEnd = doc.data.bodyEnd ?? doc.lines.length - 1;
+  const tops: OutlineNode[] = hasRoman ? [...outline] : [{ id: '', heading: '', kind: 'other', level: 1, start: bodyStart - 1, end: bodyEnd, children: [] }, ...outline.filter((n) => n.start > bodyEnd)];
+  for (const top of tops) {
+    const value = top.id === '' ? 0 : isRoman(top.id) ? romanValue(top.id) : null;
     if (value === null || top.level !== 1) {
       out.push(top);
       continue;
     }
     const cuts: { at: number; heading: string }[] = [];
-    for (let i = top.start + 1; i <= top.end; i++) {
+    for (let i = Math.max(0, top.start + 1); i <= top.end; i++) {
       const text = doc.lines[i]!.text.trim();
       if (starts.has(i) || text.length === 0 || text.length > 70 || upperShareOf(text) < 0.8) continue;
       const m = PART_HEADING.exec(skeleton(text).trim());
       if (m) cuts.push({ at: i, heading: text.replace(/^\S{1,5}\s*[.\/:]?\s+(?=\p{Lu}{2})/u, '') });
     }
     if (cuts.length === 0) {
-      out.push(top);
+      if (top.id !== '') out.push(top);
+      else out.push(...outline.filter((n) => n.start <= bodyEnd));
       continue;
     }
-    out.push(truncate(top, cuts[0]!.at - 1));
+    if (top.id !== '') out.push(truncate(top, cuts[0]!.at - 1));
+    else out.push(...outline.filter((n) => n.start < cuts[0]!.at).map((n) => truncate(n, cuts[0]!.at - 1)));
     cuts.forEach((cut, k) => {
       const end = k + 1 < cuts.length ? cuts[k + 1]!.at - 1 : top.end;
       const id = toRoman(value + k + 1);

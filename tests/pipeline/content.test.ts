@@ -271,3 +271,15 @@ describe('a part heading whose label OCR damaged ("HIIL. GIẢI PHÁP", seed 004
     expect(v.responsibilities).toHaveLength(10);
   });
 });
+
+describe('no readable Roman label at all', () => {
+  it('finds the parts by their headings and reads their numbered items', () => {
+    const v = record('synthetic-variant4.txt');
+    expect(v.tasks.map((t) => [t.id, names(t.lead).join(), t.deadlines.map((d) => d.kind).join()])).toEqual([
+      ['1', 'Sở Thông tin và Truyền thông', ''],
+      ['2', 'Sở Tư pháp', 'month'],
+    ]);
+    expect(v.responsibilities.map((r) => r.agency.name)).toEqual(['Sở Y tế', 'Sở Tài chính']);
+    expect(v.warnings.filter((w) => w.code === 'section-recovered')).toHaveLength(2);
+  });
+});
