@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import type { Agency } from '../schema/record.js';
 import { dataPath } from '../util/paths.js';
 import { skeleton } from '../text/vietnamese.js';
+import { provinceBySkeleton } from './administrative.js';
 
 interface AgencyEntry {
   name: string;
@@ -156,7 +157,9 @@ export class AgencyRegistry {
         }
       }
       if (trail > 0) before += raw.slice(raw.length - trail);
-      before += ' ';
+      // A line break between words is kept: place names do not run onto the next line.
+      const gap = /^\s*/.exec(text.slice(chunk.index + raw.length))![0];
+      before += gap.includes('\n') ? '\n' : ' ';
     }
     return out;
   }
@@ -256,14 +259,23 @@ export class AgencyRegistry {
     const levelFrom = best.next;
     let next = levelFrom;
     const unit = this.unitAt(tokens, next);
-    const bare = !unit && best.entry.placeName === true;
-    if ((unit || bare) && next < tokens.length && !/[;.:,()]/.test(tokens[next]!.before)) {
-      next += unit ? unit[0].length : 0;
+    if (unit && next < tokens.length && !/[;.:,()]/.test(tokens[next]!.before)) {
+      next += unit[0].length;
       // A place name after the unit: capitalised words, not the start of another body.
       let words = 0;
-      while (next < tokens.length && words < 4 && tokens[next]!.upper && !tokens[next]!.abbr && !/[;.:,()-]/.test(tokens[next]!.before) && !this.startsKnown(tokens, next)) {
+      while (next < tokens.length && words < 4 && tokens[next]!.upper && !tokens[next]!.abbr && !/[;.:,()\n-]/.test(tokens[next]!.before) && !this.startsKnown(tokens, next)) {
         next++;
         words++;
+      }
+    } else if (!unit && best.entry.placeName === true && next < tokens.length && !/[;.:,()]/.test(tokens[next]!.before)) {
+      // "Tỉnh ủy Hà Nam": a bare place name only when it is a province's ("Tỉnh ủy Thực hiện…" is not).
+      for (let n = Math.min(4, tokens.length - next); n >= 1; n--) {
+        const words = tokens.slice(next, next + n);
+        if (!words.every((t) => t.upper && !t.abbr)) continue;
+        if (provinceBySkeleton(words.map((t) => t.key).join(' '))) {
+          next += n;
+          break;
+        }
       }
     }
     return { next, entry: best.entry, levelFrom };
@@ -289,7 +301,9 @@ export class AgencyRegistry {
       const sepOk = words === 0 || !/[;.:()]/.test(tokens[j]?.before ?? ';');
       let k = j;
       if (words > 0 && tokens[k]?.key === 'va') k++;
-      const hit = sepOk ? this.groupWords.find((w) => w.every((key, n) => tokens[k + n]?.key === key && (n === 0 || !/[;.:,()]/.test(tokens[k + n]!.before)))) : undefined;
+      // Words of a list are lower case ("các sở, ban, ngành"); a capital starts a name ("các xã Phòng Y tế").
+      const lower = words === 0 || !tokens[k]?.upper;
+      const hit = sepOk && lower ? this.groupWords.find((w) => w.every((key, n) => tokens[k + n]?.key === key && (n === 0 || !/[;.:,()]/.test(tokens[k + n]!.before)))) : undefined;
       if (!hit) break;
       j = k + hit.length;
       words++;

@@ -75,7 +75,7 @@ export function proseAgencies(text: string): { lead: Agency[]; support: Agency[]
   const re = /chu tri\b/g;
   for (let m = re.exec(skel); m; m = re.exec(skel)) {
     // The subject: the clause before "chủ trì".
-    const clauseStart = Math.max(skel.lastIndexOf('.', m.index - 1), skel.lastIndexOf(';', m.index - 1), skel.lastIndexOf(':', m.index - 1)) + 1;
+    const clauseStart = Math.max(skel.lastIndexOf('.', m.index - 1), skel.lastIndexOf(';', m.index - 1), skel.lastIndexOf(':', m.index - 1), skel.lastIndexOf('\n', m.index - 1)) + 1;
     const subject = trailingAgencies(text.slice(clauseStart, m.index));
     if (subject.length === 0) continue;
     lead.push(...subject.map((s) => s.agency));

@@ -255,7 +255,8 @@ export function findTargets(text: string, contextYear: number | null = null): Fo
       let lastMarkAt = -1;
       for (const y of clause.matchAll(/(?:nam|den)\s+((?:19|20)\d{2})\b/g)) lastYearAt = y.index;
       for (const y of clause.matchAll(/hang nam|moi nam|hang thang|moi thang/g)) lastMarkAt = y.index;
-      if (f.target.unit === '%/năm' || lastMarkAt > lastYearAt) year = null;
+      // Yearly flows ("1,5%/năm", "2.500 lao động/năm") have no target year; an income in "triệu đồng/người/năm" does.
+      if (['%/năm', 'lao động/năm', 'người/năm'].includes(f.target.unit ?? '') || lastMarkAt > lastYearAt) year = null;
       else year = nearest ?? laterYear(k) ?? contextYear;
     }
     f.target.year = year;

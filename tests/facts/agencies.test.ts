@@ -47,3 +47,16 @@ describe('AgencyRegistry', () => {
     expect(registry.lookup('Sở Y tế chủ trì')).toBeNull();
   });
 });
+
+describe('AgencyRegistry boundaries', () => {
+  it('takes a bare place name only when it is a province, never across a line break', () => {
+    expect(names('Tỉnh ủy Hà Nam về thực hiện')).toEqual(['Tỉnh ủy Hà Nam']);
+    const scanned = (text: string) => registry.scan(text).map((m) => m.agency.name);
+    expect(scanned('Ban Thường vụ Tỉnh ủy\nThực hiện')).toEqual(['Ban Thường vụ Tỉnh ủy']);
+    expect(scanned('UBND huyện\nXây dựng')).toEqual(['Ủy ban nhân dân huyện']);
+    expect(scanned('Ban Thường vụ\nTỉnh ủy Bắc Giang')).toEqual(['Ban Thường vụ Tỉnh ủy Bắc Giang']);
+  });
+  it('ends a group at a capital ("các xã Phòng Lao động…")', () => {
+    expect(registry.scan('tại các xã Phòng Lao động - Thương binh và Xã hội chủ trì').map((m) => m.agency.name)).toEqual(['các xã', 'Phòng Lao động - Thương binh và Xã hội']);
+  });
+});

@@ -43,7 +43,8 @@ interface Found {
 
 /** References in a text whose character offsets map to lines through `lineAt`. */
 export function findReferences(text: string, sourceAt: (offset: number) => Reference['source'], legalBasis: boolean): Found[] {
-  const skel = skeleton(text);
+  // Line breaks count as spaces for the patterns; the text keeps them for the agency registry (place names).
+  const skel = skeleton(text).replace(/\n/g, ' ');
   const out: Found[] = [];
   const registry = AgencyRegistry.load();
   TYPE_WORDS.lastIndex = 0;
@@ -79,12 +80,12 @@ export function findReferences(text: string, sourceAt: (offset: number) => Refer
       end += d[0].length;
     }
     let issuer: string | null = null;
-    const lead = ISSUER_LEAD.exec(skel.slice(end)) ?? /^\s*,?\s*(?:(?:tai\s+)?hoi nghi (?:lan thu \d+\s+)?(?:trung uong|\S+)\s*\d*\s*(?:\(khoa [a-z]+\)\s*)?(?:cua\s+)?)(?=ban chap hanh|bo chinh tri|ban bi thu)/.exec(skel.slice(end));
+    const lead = ISSUER_LEAD.exec(skel.slice(end)) ?? /^\s*,?\s*(?:(?:tai\s+)?hoi\s+nghi\s+(?:lan\s+thu\s+\S+\s+)?(?:trung\s+uong|\S+)\s*\d*\s*(?:\(khoa\s+[a-z]+\)\s*)?(?:cua\s+)?)(?=ban\s+chap\s+hanh|bo\s+chinh\s+tri|ban\s+bi\s+thu)/.exec(skel.slice(end));
     if (lead) {
       const after = text.slice(end + lead[0].length, end + lead[0].length + 160);
       const mention = registry.scan(after)[0];
       // "của Bộ Chính trị", also "của Hội nghị lần thứ tám Ban Chấp hành Trung ương…".
-      if (mention && (mention.start === 0 || (mention.start < 60 && /^hoi nghi\b/.test(skeleton(after))))) issuer = mention.agency.name;
+      if (mention && (mention.start === 0 || (mention.start < 60 && /^hoi\s+nghi\b/.test(skeleton(after))))) issuer = mention.agency.name;
       else {
         const words = /^((?:\p{Lu}[\p{L}\p{M}]*|Trung ương|Tổ quốc)(?:\s+(?:\p{Lu}[\p{L}\p{M}]*|\p{Ll}+)){0,7}?)(?=\s+(?:về|ve|tại|tai|ban hành|ban hanh|quy định|quy dinh|hướng dẫn|huong dan|\(|,|;|\.)|[,;.(]|$)/u.exec(after);
         if (words) issuer = words[1]!.trim();
@@ -97,7 +98,8 @@ export function findReferences(text: string, sourceAt: (offset: number) => Refer
 
 /** Laws the preamble cites by name and date only: "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015". */
 export function findNamedLaws(text: string, sourceAt: (offset: number) => Reference['source']): Found[] {
-  const skel = skeleton(text);
+  // Line breaks count as spaces for the patterns; the text keeps them for the agency registry (place names).
+  const skel = skeleton(text).replace(/\n/g, ' ');
   const out: Found[] = [];
   const re = /(?:^|[\s;,])(luat|bo luat)\s+(?!so\b)([a-z][a-z ,-]{3,120}?)\s*,?\s*ngay\s*(\d{1,2})\s*(?:[\/.-]|\s+thang\s+)\s*(\d{1,2})\s*(?:[\/.-]|\s+nam\s+)\s*(\d{4})/g;
   for (let m = re.exec(skel); m; m = re.exec(skel)) {
@@ -120,7 +122,8 @@ export function joinLines(doc: PlanDocument, from: number, to: number): { text: 
   let text = '';
   for (let i = from; i <= to; i++) {
     starts.push(text.length);
-    text += doc.lines[i]!.text.replace(/\f/g, '') + ' ';
+    // Lines end with "\n": a name may wrap onto the next line, a place name after a body does not.
+    text += doc.lines[i]!.text.replace(/\f/g, '') + '\n';
   }
   const sourceAt = (offset: number) => {
     let k = 0;
@@ -154,7 +157,8 @@ export const referencesStage: Stage = {
         continue;
       }
       seen.date ??= ref.date;
-      seen.issuer ??= ref.issuer;
+      // "của Ban Thường vụ Tỉnh ủy" in the title, "… Tỉnh ủy Bắc Giang" in the preamble: keep the fuller name.
+      if (!seen.issuer || (ref.issuer && ref.issuer.length > seen.issuer.length && skeleton(ref.issuer).startsWith(skeleton(seen.issuer)))) seen.issuer = ref.issuer;
       seen.legalBasis ||= ref.legalBasis;
       if (ref.date && seen.date && ref.date !== seen.date) {
         doc.warn('reference-conflict', `${ref.number} cited with two dates (${seen.date}, ${ref.date})`, ref.source);

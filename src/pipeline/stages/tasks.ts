@@ -81,7 +81,8 @@ export function buildTask(doc: PlanDocument, node: OutlineNode, id: string, inhe
   for (const v of fields.support) support.push(...registry.parseList(v));
   if (fields.lead.length > 0 && lead.length === 0) doc.warn('unreadable-agency', `task ${id}: no agency read in "Cơ quan chủ trì: ${fields.lead.join('; ')}"`, source);
   if (lead.length === 0 && support.length === 0) {
-    const prose = proseAgencies(paras.filter((p) => !fields.fieldParas.has(p)).map((p) => p.text).join(' '));
+    // Paragraphs joined with line breaks: a clause never runs from the heading into the next paragraph.
+    const prose = proseAgencies(paras.filter((p) => !fields.fieldParas.has(p)).map((p) => p.text).join('\n'));
     lead = prose.lead;
     support = prose.support;
   }
