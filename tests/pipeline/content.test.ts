@@ -283,3 +283,17 @@ describe('no readable Roman label at all', () => {
     expect(v.warnings.filter((w) => w.code === 'section-recovered')).toHaveLength(2);
   });
 });
+
+describe('text without diacritics, no repair (the stages match on skeletons)', () => {
+  it('reads references, targets, leads, supports and deadlines', () => {
+    const v = record('synthetic-blind3.txt');
+    expect(v.references.map((r) => `${r.number}|${r.date}`)).toEqual(['42-NQ/TW|2023-11-24', '15-KH/TU|2024-01-05']);
+    expect(v.indicators.map((i) => `${i.target.value}${i.target.unit}|${i.target.comparator}|${i.target.year}`)).toEqual(['70%|=|2030', '3%/năm|=|null', '95%|>|2030']);
+    expect(v.tasks.map((t) => [t.id, names(t.lead).join(), t.support.length, t.deadlines.map((d) => d.kind).join()])).toEqual([
+      ['1', 'Sở Thông tin và Truyền thông', 2, 'ongoing'],
+      ['2', 'Sở Lao động - Thương binh và Xã hội', 2, 'month'],
+      ['3', 'Sở Kế hoạch và Đầu tư', 1, 'annual'],
+    ]);
+    expect(v.responsibilities.map((r) => [r.agency.kind, r.deadlines.length])).toEqual([['agency', 1], ['group', 0]]);
+  });
+});
