@@ -32,6 +32,7 @@ const UNITS: [string, string][] = [
   [String.raw`dieu duong${PER_10K}`, 'điều dưỡng/10.000 dân'],
   [String.raw`m[2²]\s*san(?:\s+xay dung)?\s*(?:\/|tren)\s*nguoi`, 'm² sàn/người'],
   [String.raw`m[2²]\s*\/\s*nguoi`, 'm²/người'],
+  [String.raw`m[2²]`, 'm²'],
   [String.raw`trieu dong\s*\/\s*nguoi\s*\/\s*nam`, 'triệu đồng/người/năm'],
   [String.raw`lao dong\s*\/\s*nam`, 'lao động/năm'],
   [String.raw`nguoi\s*\/\s*nam`, 'người/năm'],

@@ -155,3 +155,18 @@ describe('ruled tables', () => {
     ]);
   });
 });
+
+describe('a ruled appendix with group rows, a wrapped name and bare units', () => {
+  it('reads every numbered row and skips the group rows', async () => {
+    const { readTestData } = await import('../helpers.js');
+    const lines = readTestData('ruled-table.txt').split('\n');
+    const doc = docFromLines(lines);
+    const found = readTables(doc, 0, lines.length - 1, 'PL');
+    expect(found.map((i) => i.id)).toEqual(['PL.1.2025', 'PL.1.2030', 'PL.2.2025', 'PL.2.2030', 'PL.3.2025', 'PL.3.2030', 'PL.4.2025', 'PL.4.2030', 'PL.5.2025', 'PL.5.2030', 'PL.6.2025', 'PL.6.2030']);
+    expect(found[4]!.target).toEqual({ value: 0.5, comparator: '<', unit: '%', year: 2025 });
+    expect(found[8]!.target.unit).toBe('m²');
+    expect(found[10]!.name).toBe('Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi');
+    expect(found[6]!.responsible.map((a) => a.name)).toEqual(['Công chức Địa chính - Xây dựng', 'Ủy ban nhân dân phường']);
+    expect(doc.warnings).toEqual([]);
+  });
+});

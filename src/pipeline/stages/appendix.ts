@@ -24,6 +24,7 @@ const TABLE_UNITS: [string, string][] = [
   [String.raw`bac s[iy]\s*\/\s*(?:10\.?000|1\s*van|van)\s*dan`, 'bác sĩ/10.000 dân'],
   [String.raw`m[2²]\s*san(?: xay dung)?\s*\/\s*nguoi`, 'm² sàn/người'],
   [String.raw`m[2²]\s*\/\s*nguoi`, 'm²/người'],
+  [String.raw`m[2²]`, 'm²'],
   [String.raw`trieu dong\s*\/\s*nguoi\s*\/\s*nam`, 'triệu đồng/người/năm'],
   [String.raw`trieu dong\s*\/\s*nguoi`, 'triệu đồng/người'],
   [String.raw`lao dong\s*\/\s*nam`, 'lao động/năm'],
