@@ -7,7 +7,16 @@
 import type { Page, PlanDocument, TextLine } from '../model/document.js';
 import { InputError } from '../util/errors.js';
 import type { OcrImage } from './image.js';
-import { ImageDecodeError, type OcrEngine, type OcrPage } from './types.js';
+import { ImageDecodeError, type Box, type OcrEngine, type OcrPage } from './types.js';
+
+// OCR'd lines keep where they stand on the page image (pixels, top-left origin). Declared here so the
+// document model file stays as it is; it belongs in src/model/document.ts's TextLine.
+declare module '../model/document.js' {
+  interface TextLine {
+    /** The line's box on the OCR'd page image, in pixels, when the line came from OCR. */
+    box?: Box;
+  }
+}
 
 export type PageOutcome = { ok: true; page: OcrPage } | { ok: false; error: Error };
 
@@ -76,7 +85,7 @@ export const LOW_CONFIDENCE = 0.6;
 
 /** The document model's page for an OCR'd page; lines keep their confidence. */
 export function pageFromOcr(number: number | null, ocr: OcrPage): Page {
-  const lines: TextLine[] = ocr.lines.map((l, i) => ({ text: l.text, original: l.text, page: number, line: i + 1, confidence: round(l.confidence) }));
+  const lines: TextLine[] = ocr.lines.map((l, i) => ({ text: l.text, original: l.text, page: number, line: i + 1, confidence: round(l.confidence), box: l.box }));
   return { number, origin: lines.length === 0 ? 'empty' : 'ocr', lines };
 }
 

@@ -173,6 +173,7 @@ describe('formats', () => {
       ['Sô: —', 3, 2],
     ]);
     expect(page.lines[0]!.confidence).toBeCloseTo(0.936, 2);
+    expect(page.lines[0]!.box).toEqual({ left: 10, top: 10, width: 55, height: 10 });
     const doc = new PlanDocument({ file: 'x', sha256: '0'.repeat(64), kind: 'pdf-scan', pageCount: 3, encoding: 'pdf', pages: [page] });
     warnLowConfidence(doc, 3, ocr);
     // punctuation alone is not reported
