@@ -6,7 +6,6 @@
 import type { OutlineNode, PlanDocument } from '../model/document.js';
 import type { SectionKind } from '../schema/record.js';
 import { skeleton } from '../text/vietnamese.js';
-import { kindOfHeading, romanValue, toRoman } from './stages/sections.js';
 
 export interface Paragraph {
   /** The paragraph's text, lines joined, bullet marker removed. */
@@ -188,91 +187,3 @@ export function unitSkeleton(text: string): string {
   return out;
 }
 
-/** Part headings OCR can leave without a readable label ("II NHIỆM VỤ", "HIIL. GIẢI PHÁP"), on the skeleton. */
-const PART_HEADING = /^(?:[a-z0-9]{1,5}\s*[.\/:]?\s+)?((?:cac\s+)?(?:nhiem vu|giai phap|to chuc thuc hien|kinh phi(?: thuc hien)?)(?:[ ,]+(?:va\s+)?(?:nhiem vu|giai phap|chu yeu|trong tam|thuc hien|to chuc thuc hien))*)\s*$/;
-
-const recovered = new WeakMap<PlanDocument, { from: readonly OutlineNode[]; to: OutlineNode[] }>();
-
-/**
- * The outline with the parts the sections stage could not see: a Roman part heading whose label OCR
- * damaged ("HIIL. GIẢI PHÁP") is swallowed by the part above it, with its numbered items. Such a
- * heading (a short capitalised line naming a part) splits the part above, and the numbered lines
- * after it ("1. …", "2. …") become the items of the recovered part. The sections stage's own nodes
- * are not changed; stages that walk parts use this view. Each recovery is warned about.
- */
-export function partsOutline(doc: PlanDocument): OutlineNode[] {
-  const outline = doc.data.outline ?? [];
-  const cached = recovered.get(doc);
-  if (cached && cached.from === outline) return cached.to;
-  const starts = new Set(walk(outline).map((w) => w.node.start));
-  const out: OutlineNode[] = [];
-  // No Roman part at all (every label damaged): look for part headings over the whole body.
-  const isRoman = (id: string) => /^[IVXL]+$/.test(id);
-  const hasRoman = outline.some((n) => n.level === 1 && isRoman(n.id));
-  const bodyStart = doc.data.bodyStart ?? 0;
-  const bodyEnd = doc.data.bodyEnd ?? doc.lines.length - 1;
-  const tops: OutlineNode[] = hasRoman ? [...outline] : [{ id: '', heading: '', kind: 'other', level: 1, start: bodyStart - 1, end: bodyEnd, children: [] }, ...outline.filter((n) => n.start > bodyEnd)];
-  for (const top of tops) {
-    const value = top.id === '' ? 0 : isRoman(top.id) ? romanValue(top.id) : null;
-    if (value === null || top.level !== 1) {
-      out.push(top);
-      continue;
-    }
-    const cuts: { at: number; heading: string }[] = [];
-    for (let i = Math.max(0, top.start + 1); i <= top.end; i++) {
-      const text = doc.lines[i]!.text.trim();
-      if (starts.has(i) || text.length === 0 || text.length > 70 || upperShareOf(text) < 0.8) continue;
-      const m = PART_HEADING.exec(skeleton(text).trim());
-      if (m) cuts.push({ at: i, heading: text.replace(/^\S{1,5}\s*[.\/:]?\s+(?=\p{Lu}{2})/u, '') });
-    }
-    if (cuts.length === 0) {
-      if (top.id !== '') out.push(top);
-      else out.push(...outline.filter((n) => n.start <= bodyEnd));
-      continue;
-    }
-    if (top.id !== '') out.push(truncate(top, cuts[0]!.at - 1));
-    else out.push(...outline.filter((n) => n.start < cuts[0]!.at).map((n) => truncate(n, cuts[0]!.at - 1)));
-    cuts.forEach((cut, k) => {
-      const end = k + 1 < cuts.length ? cuts[k + 1]!.at - 1 : top.end;
-      const id = toRoman(value + k + 1);
-      doc.warn('section-recovered', `part heading "${doc.lines[cut.at]!.text.trim()}" read as ${id}. ${cut.heading}`, doc.sourceOf(cut.at));
-      const kind = kindOfHeading(cut.heading) ?? 'other';
-      out.push({ id, heading: cut.heading, kind, level: 1, start: cut.at, end, children: numberedItems(doc, cut.at + 1, end, kind) });
-    });
-  }
-  recovered.set(doc, { from: outline, to: out });
-  return out;
-}
-
-function truncate(node: OutlineNode, end: number): OutlineNode {
-  return {
-    ...node,
-    end: Math.min(node.end, end),
-    children: node.children.filter((c) => c.start <= end).map((c) => truncate(c, end)),
-  };
-}
-
-/** "1. …", "2. …" lines (numbers going up from 1) in [from, to] as items. */
-function numberedItems(doc: PlanDocument, from: number, to: number, kind: SectionKind): OutlineNode[] {
-  const items: OutlineNode[] = [];
-  for (let i = from; i <= to; i++) {
-    const m = /^\s*(\d{1,2})\s*[.)]\s*(?=\S)(.*)$/u.exec(doc.lines[i]!.text);
-    if (!m || Number(m[1]) !== items.length + 1) continue;
-    const heading = m[2]!.trim().replace(/[:;]\s*$/, '');
-    if (items.length > 0) items[items.length - 1]!.end = i - 1;
-    items.push({ id: m[1]!, heading, kind: kindOfHeading(heading) ?? kind, level: 2, start: i, end: to, children: [] });
-  }
-  return items;
-}
-
-function upperShareOf(text: string): number {
-  let letters = 0;
-  let upper = 0;
-  for (const ch of text) {
-    if (/\p{L}/u.test(ch)) {
-      letters++;
-      if (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) upper++;
-    }
-  }
-  return letters === 0 ? 0 : upper / letters;
-}

@@ -36,6 +36,17 @@ describe('sections stage', () => {
     expect(doc.warnings.filter((w) => w.code === 'section-label-repaired')).toHaveLength(2);
   });
 
+  it('recovers part headings whose label OCR garbled or dropped', () => {
+    const { sections: s, doc } = sections(['I. MỤC ĐÍCH, YÊU CẦU', 'text', 'II NHIỆM VỤ', '1. Về X', 'text', 'HIIL. GIẢI PHÁP', '1. Tăng cường', 'text']);
+    expect(s.map((x) => [x.id, x.heading, x.kind])).toEqual([
+      ['I', 'MỤC ĐÍCH, YÊU CẦU', 'purpose'],
+      ['II', 'NHIỆM VỤ', 'tasks'],
+      ['III', 'GIẢI PHÁP', 'solutions'],
+    ]);
+    expect(s[2]!.children.map((c) => c.id)).toEqual(['1']);
+    expect(doc.warnings.filter((w) => w.code === 'section-recovered')).toHaveLength(2);
+  });
+
   it('nests 1.1 and a) under their numbered parents, and ignores a wrapped line that starts with a smaller number', () => {
     const { sections: s } = sections(['II. NHIỆM VỤ', '1. Nhóm một', '1.1. Việc một', 'a) Ý a', 'b) Ý b', '1.2. Việc hai', '2. Nhóm hai', 'văn bản dài', '1. không phải đề mục', '3. Nhóm ba']);
     const two = s[0]!;

@@ -4,7 +4,7 @@
  * (V. KINH PHÍ THỰC HIỆN) or inside another (IV.3. Kinh phí).
  */
 import type { Stage } from '../stage.js';
-import { paragraphs, topNodesOfKind, partsOutline } from '../blocks.js';
+import { paragraphs, topNodesOfKind } from '../blocks.js';
 
 /** A heading's label ("3.", "1.2.", "a)", "II."), also glued to its text as OCR leaves it ("4.Sở Y tế"). */
 const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?:[.)\/]\s*(?=\p{Lu})|[.)\/]?\s+)/u;
@@ -12,7 +12,7 @@ const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?:[
 export const budgetStage: Stage = {
   name: 'budget',
   run(doc, draft) {
-    for (const node of topNodesOfKind(partsOutline(doc), ['budget'], ['tasks', 'solutions', 'appendix', 'purpose', 'objectives', 'indicators'])) {
+    for (const node of topNodesOfKind((doc.data.outline ?? []), ['budget'], ['tasks', 'solutions', 'appendix', 'purpose', 'objectives', 'indicators'])) {
       const paras = paragraphs(doc, node.start, node.end);
       const first = paras[0];
       // The heading line alone is a label; a heading that runs on ("3. Kinh phí thực hiện: từ nguồn…") is content.

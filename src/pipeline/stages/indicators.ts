@@ -11,7 +11,7 @@
 import type { OutlineNode, PlanDocument } from '../../model/document.js';
 import type { Indicator } from '../../schema/record.js';
 import type { Stage } from '../stage.js';
-import { paragraphs, spanSource, topNodesOfKind, partsOutline } from '../blocks.js';
+import { paragraphs, spanSource, topNodesOfKind } from '../blocks.js';
 import { findTargets, headingYear } from '../targets.js';
 import { explicitFields } from '../agency-phrases.js';
 import { skeleton } from '../../text/vietnamese.js';
@@ -87,7 +87,7 @@ export const indicatorsStage: Stage = {
       }
       return null;
     };
-    const outline = partsOutline(doc);
+    const outline = (doc.data.outline ?? []);
     for (const top of topNodesOfKind(outline, [...KINDS], ['organization', 'budget', 'appendix'])) {
       const trail = parents(top, outline) ?? [];
       let year: number | null = null;

@@ -10,7 +10,7 @@ import type { Objectives } from '../../schema/record.js';
 import type { Stage } from '../stage.js';
 import { skeleton } from '../../text/vietnamese.js';
 import { upperShare } from '../../text/case.js';
-import { paragraphs, topNodesOfKind, partsOutline } from '../blocks.js';
+import { paragraphs, topNodesOfKind } from '../blocks.js';
 import { findTargets } from '../targets.js';
 
 type Category = keyof Objectives;
@@ -74,7 +74,7 @@ function collect(doc: PlanDocument, node: OutlineNode, inherited: Category | nul
 export const objectivesStage: Stage = {
   name: 'objectives',
   run(doc, draft) {
-    for (const top of topNodesOfKind(partsOutline(doc), ['purpose', 'objectives', 'indicators'], ['tasks', 'solutions', 'organization', 'budget', 'appendix'])) {
+    for (const top of topNodesOfKind((doc.data.outline ?? []), ['purpose', 'objectives', 'indicators'], ['tasks', 'solutions', 'organization', 'budget', 'appendix'])) {
       collect(doc, top, top.kind === 'indicators' ? 'specific' : null, draft.objectives);
     }
   },

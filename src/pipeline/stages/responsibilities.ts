@@ -17,7 +17,7 @@ import type { Stage } from '../stage.js';
 import { AgencyRegistry } from '../../facts/agencies.js';
 import { skeleton } from '../../text/vietnamese.js';
 import { parseDeadlines } from '../deadlines.js';
-import { paragraphs, sentences, topNodesOfKind, type Paragraph, partsOutline } from '../blocks.js';
+import { paragraphs, sentences, topNodesOfKind, type Paragraph } from '../blocks.js';
 import { leadingAgencies, warnUnknown } from '../agency-phrases.js';
 
 /** A heading's label ("3.", "1.2.", "a)", "II."), also glued to its text as OCR leaves it ("4.Sở Y tế"). */
@@ -77,7 +77,7 @@ export const responsibilitiesStage: Stage = {
   name: 'responsibilities',
   run(doc, draft) {
     // Items of other parts may read as organization ("Nâng cao … trách nhiệm của các cấp ủy"): only parts count.
-    const parts = topNodesOfKind(partsOutline(doc), ['organization'], ['tasks', 'solutions', 'purpose', 'objectives', 'indicators', 'budget', 'appendix']);
+    const parts = topNodesOfKind((doc.data.outline ?? []), ['organization'], ['tasks', 'solutions', 'purpose', 'objectives', 'indicators', 'budget', 'appendix']);
     for (const part of parts) processNode(doc, part, null, draft.responsibilities, true);
   },
 };

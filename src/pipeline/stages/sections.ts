@@ -17,6 +17,10 @@ const NUMBER_LABEL = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)](?:\s+|(?=\p{Lu}))(\
 const NUMBER_LABEL_NO_DOT = /^\s*(\d{1,2}\.\d{1,2}(?:\.\d{1,2}){0,2})\s+(\S.*)$/u;
 const LETTER_LABEL = /^\s*([a-zđ])\s*\)\s+(\S.*)$/u;
 
+/** A line that is nothing but a part's name, after at most a short (damaged) label, on the skeleton. */
+const PART_HEADING =
+  /^(?:[a-z0-9|]{1,5}\s*[.\/:]?\s+)?(?:cac\s+)?(?:muc dich|yeu cau|muc tieu|nhiem vu|giai phap|to chuc thuc hien|kinh phi(?: thuc hien)?)(?:[ ,]+(?:va\s+)?(?:muc dich|yeu cau|muc tieu|nhiem vu|giai phap|chu yeu|trong tam|thuc hien|to chuc thuc hien))*\s*$/;
+
 /** Heading words → kind, tested on the skeleton in this order (first hit wins). */
 const KIND_RULES: [RegExp, SectionKind][] = [
   [/^phu luc/, 'appendix'],
@@ -146,6 +150,16 @@ function findCandidates(doc: PlanDocument, from: number, to: number): Candidate[
         found.push({ index: i, id, heading: cleanHeading(roman[2]!), rank: 1 });
         continue;
       }
+    }
+    const part = PART_HEADING.exec(skeleton(text).trim());
+    if (part && text.trim().length <= 70 && upperShare(text) >= 0.8) {
+      // A part heading whose Roman label OCR garbled or dropped ("HIIL. GIẢI PHÁP", "II NHIỆM VỤ").
+      const id = toRoman(lastRoman + 1);
+      const heading = cleanHeading(text.trim().replace(/^\S{1,5}\s*[.\/:]?\s+(?=\p{Lu}{2})/u, ''));
+      doc.warn('section-recovered', `part heading "${squeeze(text)}" read as ${id}. ${heading}`, doc.sourceOf(i));
+      lastRoman += 1;
+      found.push({ index: i, id, heading, rank: 1 });
+      continue;
     }
     if (/^\s*phu luc\b/.test(skeleton(text)) && upperShare(text) >= 0.7) {
       found.push({ index: i, id: 'PL', heading: cleanHeading(text), rank: 1 });

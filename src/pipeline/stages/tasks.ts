@@ -22,7 +22,7 @@ import type { Agency, Deadline, Task } from '../../schema/record.js';
 import type { Stage } from '../stage.js';
 import { AgencyRegistry } from '../../facts/agencies.js';
 import { parseDeadlines } from '../deadlines.js';
-import { paragraphs, topNodesOfKind, type Paragraph, partsOutline } from '../blocks.js';
+import { paragraphs, topNodesOfKind, type Paragraph } from '../blocks.js';
 import { explicitFields, proseAgencies, uniqueAgencies, warnUnknown } from '../agency-phrases.js';
 
 interface Inherited {
@@ -109,7 +109,7 @@ export const tasksStage: Stage = {
   name: 'tasks',
   run(doc, draft) {
     const registry = AgencyRegistry.load();
-    const parts = topNodesOfKind(partsOutline(doc), ['tasks', 'solutions'], ['organization', 'appendix', 'budget']);
+    const parts = topNodesOfKind((doc.data.outline ?? []), ['tasks', 'solutions'], ['organization', 'appendix', 'budget']);
     const used = new Set<string>();
     /** Lettered items that each name their own lead ("a) … - Cơ quan chủ trì: …") are tasks of their own. */
     const ownFields = (n: OutlineNode) => collectFields(paragraphs(doc, n.start, n.end)).lead.length > 0;
