@@ -76,6 +76,12 @@ describe('section headings', () => {
     ]);
   });
 
+  it('keeps the kind of a tasks part for items whose words name another kind', () => {
+    const { sections: s } = sections(['I. NHIỆM VỤ, GIẢI PHÁP', '1. Nâng cao trách nhiệm của các cấp ủy', 'x', '2. Huy động nguồn lực thực hiện', 'x', 'II. MỤC TIÊU', '1. Mục tiêu chung', 'x', '2. Chỉ tiêu cụ thể', 'x']);
+    expect(s[0]!.children.map((c) => c.kind)).toEqual(['tasks', 'tasks']);
+    expect(s[1]!.children.map((c) => c.kind)).toEqual(['objectives', 'indicators']);
+  });
+
   it('lets a paragraph inherit its parent kind whatever words it contains', () => {
     const { sections: s } = sections(['I. GIẢI PHÁP', '1. Quan tâm đào tạo, bồi dưỡng trình độ chuyên môn, nghiệp vụ cho đội ngũ công chức, đáp ứng yêu cầu nhiệm vụ trong giai đoạn mới.']);
     expect(s[0]!.children[0]!.kind).toBe('solutions');

@@ -41,6 +41,15 @@ export function kindOfHeading(heading: string): SectionKind | null {
   return null;
 }
 
+/** Parts whose items keep the part's kind whatever their headings say ("Tăng cường trách nhiệm của các cấp ủy" is a task). */
+const KIND_KEEPING_PARTS: ReadonlySet<SectionKind> = new Set(['tasks', 'solutions', 'organization', 'budget', 'appendix']);
+
+/** A heading's own kind, or its parent's: only parts about aims (purpose, objectives) are divided by kind. */
+function childKind(heading: string, parentKind: SectionKind | undefined): SectionKind {
+  if (parentKind && KIND_KEEPING_PARTS.has(parentKind)) return parentKind;
+  return kindOfHeading(heading) ?? parentKind ?? 'other';
+}
+
 /** Roman numeral value, reading OCR's 1 and l as I; null when it is not a numeral. */
 export function romanValue(label: string): number | null {
   const s = label.replace(/[1l]/g, 'I').toUpperCase();
@@ -196,7 +205,7 @@ function buildOutline(doc: PlanDocument, candidates: Candidate[], end: number, h
       if (lastLeaf <= parent.lastChild) continue;
       parent.lastChild = lastLeaf;
     }
-    const kind = kindOfHeading(c.heading) ?? parent?.node.kind ?? 'other';
+    const kind = childKind(c.heading, parent?.node.kind);
     const node: OutlineNode = { id: c.id, heading: c.heading, kind, level: stack.length + 1, start: c.index, end, children: [] };
     if (parent) parent.node.children.push(node);
     else roots.push(node);
