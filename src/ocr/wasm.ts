@@ -104,7 +104,8 @@ export class WasmEngine implements OcrEngine {
     if (this.closed) throw new Error('OCR engine closed');
     if (this.inflight++ === 0) this.setRef(true);
     try {
-      const options: Partial<Tesseract.WorkerParams> = {};
+      // fully automatic page segmentation, as the tesseract command line does (the library's default is a single block)
+      const options: Partial<Tesseract.WorkerParams> = { tessedit_pageseg_mode: Tesseract.PSM.AUTO };
       if (image.dpi) options.user_defined_dpi = String(Math.round(image.dpi));
       const result = await this.scheduler.addJob('recognize', Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), options as never, {
         text: false,
