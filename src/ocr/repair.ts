@@ -1,10 +1,11 @@
 /**
  * The repair model over OCR output. Pages read with the Vietnamese model are not the
  * English-OCR damage the pipeline's text repair looks for (their damage score is ~0, so its
- * `auto` gate would skip them), but the model still fixes what tesseract misreads on poor
- * scans: measured on the scanned fixtures (src/scripts/bench-ocr.ts; 8 scan qualities, both
- * engines) it never lowered syllable accuracy and raised it by 0.3–1 point on degraded
- * scans (model built without seed 003). So OCR'd lines are repaired unless --repair never;
+ * `auto` gate would skip them), but the model still fixes some of what tesseract misreads on
+ * poor scans. Measured on the scan fixture's pages at several scan qualities, both engines
+ * (src/scripts/bench-ocr.ts; repair model built without seed 003): it never lowered syllable
+ * accuracy, and on degraded scans raised it by 0 to 1 point (the gain moved with the repair
+ * model's revisions). So OCR'd lines are repaired unless --repair never;
  * the text repair (src/pipeline/prepare.ts) leaves pages with origin 'ocr' alone, so
  * nothing is repaired twice.
  */
