@@ -42,7 +42,9 @@ const repairOption = () =>
 
 export function buildProgram(): Command {
   const program = new Command();
+  // Options after a subcommand belong to it (`text x --repair never`), not to the main command.
   program
+    .enablePositionalOptions()
     .name('plan-extract')
     .description('Turn Vietnamese government plan documents (Kế hoạch) into structured, validated records.')
     .version(version)
@@ -74,11 +76,9 @@ export function buildProgram(): Command {
     .addOption(repairOption())
     .addOption(ocrOption())
     .addOption(engineOption())
-    .action(async (input: string, opts, cmd: Command) => {
-      // the main command defines --ocr/--engine too and takes them wherever they stand: read them from where they were given
-      const given = (name: 'ocr' | 'engine') => (cmd.parent?.getOptionValueSource(name) === 'cli' ? cmd.parent.opts()[name] : opts[name]);
-      await checkEngine(given('engine'));
-      const doc = await loadText(input, { repair: opts.repair, ocr: given('ocr'), engine: given('engine') });
+    .action(async (input: string, opts) => {
+      await checkEngine(opts.engine);
+      const doc = await loadText(input, { repair: opts.repair, ocr: opts.ocr, engine: opts.engine });
       process.stdout.write(doc.toText() + '\n');
     });
 

@@ -16,6 +16,8 @@ export interface TextLine {
   line: number;
   /** OCR confidence 0..1 when the line came from OCR. */
   confidence?: number;
+  /** Where the line stands on the OCR'd page image (pixels, top-left origin), when it came from OCR. */
+  box?: { left: number; top: number; width: number; height: number };
 }
 
 export type PageOrigin = 'text' | 'pdf-text' | 'ocr' | 'empty';

@@ -7,16 +7,7 @@
 import type { Page, PlanDocument, TextLine } from '../model/document.js';
 import { InputError } from '../util/errors.js';
 import type { OcrImage } from './image.js';
-import { ImageDecodeError, type Box, type OcrEngine, type OcrPage } from './types.js';
-
-// OCR'd lines keep where they stand on the page image (pixels, top-left origin). Declared here so the
-// document model file stays as it is; it belongs in src/model/document.ts's TextLine.
-declare module '../model/document.js' {
-  interface TextLine {
-    /** The line's box on the OCR'd page image, in pixels, when the line came from OCR. */
-    box?: Box;
-  }
-}
+import { ImageDecodeError, type OcrEngine, type OcrPage } from './types.js';
 
 export type PageOutcome = { ok: true; page: OcrPage } | { ok: false; error: Error };
 

@@ -1,38 +1,39 @@
 /**
  * Text-level stages that run before extraction: whatever turns the backend's
- * lines into the best text we can get. Here: repair of OCR damage (lost or
- * mangled diacritics) on text that came from a text file or a PDF text layer.
+ * lines into the best text we can get. Here: the repair model.
+ *
+ * - Text-layer and text-file lines are repaired when their damage score says they
+ *   were OCR'd by an English-only engine (or always / never, as asked).
+ * - OCR'd pages (read with the Vietnamese model) are not that kind of damage (their
+ *   score is ~0), but the model still fixes some of what tesseract misreads on poor
+ *   scans: measured by src/scripts/bench-ocr.ts at several scan qualities, both
+ *   engines, it never lowered syllable accuracy. So they are repaired unless
+ *   --repair never. Each page is repaired once, by one of the two passes.
  */
 import type { PlanDocument, TextLine } from '../model/document.js';
 import { assessDamage, loadRepairModel } from '../repair/index.js';
-import { repairOcrPages } from '../ocr/repair.js';
 
 export interface PrepareOptions {
   repair: 'auto' | 'always' | 'never';
 }
 
-/** Lines the repair may touch: OCR pages are read with the Vietnamese model and need no diacritic repair. */
-function repairableLines(doc: PlanDocument): TextLine[] {
-  return doc.pages.filter((p) => p.origin === 'text' || p.origin === 'pdf-text').flatMap((p) => p.lines);
+function linesOf(doc: PlanDocument, origins: readonly string[]): TextLine[] {
+  return doc.pages.filter((p) => origins.includes(p.origin)).flatMap((p) => p.lines);
 }
 
-export function repairText(doc: PlanDocument, mode: PrepareOptions['repair']): void {
-  if (mode === 'never') return;
-  const lines = repairableLines(doc);
-  if (lines.length === 0) return;
-  const texts = lines.map((l) => l.text);
-  const damage = assessDamage(texts);
-  if (mode === 'auto' && !damage.damaged) {
-    doc.textRepair = { applied: false, damageScore: round(damage.score), tokens: damage.syllables, changed: 0, meanConfidence: 1 };
-    return;
-  }
-  const result = loadRepairModel().repairLines(texts);
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Repairs the lines in place, records the statistics (first pass wins) and warns on doubtful tokens. */
+function repairLinesOf(doc: PlanDocument, lines: TextLine[], damageScore: number, what: string): void {
+  const result = loadRepairModel().repairLines(lines.map((l) => l.text));
   lines.forEach((line, i) => {
     line.text = result.lines[i] ?? line.text;
   });
-  doc.textRepair = {
+  doc.textRepair ??= {
     applied: true,
-    damageScore: round(damage.score),
+    damageScore: round(damageScore),
     tokens: result.tokens,
     changed: result.changed,
     meanConfidence: round(result.meanConfidence),
@@ -46,16 +47,31 @@ export function repairText(doc: PlanDocument, mode: PrepareOptions['repair']): v
   }
   for (const [index, tokens] of [...byLine].sort((a, b) => a[0] - b[0])) {
     const line = lines[index]!;
-    doc.warn('low-confidence-repair', `unsure repair: ${tokens.join(', ')}`, { page: line.page, line: line.line, endLine: line.line });
+    doc.warn('low-confidence-repair', `unsure repair${what}: ${tokens.join(', ')}`, { page: line.page, line: line.line, endLine: line.line });
   }
 }
 
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
+export function repairText(doc: PlanDocument, mode: PrepareOptions['repair']): void {
+  if (mode === 'never') return;
+  const lines = linesOf(doc, ['text', 'pdf-text']);
+  if (lines.length === 0) return;
+  const damage = assessDamage(lines.map((l) => l.text));
+  if (mode === 'auto' && !damage.damaged) {
+    doc.textRepair = { applied: false, damageScore: round(damage.score), tokens: damage.syllables, changed: 0, meanConfidence: 1 };
+    return;
+  }
+  repairLinesOf(doc, lines, damage.score, '');
+}
+
+export function repairOcrText(doc: PlanDocument, mode: PrepareOptions['repair']): void {
+  if (mode === 'never') return;
+  const lines = linesOf(doc, ['ocr']);
+  if (lines.length === 0) return;
+  repairLinesOf(doc, lines, assessDamage(lines.map((l) => l.text)).score, ' of OCR');
 }
 
 export function prepareText(doc: PlanDocument, options: PrepareOptions): void {
+  // source.textRepair describes the text-layer repair when there is a text layer, else the OCR repair.
   repairText(doc, options.repair);
-  // OCR'd pages (origin 'ocr', left alone above) get their own pass: see src/ocr/repair.ts
-  repairOcrPages(doc, options.repair);
+  repairOcrText(doc, options.repair);
 }

@@ -153,7 +153,7 @@ export const RecordSource = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   kind: SourceKind,
   pages: z.number().int().nonnegative().nullable().describe('null for text input'),
-  encoding: z.string().describe('how the text was decoded: utf-8, tcvn3, vni, pdf'),
+  encoding: z.string().describe('how the text was decoded: utf-8, utf-16le, windows-1252, tcvn3, vni; pdf for a text layer; ocr for images'),
   ocr: z
     .object({
       engine: z.string(),
