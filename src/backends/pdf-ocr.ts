@@ -10,6 +10,7 @@ import { getEngine, OCR_LANGUAGE } from '../ocr/engine.js';
 import { BlankPageError, describePageFailure, ocrPages, pageFromOcr, warnLowConfidence } from '../ocr/pages.js';
 import type { OcrOptions } from '../ocr/types.js';
 import { decodeLegacy, detectLegacyEncoding } from '../text/legacy-encodings.js';
+import { isUnicodeVietnamese } from '../text/vietnamese.js';
 import { pageFromText, readPdfText } from './pdf-text.js';
 import { PdfPageImager } from './pdf-pages.js';
 import type { RawInput } from './read-input.js';
@@ -23,6 +24,8 @@ export function classifyPage(page: Page): PageClass {
   const texts = page.lines.map((l) => l.text);
   const letters = texts.join('').match(/\p{L}/gu)?.length ?? 0;
   if (page.origin === 'empty' || letters < MIN_LETTERS) return 'none';
+  // Most text layers are clean Unicode Vietnamese: say so without the full damage assessment.
+  if (isUnicodeVietnamese(texts)) return 'good';
   return assessDamage(texts).damaged ? 'damaged' : 'good';
 }
 

@@ -110,3 +110,23 @@ export function markedShare(text: string): number {
   for (const t of tokens) if (/[\u0300-\u036fđĐ]/u.test(t.normalize('NFD'))) marked++;
   return marked / tokens.length;
 }
+
+/** Letters beyond Latin-1 that only Vietnamese text has (ă, ơ, ư, đ, ạ, ộ, ệ…); an English-only OCR never outputs them. */
+const VIETNAMESE_ONLY_LETTER = /[\u0100-\u024f\u1ea0-\u1ef9]/u;
+
+/**
+ * True when the text is real Unicode Vietnamese: at least 30% of its words carry a letter an
+ * English-only OCR cannot produce (clean plans: about 60%; English-OCR'd ones: none). A cheap
+ * first test before the repair model's damage assessment.
+ */
+export function isUnicodeVietnamese(lines: readonly string[], minWords = 30): boolean {
+  let words = 0;
+  let vietnamese = 0;
+  for (const line of lines) {
+    for (const w of line.match(/[\p{L}\p{M}]+/gu) ?? []) {
+      words++;
+      if (VIETNAMESE_ONLY_LETTER.test(w)) vietnamese++;
+    }
+  }
+  return words >= minWords && vietnamese / words >= 0.3;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeLegacy, detectLegacyEncoding } from '../../src/text/legacy-encodings.js';
-import { skeleton, isVietnameseSyllable } from '../../src/text/vietnamese.js';
+import { skeleton, isVietnameseSyllable, isUnicodeVietnamese } from '../../src/text/vietnamese.js';
 import { stripMarkdown } from '../../src/text/markdown.js';
 import { readTestData } from '../helpers.js';
 
@@ -33,6 +33,11 @@ describe('Vietnamese text helpers', () => {
   it('knows valid syllables', () => {
     for (const w of ['nghiêng', 'quốc', 'khuya', 'hóa', 'hoá', 'Việt', 'ĐƯỢC']) expect(isVietnameseSyllable(w)).toBe(true);
     for (const w of ['héi', 'S6', 'thdng', 'tiép', 'street']) expect(isVietnameseSyllable(w)).toBe(false);
+  });
+  it('tells real Unicode Vietnamese from English-OCR damage without the repair model', () => {
+    expect(isUnicodeVietnamese(readTestData('003-lai-chau.gold.txt').split('\n'))).toBe(true);
+    expect(isUnicodeVietnamese(readTestData('003-lai-chau.ocr.txt').split('\n'))).toBe(false);
+    expect(isUnicodeVietnamese(['Thuc hién Nghi quyét so 42']) /* too few words to say */).toBe(false);
   });
   it('strips Markdown and keeps one line per line', () => {
     const lines = readTestData('004-binh-luc.md').split('\n');

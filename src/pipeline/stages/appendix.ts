@@ -139,9 +139,13 @@ export function readTables(doc: PlanDocument, from: number, to: number, sectionI
   let i = from;
   while (i <= to) {
     // A header: "Chỉ tiêu" on this line, "Đơn vị" and the year columns on it or the next few (cells on lines of their own).
+    // The cheap test first: most lines are not a table header.
+    if (!/chi tieu|noi dung/.test(skeleton(lines[i]!.text))) {
+      i++;
+      continue;
+    }
     const window = lines.slice(i, Math.min(to, i + 7) + 1).map((l) => skeleton(l.text)).join(' \n ');
-    const s = skeleton(lines[i]!.text);
-    if (!/chi tieu|noi dung/.test(s) || !/don vi|dvt/.test(window) || !/(?:19|20)\d{2}/.test(window)) {
+    if (!/don vi|dvt/.test(window) || !/(?:19|20)\d{2}/.test(window)) {
       i++;
       continue;
     }
