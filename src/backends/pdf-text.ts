@@ -1,13 +1,12 @@
 /**
- * PDFs with a text layer, read page by page with pdf-parse (pdf.js).
- * PDFs are untrusted: every failure becomes an InputError with one readable line.
+ * The text layer of a PDF, page by page, with pdf-parse (pdf.js); pdf-ocr.ts builds the
+ * document from it and OCRs the pages that need it. PDFs are untrusted: every failure
+ * becomes an InputError with one readable line.
  */
 import { PDFParse } from 'pdf-parse';
-import { PlanDocument, makePage, type Page } from '../model/document.js';
+import { makePage, type Page } from '../model/document.js';
 import { InputError } from '../util/errors.js';
-import { decodeLegacy, detectLegacyEncoding } from '../text/legacy-encodings.js';
 import { splitLines } from './text.js';
-import type { RawInput } from './read-input.js';
 
 /** Checks the bytes are a whole PDF before pdf.js sees them: it repairs so eagerly that a cut file may still "parse". */
 export function checkPdfEnvelope(bytes: Uint8Array, displayName: string): void {
@@ -52,23 +51,4 @@ export function pageFromText(number: number, text: string): Page {
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
   while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
   return makePage(number, lines.length === 0 ? 'empty' : 'pdf-text', lines);
-}
-
-export async function readPdfTextDocument(input: RawInput, displayName: string): Promise<PlanDocument> {
-  const { pageCount, pages: raw } = await readPdfText(input.bytes, displayName);
-  // Old PDFs embed TCVN3/VNI fonts: their text layer comes out as Latin-1 mojibake.
-  const legacy = detectLegacyEncoding(raw.map((p) => p.text).join('\n'));
-  const pages = raw.map((p) => pageFromText(p.number, legacy ? decodeLegacy(p.text, legacy) : p.text));
-  const doc = new PlanDocument({
-    file: displayName,
-    sha256: input.sha256,
-    kind: 'pdf-text',
-    pageCount,
-    encoding: legacy ?? 'pdf',
-    pages,
-  });
-  for (const page of pages) {
-    if (page.origin === 'empty') doc.warn('empty-page', `page ${page.number} has no text layer (a scanned page needs OCR)`, { page: page.number, line: 1, endLine: 1 });
-  }
-  return doc;
 }

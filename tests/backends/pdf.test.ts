@@ -2,13 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPdfEnvelope, describePdfError, pageFromText, readPdfText, readPdfTextDocument } from '../../src/backends/pdf-text.js';
+import { checkPdfEnvelope, describePdfError, pageFromText, readPdfText } from '../../src/backends/pdf-text.js';
+import { readPdfDocument } from '../../src/backends/pdf-ocr.js';
 import { readInputFile } from '../../src/backends/read-input.js';
 import { InputError } from '../../src/util/errors.js';
 import { PDFParse } from 'pdf-parse';
 import { ENCRYPTED_PDF_PASSWORD } from '../../src/scripts/build-fixtures.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
+const NO_OCR = { mode: 'never', engine: 'auto', jobs: 1 } as const;
 const bytesOf = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -88,9 +90,9 @@ describe('readPdfText', () => {
   });
 });
 
-describe('readPdfTextDocument: pages and line numbers', () => {
+describe('readPdfDocument (--ocr never): pages and line numbers', () => {
   it('keeps one source line per PDF line: the gold text of seed 003, page by page, with the two-column heading', async () => {
-    const doc = await readPdfTextDocument(await readInputFile(join(FIXTURES, 'lai-chau-767.pdf')), 'l.pdf');
+    const doc = await readPdfDocument(await readInputFile(join(FIXTURES, 'lai-chau-767.pdf')), 'l.pdf', NO_OCR);
     expect(doc.kind).toBe('pdf-text');
     expect(doc.pageCount).toBe(7);
     expect(doc.encoding).toBe('pdf');
@@ -114,7 +116,7 @@ describe('readPdfTextDocument: pages and line numbers', () => {
   });
 
   it('warns about a page with no text layer, with its page number', async () => {
-    const doc = await readPdfTextDocument(await readInputFile(join(FIXTURES, 'blank-page.pdf')), 'blank.pdf');
+    const doc = await readPdfDocument(await readInputFile(join(FIXTURES, 'blank-page.pdf')), 'blank.pdf', NO_OCR);
     expect(doc.pageCount).toBe(3);
     expect(doc.pages.map((p) => p.origin)).toEqual(['pdf-text', 'empty', 'pdf-text']);
     expect(doc.pages[1]!.lines).toEqual([]);
