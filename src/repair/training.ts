@@ -86,7 +86,7 @@ export function buildModelData(src: TrainingSources): RepairModelData {
   // ---- clean texts -> language model + seen syllables
   const handwritten = (f: string) => lines(join(src.handwrittenDir, f)).filter((l) => !l.startsWith('# '));
   // lexicon lines are separate segments: a blank line after each keeps them apart
-  const clean: string[][] = [handwritten('sentences.txt'), handwritten('lexicon.txt').flatMap((l) => [l, ''])];
+  const clean: string[][] = [handwritten('sentences.txt'), handwritten('sentences-admin.txt').flatMap((l) => [l, '']), handwritten('lexicon.txt').flatMap((l) => [l, ''])];
   if (!src.lmWithout004) clean.push(lines(join(src.sharedDir, 'dev', `${SEED004}.rendered.txt`)));
   if (!src.exclude003) {
     clean.push(lines(join(src.sharedDir, 'dev', `${SEED003}.gold.txt`)));
