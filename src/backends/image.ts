@@ -8,7 +8,7 @@ import { getEngine, OCR_LANGUAGE } from '../ocr/engine.js';
 import { checkImageSize, ImageFormatError, readImageInfo, tiffPage, tiffPageIndexes, type ImageInfo, type OcrImage } from '../ocr/image.js';
 import { describePageFailure, ocrPages, pageFromOcr, warnLowConfidence } from '../ocr/pages.js';
 import type { OcrOptions } from '../ocr/types.js';
-import { InputError } from '../util/errors.js';
+import { describeError, InputError } from '../util/errors.js';
 import type { RawInput } from './read-input.js';
 
 const READABLE = new Set(['png', 'jpeg', 'tiff']);
@@ -21,7 +21,7 @@ export async function readImageDocument(input: RawInput, displayName: string, op
     if (info.type === 'tiff') directories = tiffPageIndexes(input.bytes);
   } catch (err) {
     if (err instanceof ImageFormatError) throw new InputError(displayName, `corrupt or unsupported image: ${err.message}`, { cause: err });
-    throw new InputError(displayName, `corrupt image (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    throw new InputError(displayName, `corrupt image (${describeError(err)})`, { cause: err });
   }
   if (!READABLE.has(info.type)) throw new InputError(displayName, `unsupported image format (${info.type}; expected PNG, JPEG or TIFF)`);
   info.pages.forEach((p, i) => {

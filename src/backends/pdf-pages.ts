@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkImageSize, encodePgm, MAX_IMAGE_PIXELS, toGray, unpack1bpp, type OcrImage } from '../ocr/image.js';
 import { BlankPageError, PageError } from '../ocr/pages.js';
-import { InputError } from '../util/errors.js';
+import { describeError, InputError } from '../util/errors.js';
 
 /** Resolution pages are rendered at. */
 export const RENDER_DPI = 300;
@@ -170,7 +170,7 @@ export class PdfPageImager {
       return new PdfPageImager(pdfjs, await task.promise, displayName);
     } catch (err) {
       await task.destroy().catch(() => undefined);
-      throw new InputError(displayName, `unreadable PDF (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`, { cause: err });
+      throw new InputError(displayName, `unreadable PDF (${describeError(err)})`, { cause: err });
     }
   }
 
@@ -184,7 +184,7 @@ export class PdfPageImager {
     try {
       page = await this.doc.getPage(n);
     } catch (err) {
-      throw new PageError(`page ${n} cannot be read (${err instanceof Error ? err.message : String(err)})`);
+      throw new PageError(`page ${n} cannot be read (${describeError(err)})`);
     }
     try {
       const direct = await this.embeddedImage(page, onlyScans).catch((err: unknown) => {
@@ -229,7 +229,7 @@ export class PdfPageImager {
     try {
       cc = this.doc.canvasFactory.create(width, height);
     } catch (err) {
-      throw new PageError(`page ${n} cannot be rendered (${err instanceof Error ? err.message : String(err)})`);
+      throw new PageError(`page ${n} cannot be rendered (${describeError(err)})`);
     }
     try {
       cc.context.fillStyle = '#ffffff';
@@ -239,7 +239,7 @@ export class PdfPageImager {
       return { data: encodePgm(toGray(rgba, width, height, 4), width, height), width, height, dpi };
     } catch (err) {
       if (err instanceof InputError) throw err;
-      throw new PageError(`page ${n} cannot be rendered (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+      throw new PageError(`page ${n} cannot be rendered (${describeError(err)})`);
     } finally {
       this.doc.canvasFactory.destroy(cc);
     }

@@ -5,7 +5,7 @@
  */
 import { PDFParse } from 'pdf-parse';
 import { makePage, type Page } from '../model/document.js';
-import { InputError } from '../util/errors.js';
+import { describeError, InputError } from '../util/errors.js';
 import { splitLines } from './text.js';
 
 /** Checks the bytes are a whole PDF before pdf.js sees them: it repairs so eagerly that a cut file may still "parse". */
@@ -18,10 +18,10 @@ export function checkPdfEnvelope(bytes: Uint8Array, displayName: string): void {
 
 export function describePdfError(err: unknown): string {
   const name = (err as { name?: string })?.name ?? '';
-  const message = err instanceof Error ? err.message : String(err);
+  const message = describeError(err);
   if (name === 'PasswordException' || /password/i.test(message)) return 'encrypted PDF: a password is required to open it';
   if (name === 'InvalidPDFException') return `invalid PDF (${message})`;
-  return `unreadable PDF (${message.split('\n')[0]})`;
+  return `unreadable PDF (${message})`;
 }
 
 export interface PdfTextPages {
@@ -36,7 +36,8 @@ export async function readPdfText(bytes: Uint8Array, displayName: string): Promi
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0, stopAtErrors: false, isEvalSupported: false });
   try {
     const result = await parser.getText({ pageJoiner: '' });
-    if (result.total === 0) throw new InputError(displayName, 'PDF has no pages');
+    // pdf.js takes the page count from the page tree's /Count; a hand-edited one can say 0, -5 or NaN
+    if (!Number.isInteger(result.total) || result.total < 1) throw new InputError(displayName, result.total === 0 ? 'PDF has no pages' : `invalid PDF (page count ${result.total})`);
     return { pageCount: result.total, pages: result.pages.map((p) => ({ number: p.num, text: p.text })) };
   } catch (err) {
     if (err instanceof InputError) throw err;

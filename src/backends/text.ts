@@ -1,5 +1,5 @@
 /**
- * Text and Markdown input: decode (UTF-8, UTF-16 with BOM, or the legacy
+ * Text and Markdown input: decode (UTF-8, UTF-16 with or without BOM, or the legacy
  * TCVN3/VNI encodings), normalise to NFC, strip Markdown markup line by line.
  */
 import { extname } from 'node:path';
@@ -9,12 +9,36 @@ import { decodeLegacy, detectLegacyEncoding } from '../text/legacy-encodings.js'
 import { stripMarkdown } from '../text/markdown.js';
 import type { RawInput } from './read-input.js';
 
+/**
+ * UTF-16 without a byte-order mark (Windows "Unicode" saves often lack it): text whose code
+ * units are mostly ASCII or Vietnamese (U+00xx, U+01xx, U+1Exx) has a 0x00 in one byte of
+ * most pairs and almost never in the other. Null when the bytes do not look like that.
+ */
+export function detectBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 64 * 1024) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  const guess = oddZeros > pairs * 0.4 && evenZeros < pairs * 0.02 ? 'utf-16le' : evenZeros > pairs * 0.4 && oddZeros < pairs * 0.02 ? 'utf-16be' : null;
+  if (!guess) return null;
+  // binary data can have that pattern too: the decoded text must have (almost) no control characters
+  const sample = new TextDecoder(guess).decode(bytes.subarray(0, n));
+  const bad = sample.match(/[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  return bad <= sample.length * 0.01 ? guess : null;
+}
+
 /** True when the bytes are not text: NUL bytes, or many control characters. */
 export function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 64 * 1024);
   if (n === 0) return false;
-  // UTF-16 text has NULs but announces itself with a BOM.
+  // UTF-16 text has NULs but announces itself with a BOM, or by the pattern of its NULs.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  if (detectBomlessUtf16(bytes)) return false;
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
@@ -28,6 +52,8 @@ export function looksBinary(bytes: Uint8Array): boolean {
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  const utf16 = detectBomlessUtf16(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
   let text: string;
   let encoding = 'utf-8';
   try {

@@ -18,6 +18,8 @@ export interface ConvertOptions {
   jobs: number;
   quiet: boolean;
   debug: boolean;
+  /** Per-file time limit in batch mode, seconds (0: none). */
+  timeout?: number;
   extract: ExtractOptions;
 }
 
@@ -89,11 +91,9 @@ export async function convert(args: string[], options: ConvertOptions): Promise<
     progress.done(job.path, false, result.error);
     if (options.debug && result.stack) process.stderr.write(result.stack + '\n');
   };
-  if (options.jobs <= 1 || jobs.length === 1) {
-    for (const job of jobs) await onResult(job, await runJob(job));
-  } else {
-    await runPool(jobs, options.jobs, onResult);
-  }
+  // Batches always run on worker threads, even --jobs 1: a file that hangs (--timeout) or exhausts
+  // memory takes its worker down, not the batch.
+  await runPool(jobs, options.jobs, onResult, { timeoutSeconds: options.timeout, debug: options.debug });
   progress.finish({ converted, failed, seconds: (performance.now() - started) / 1000 });
   return failed > 0 ? 1 : 0;
 }

@@ -55,6 +55,7 @@ export function buildProgram(): Command {
     .addOption(repairOption())
     .addOption(ocrOption())
     .addOption(engineOption())
+    .option('--timeout <seconds>', 'per-file time limit when converting several files (the file is reported as timed out)', positiveInt, 600)
     .option('-q, --quiet', 'no progress, only failures and errors', false)
     .option('--debug', 'print stack traces of failures', false)
     .action(async (inputs: string[], opts) => {
@@ -65,6 +66,7 @@ export function buildProgram(): Command {
         jobs: opts.jobs,
         quiet: opts.quiet,
         debug: opts.debug,
+        timeout: opts.timeout,
         extract: { repair: opts.repair, ocr: opts.ocr, engine: opts.engine },
       });
     });

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { cpus } from 'node:os';
 import type { ExtractOptions } from '../extract.js';
 import type { OutputFormat } from '../writers/serialize.js';
+import { describeError } from '../util/errors.js';
 
 export interface JobResult {
   ok: boolean;
@@ -28,33 +29,73 @@ export function defaultJobs(): number {
   return Math.max(1, cpus().length);
 }
 
-function ask(worker: Worker, job: Job): Promise<JobResult & { crashed?: boolean }> {
+/** Heap limit of a batch worker: a decompression bomb or runaway input kills its worker, not the batch. */
+export const WORKER_HEAP_MB = 2048;
+
+export interface PoolOptions {
+  /** Per-file time limit in seconds (0: none); the worker is terminated and the file reported as timed out. */
+  timeoutSeconds?: number;
+  /** Pass the workers' own stderr through (library chatter such as libpng's warnings); otherwise it is dropped. */
+  debug?: boolean;
+}
+
+function crashReason(err: Error): string {
+  // Node names a worker that hit its resourceLimits this way; say it in the user's terms
+  if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return `ran out of memory (the limit is ${WORKER_HEAP_MB} MB per file)`;
+  return `worker crashed (${describeError(err)})`;
+}
+
+/** Sends one job; resolves with its result, or with a failure when the worker crashes, exits or runs out of time. */
+function ask(worker: Worker, job: Job, timeoutMs: number): Promise<JobResult & { crashed?: boolean }> {
   return new Promise((resolve) => {
-    const onMessage = (r: JobResult) => {
+    let timer: NodeJS.Timeout | undefined;
+    const settle = (r: JobResult & { crashed?: boolean }) => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
       worker.off('error', onError);
+      worker.off('exit', onExit);
       resolve(r);
     };
-    const onError = (err: Error) => {
-      worker.off('message', onMessage);
-      resolve({ ok: false, error: `worker crashed (${err.message})`, stack: err.stack, crashed: true });
-    };
-    worker.once('message', onMessage);
-    worker.once('error', onError);
+    const onMessage = (r: JobResult) => settle(r);
+    const onError = (err: Error) => settle({ ok: false, error: crashReason(err), stack: err.stack, crashed: true });
+    // a worker that ends without an error event (process.exit in a dependency) must not leave the job pending forever
+    const onExit = (code: number) => settle({ ok: false, error: `worker stopped (exit code ${code})`, crashed: true });
+    if (timeoutMs > 0) timer = setTimeout(() => settle({ ok: false, error: `timed out after ${timeoutMs / 1000} s`, crashed: true }), timeoutMs);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
     worker.postMessage(job);
   });
 }
 
 /** Runs the jobs, `concurrency` at once; calls onResult as each finishes; resolves when all are done. */
-export async function runPool(jobs: Job[], concurrency: number, onResult: (job: Job, result: JobResult) => Promise<void>): Promise<void> {
+export async function runPool(jobs: Job[], concurrency: number, onResult: (job: Job, result: JobResult) => Promise<void>, options: PoolOptions = {}): Promise<void> {
   const workerUrl = new URL('./extract-worker.js', import.meta.url);
+  const timeoutMs = Math.max(0, options.timeoutSeconds ?? 0) * 1000;
+  const spawn = () => {
+    // stderr: true keeps what the worker and its own threads print (tesseract.js's libpng/leptonica messages
+    // on a corrupt image) out of the batch's stderr, which holds one line per failed file.
+    const w = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, stderr: true });
+    w.stderr.on('data', (b: Buffer) => {
+      if (options.debug) process.stderr.write(b);
+    });
+    // An idle worker's stray error (a late rejection in a dependency) would otherwise be an uncaught
+    // 'error' event in the main thread and end the whole batch; ask() reports errors during a job.
+    w.on('error', () => undefined);
+    w.once('exit', () => ended.add(w));
+    return w;
+  };
+  // workers that ended between jobs: posting to them would wait forever
+  const ended = new WeakSet<Worker>();
   let next = 0;
   const lane = async (): Promise<void> => {
     let worker: Worker | null = null;
     try {
       for (let job = jobs[next++]; job; job = jobs[next++]) {
-        worker ??= new Worker(workerUrl);
-        const result = await ask(worker, job);
-        // A crashed worker is replaced so the rest of the batch goes on.
+        if (worker && ended.has(worker)) worker = null;
+        worker ??= spawn();
+        const result = await ask(worker, job, timeoutMs);
+        // A crashed or timed-out worker is replaced so the rest of the batch goes on.
         if (result.crashed) {
           await worker.terminate();
           worker = null;

@@ -15,6 +15,9 @@ export class InputError extends Error {
 
 /** One line describing any error, for the batch log. */
 export function describeError(err: unknown): string {
-  if (err instanceof Error) return err.message.split('\n')[0] ?? err.name;
-  return String(err).split('\n')[0] ?? 'unknown error';
+  // pdf.js and worker code can throw non-Error values: plain objects with a message, strings, undefined
+  const message = err instanceof Error ? err.message : typeof (err as { message?: unknown })?.message === 'string' ? (err as { message: string }).message : typeof err === 'object' && err !== null ? '' : String(err);
+  const line = message.split('\n')[0]!.trim();
+  if (line) return line;
+  return (err as { name?: unknown })?.name && typeof (err as { name?: unknown }).name === 'string' ? (err as { name: string }).name : 'unknown error';
 }
