@@ -2,7 +2,15 @@
 import { parentPort } from 'node:worker_threads';
 import { runJob } from './run-job.js';
 import type { Job } from './pool.js';
+import { killNativeProcesses } from '../ocr/native.js';
 
-parentPort?.on('message', (job: Job) => {
-  void runJob(job).then((result) => parentPort?.postMessage(result));
+parentPort?.on('message', (message: Job | { stop: true }) => {
+  if ('stop' in message) {
+    // The pool is about to terminate this worker (time limit): terminating a thread does not end the
+    // tesseract processes it started, so end them first.
+    killNativeProcesses(true);
+    parentPort?.postMessage({ stopped: true });
+    return;
+  }
+  void runJob(message).then((result) => parentPort?.postMessage(result));
 });

@@ -45,11 +45,35 @@ function crashReason(err: Error): string {
   return `worker crashed (${describeError(err)})`;
 }
 
+type Answer = JobResult & { crashed?: boolean; timedOut?: boolean };
+
+/**
+ * Asks a timed-out worker to kill its tesseract processes (terminate() alone leaves them running),
+ * waiting at most a second: a worker stuck in a CPU loop cannot answer and is terminated anyway.
+ */
+function stopWorker(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('exit', done);
+      resolve();
+    };
+    const onMessage = (m: { stopped?: boolean }) => {
+      if (m?.stopped) done();
+    };
+    const timer = setTimeout(done, 1000);
+    worker.on('message', onMessage);
+    worker.once('exit', done);
+    worker.postMessage({ stop: true });
+  });
+}
+
 /** Sends one job; resolves with its result, or with a failure when the worker crashes, exits or runs out of time. */
-function ask(worker: Worker, job: Job, timeoutMs: number): Promise<JobResult & { crashed?: boolean }> {
+function ask(worker: Worker, job: Job, timeoutMs: number): Promise<Answer> {
   return new Promise((resolve) => {
     let timer: NodeJS.Timeout | undefined;
-    const settle = (r: JobResult & { crashed?: boolean }) => {
+    const settle = (r: Answer) => {
       clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
@@ -60,7 +84,7 @@ function ask(worker: Worker, job: Job, timeoutMs: number): Promise<JobResult & {
     const onError = (err: Error) => settle({ ok: false, error: crashReason(err), stack: err.stack, crashed: true });
     // a worker that ends without an error event (process.exit in a dependency) must not leave the job pending forever
     const onExit = (code: number) => settle({ ok: false, error: `worker stopped (exit code ${code})`, crashed: true });
-    if (timeoutMs > 0) timer = setTimeout(() => settle({ ok: false, error: `timed out after ${timeoutMs / 1000} s`, crashed: true }), timeoutMs);
+    if (timeoutMs > 0) timer = setTimeout(() => settle({ ok: false, error: `timed out after ${timeoutMs / 1000} s`, crashed: true, timedOut: true }), timeoutMs);
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
@@ -97,6 +121,7 @@ export async function runPool(jobs: Job[], concurrency: number, onResult: (job: 
         const result = await ask(worker, job, timeoutMs);
         // A crashed or timed-out worker is replaced so the rest of the batch goes on.
         if (result.crashed) {
+          if (result.timedOut) await stopWorker(worker);
           await worker.terminate();
           worker = null;
         }
