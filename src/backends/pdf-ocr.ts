@@ -12,6 +12,7 @@ import type { OcrOptions } from '../ocr/types.js';
 import { decodeLegacy, detectLegacyEncoding } from '../text/legacy-encodings.js';
 import { isUnicodeVietnamese } from '../text/vietnamese.js';
 import { pageFromText, readPdfText } from './pdf-text.js';
+import { checkLetterRuns } from './text.js';
 import { PdfPageImager } from './pdf-pages.js';
 import type { RawInput } from './read-input.js';
 
@@ -36,6 +37,8 @@ export async function readPdfDocument(input: RawInput, displayName: string, opti
   // Old PDFs embed TCVN3/VNI fonts: their text layer comes out as Latin-1 mojibake.
   const legacy = detectLegacyEncoding(raw.map((p) => p.text).join('\n'));
   const pages = raw.map((p) => pageFromText(p.number, legacy ? decodeLegacy(p.text, legacy) : p.text));
+  // a text layer can hold anything: one Tj of millions of letters overflows the word regexes downstream
+  checkLetterRuns(pages.flatMap((p) => p.lines.map((l) => l.text)), displayName);
   const toOcr = options.mode === 'never' ? [] : pages.filter((p) => options.mode === 'always' || classifyPage(p) !== 'good').map((p) => p.number!);
   const doc = new PlanDocument({ file: displayName, sha256: input.sha256, kind: 'pdf-text', pageCount, encoding: legacy ?? 'pdf', pages });
   const blank = toOcr.length > 0 ? await ocrPdfPages(doc, input, displayName, toOcr, options) : new Set<number>();

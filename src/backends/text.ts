@@ -68,6 +68,33 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
   return { text, encoding };
 }
 
+/**
+ * More letters than this in a row (no space, digit or punctuation) is not text a plan holds; past a
+ * few million, V8's regular expressions on words overflow the stack ("Maximum call stack size
+ * exceeded" from String.match), so such input is refused here with its reason.
+ */
+export const MAX_LETTER_RUN = 1_000_000;
+
+/** The longest run of letters (ASCII letters, or any non-ASCII character that is not a space). */
+export function longestLetterRun(lines: readonly string[]): number {
+  let longest = 0;
+  for (const line of lines) {
+    let run = 0;
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c !== 0x2028 && c !== 0x3000 && !(c >= 0x2000 && c <= 0x200b));
+      run = letter ? run + 1 : 0;
+      if (run > longest) longest = run;
+    }
+  }
+  return longest;
+}
+
+export function checkLetterRuns(lines: readonly string[], displayName: string): void {
+  const run = longestLetterRun(lines);
+  if (run > MAX_LETTER_RUN) throw new InputError(displayName, `not plan text: ${run} letters in a row without a space (the limit is ${MAX_LETTER_RUN})`);
+}
+
 export function splitLines(text: string): string[] {
   return text.replace(/\r\n?/g, '\n').split('\n');
 }
@@ -90,6 +117,7 @@ export function readTextDocument(input: RawInput, displayName: string): PlanDocu
   const ext = extname(input.file).toLowerCase();
   if (ext === '.md' || ext === '.markdown' || looksLikeMarkdown(lines)) lines = stripMarkdown(lines);
   if (lines.every((l) => l.trim() === '')) throw new InputError(displayName, 'no text in file');
+  checkLetterRuns(lines, displayName);
   return new PlanDocument({
     file: displayName,
     sha256: input.sha256,

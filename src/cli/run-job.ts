@@ -10,7 +10,9 @@ export async function runJob(job: Job): Promise<JobResult> {
     const record = await extractFile(job.path, { ...job.options, displayName: job.displayName });
     return { ok: true, output: serializeRecord(record, job.format), warnings: record.warnings.length };
   } catch (err) {
-    const reason = err instanceof InputError ? err.reason : err instanceof RecordValidationError ? err.message : `internal error: ${describeError(err)}`;
+    // a stack overflow comes from the input's shape (regular expressions on a pathological line), not from a bug to report
+    const overflow = err instanceof RangeError && /call stack/i.test(err.message);
+    const reason = err instanceof InputError ? err.reason : err instanceof RecordValidationError ? err.message : overflow ? `input too complex to process (${err.message})` : `internal error: ${describeError(err)}`;
     return { ok: false, error: reason, stack: err instanceof Error ? err.stack : undefined };
   }
 }

@@ -179,6 +179,8 @@ function pdfAndTextCases(): Case[] {
   const big = Buffer.alloc(10 * 1024 * 1024);
   for (let i = 0; i < big.length; i += line.length) line.copy(big, i);
   cases.push({ name: 'one-line-10mb.txt', bytes: new Uint8Array(big), expect: 'either' });
+  // one "word" of 1.2 million letters: past ~4 million, String.match on words overflowed the stack ("internal error")
+  cases.push({ name: 'one-word.txt', bytes: new Uint8Array(Buffer.from('ệ'.repeat(1_200_000), 'utf8')), expect: 'fail', reason: /letters in a row/ });
   cases.push({ name: 'invalid-utf8.txt', bytes: flip(txt, rnd, 40, 0, txt.length), expect: 'ok' });
   const withBad = concat(txt.subarray(0, 3000), new Uint8Array([0xc3, 0x28, 0xff, 0xfe, 0xe2, 0x82]), txt.subarray(3000));
   cases.push({ name: 'invalid-utf8-seq.txt', bytes: withBad, expect: 'ok' });
