@@ -55,7 +55,7 @@ export function buildProgram(): Command {
     .addOption(repairOption())
     .addOption(ocrOption())
     .addOption(engineOption())
-    .option('--timeout <seconds>', 'per-file time limit when converting several files (the file is reported as timed out)', positiveInt, 600)
+    .option('--timeout <seconds>', 'per-file time limit when converting several files (the file is reported as timed out; long scans need about 2–5 s per page)', positiveInt, 1800)
     .option('-q, --quiet', 'no progress, only failures and errors', false)
     .option('--debug', 'print stack traces of failures', false)
     .action(async (inputs: string[], opts) => {
