@@ -18,6 +18,7 @@ import { createCanvas, GlobalFonts, type Canvas } from '@napi-rs/canvas';
 import { PDFDocument, rgb } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import { packageRoot } from '../util/paths.js';
+import { mulberry32 } from '../util/prng.js';
 
 const require = createRequire(import.meta.url);
 const root = packageRoot();
@@ -29,16 +30,6 @@ GlobalFonts.registerFromPath(FONT_BOLD, 'Fixture Serif Bold');
 
 export const A4 = { width: 595.28, height: 841.89 };
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface TypesetOptions {
   dpi: number;

@@ -14,19 +14,9 @@ import { extractFile, type ExtractOptions } from '../../src/extract.js';
 import { validateRecord } from '../../src/schema/record.js';
 import { InputError } from '../../src/util/errors.js';
 import { closeEngines } from '../../src/ocr/engine.js';
+import { mulberry32 as prng } from '../../src/util/prng.js';
 import { assertBuilt, fixture, run, stderrLines, tempDir } from '../cli/run.js';
 
-/** mulberry32: a tiny seeded PRNG, so every run mutates the same bytes. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const read = (name: string) => new Uint8Array(readFileSync(fixture(name)));
 const latin1 = (b: Uint8Array) => Buffer.from(b).toString('latin1');
