@@ -16,6 +16,7 @@ import { InputError } from '../../src/util/errors.js';
 import { closeEngines } from '../../src/ocr/engine.js';
 import { mulberry32 as prng } from '../../src/util/prng.js';
 import { assertBuilt, fixture, run, stderrLines, tempDir } from '../cli/run.js';
+import { pngHeader } from '../helpers.js';
 
 
 const read = (name: string) => new Uint8Array(readFileSync(fixture(name)));
@@ -49,18 +50,6 @@ function zero(bytes: Uint8Array, start: number, length: number): Uint8Array {
 
 const EOF = fromLatin1('\n%%EOF\n');
 
-/** A PNG header (signature + IHDR) claiming the given size, and nothing after it. */
-function pngHeader(width: number, height: number): Uint8Array {
-  const b = Buffer.alloc(33);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b, 0);
-  b.writeUInt32BE(13, 8);
-  b.write('IHDR', 12, 'latin1');
-  b.writeUInt32BE(width, 16);
-  b.writeUInt32BE(height, 20);
-  b[24] = 8; // bit depth
-  b[25] = 0; // gray
-  return new Uint8Array(b); // CRC left zero: the size check comes first
-}
 
 /** A baseline JPEG header (SOI, JFIF APP0, SOF0) claiming the given size, and nothing after it. */
 function jpegHeader(width: number, height: number): Uint8Array {

@@ -11,6 +11,7 @@ import { closeEngines, nativeAvailable } from '../../src/ocr/engine.js';
 import { InputError } from '../../src/util/errors.js';
 import { classifyPage } from '../../src/backends/pdf-ocr.js';
 import { readPdfText, pageFromText } from '../../src/backends/pdf-text.js';
+import { pngHeader } from '../helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const fixture = (name: string) => join(ROOT, 'fixtures', name);
@@ -183,21 +184,16 @@ describe('bad images', () => {
   };
   afterAll(async () => (await import('node:fs')).rmSync(tmp, { recursive: true, force: true }));
 
-  function pngHeader(width: number, height: number): Uint8Array {
+  /** A PNG header claiming the size, then the start of an IDAT chunk (64 bytes in all). */
+  function pngWithIdat(width: number, height: number): Uint8Array {
     const b = Buffer.alloc(64);
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b, 0);
-    b.writeUInt32BE(13, 8);
-    b.write('IHDR', 12, 'latin1');
-    b.writeUInt32BE(width, 16);
-    b.writeUInt32BE(height, 20);
-    b[24] = 8;
-    b.writeUInt32BE(0, 33);
+    Buffer.from(pngHeader(width, height)).copy(b, 0);
     b.write('IDAT', 37, 'latin1');
     return b;
   }
 
   it('refuses a 30000×30000 image from its header, before decoding it', async () => {
-    const f = await write('huge.png', pngHeader(30000, 30000));
+    const f = await write('huge.png', pngWithIdat(30000, 30000));
     const t = performance.now();
     await expect(loadText(f, WASM)).rejects.toThrow(InputError);
     await expect(loadText(f, WASM)).rejects.toThrow(/too large.*30000×30000/);
@@ -229,7 +225,7 @@ describe('bad images', () => {
     const err = await loadText(await write('cut.png', cut), WASM).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).reason).toMatch(/cannot be decoded|corrupt/);
-    const garbage = Buffer.concat([pngHeader(100, 100).subarray(0, 33), Buffer.alloc(200, 0x41)]);
+    const garbage = Buffer.concat([pngHeader(100, 100), Buffer.alloc(200, 0x41)]);
     await expect(loadText(await write('garbage.png', garbage), WASM)).rejects.toThrow(InputError);
   });
 });

@@ -49,20 +49,21 @@ export const closingStage: Stage = {
       const text = lines[i]!.text;
       const skel = skeleton(text);
       const mark = (at: number) => cutAt.set(i, Math.min(cutAt.get(i) ?? Infinity, at));
-      const auth = AUTHORITY.exec(skel);
-      if (auth && !signer.authority && !CAPACITY.test(skel.slice(auth.index))) {
-        const at = auth.index + auth[0].indexOf(auth[1]!);
-        signer.authority = sliceFrom(text, at);
+      /** Takes the signature fragment a match starts (its first group) to the end of the line. */
+      const take = (m: RegExpExecArray, field: 'authority' | 'capacity') => {
+        const at = m.index + m[0].indexOf(m[1]!);
+        signer[field] = sliceFrom(text, at);
         signer.source ??= doc.sourceOf(i);
         mark(at);
+      };
+      const auth = AUTHORITY.exec(skel);
+      if (auth && !signer.authority && !CAPACITY.test(skel.slice(auth.index))) {
+        take(auth, 'authority');
         continue;
       }
       const cap = CAPACITY.exec(skel);
       if (cap && !signer.capacity) {
-        const at = cap.index + cap[0].indexOf(cap[1]!);
-        signer.capacity = sliceFrom(text, at);
-        signer.source ??= doc.sourceOf(i);
-        mark(at);
+        take(cap, 'capacity');
         continue;
       }
       const title = TITLE.exec(skel);
