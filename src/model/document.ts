@@ -4,6 +4,7 @@
  * (the vfile idea: one object carries text, positions and messages).
  */
 import type { SectionKind, SourceKind, SourceRef, Warning, RecordSource } from '../schema/record.js';
+import type { TableBlock } from './table.js';
 
 export interface TextLine {
   /** The line as the pipeline sees it now (repaired when repair ran). */
@@ -35,6 +36,8 @@ export interface DocumentInit {
   pageCount: number | null;
   encoding: string;
   pages: Page[];
+  /** Tables the backend found, in reading order (see model/table.ts). */
+  tables?: TableBlock[];
 }
 
 /** A heading of the document with the global line range it governs (what later stages walk). */
@@ -66,6 +69,8 @@ export class PlanDocument {
   readonly pageCount: number | null;
   readonly encoding: string;
   readonly pages: Page[];
+  /** Tables in reading order; each also renders as lines of its page (model/table.ts). */
+  readonly tables: TableBlock[];
   readonly warnings: Warning[] = [];
   ocr: RecordSource['ocr'] = null;
   textRepair: RecordSource['textRepair'] = null;
@@ -79,6 +84,7 @@ export class PlanDocument {
     this.pageCount = init.pageCount;
     this.encoding = init.encoding;
     this.pages = init.pages;
+    this.tables = init.tables ?? [];
   }
 
   /** All lines of all pages in reading order; index i is the "global line index" stages pass around. */
