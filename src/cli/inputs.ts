@@ -10,11 +10,20 @@ export interface InputItem {
   relative: string;
 }
 
+/**
+ * Files an editor leaves beside a document while it is open or saving: Word's owner files
+ * ("~$plan.docx"), LibreOffice's locks (".~lock.plan.docx#"), temporary files ("~WRL0001.tmp",
+ * "x.tmp"). They are not documents, so folder mode skips them.
+ */
+export function isLockOrTempFile(name: string): boolean {
+  return name.startsWith('~$') || /^\.~lock\..*#$/.test(name) || /\.tmp$/i.test(name) || /^~.*\.tmp$/i.test(name);
+}
+
 async function walk(dir: string, root: string, out: InputItem[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
+    if (e.name.startsWith('.') || isLockOrTempFile(e.name)) continue;
     const full = join(dir, e.name);
     if (e.isDirectory()) await walk(full, root, out);
     else if (e.isFile() && isSupportedInput(full) && !/\.expected\.[a-z]+$/.test(e.name)) out.push({ path: full, relative: relative(root, full) });

@@ -146,13 +146,13 @@ export const Signer = z.object({
   source: SourceRef.nullable(),
 });
 
-export const SourceKind = z.enum(['pdf-text', 'pdf-scan', 'pdf-mixed', 'image', 'text']);
+export const SourceKind = z.enum(['pdf-text', 'pdf-scan', 'pdf-mixed', 'image', 'text', 'docx', 'doc', 'html']);
 
 export const RecordSource = z.object({
   file: z.string().describe('as given on the command line'),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   kind: SourceKind,
-  pages: z.number().int().nonnegative().nullable().describe('null for text input'),
+  pages: z.number().int().nonnegative().nullable().describe('null for text, Word and HTML input'),
   encoding: z.string().describe('how the text was decoded: utf-8, utf-16le, windows-1252, tcvn3, vni; pdf for a text layer; ocr for images'),
   ocr: z
     .object({
