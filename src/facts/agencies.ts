@@ -21,6 +21,19 @@ interface AgencyEntry {
   aliases?: string[];
   level?: boolean;
   placeName?: boolean;
+  /** First and last year the name was in use (the 2025 mergers end many). */
+  validFrom?: number;
+  validTo?: number;
+  /** The body that took over its duties when it was merged or renamed. */
+  successor?: string;
+}
+
+/** When a body's name was in use, and what replaced it. */
+export interface AgencyValidity {
+  name: string;
+  validFrom: number | null;
+  validTo: number | null;
+  successor: string | null;
 }
 
 interface AgencyData {
@@ -65,6 +78,7 @@ const UNITS: [string[], string][] = [
   [['quan'], 'quận'],
   [['phuong'], 'phường'],
   [['xa'], 'xã'],
+  [['dac', 'khu'], 'đặc khu'],
 ];
 
 /** Compact key of an abbreviation: skeleton letters and digits only ("LĐ-TB&XH" → "ldtbxh"). */
@@ -343,6 +357,22 @@ export class AgencyRegistry {
     }
     gap(at, text.length);
     return out;
+  }
+
+  /**
+   * The registry entry a canonical agency name comes from ("Sở Lao động - Thương binh và Xã hội tỉnh" →
+   * the Sở's entry), with the years it was in use; null for groups and unknown names.
+   */
+  validity(agency: Agency): AgencyValidity | null {
+    if (agency.kind !== 'agency' || !agency.known) return null;
+    const skel = skeleton(agency.name);
+    let best: AgencyEntry | null = null;
+    for (const alias of this.aliases) {
+      const base = skeleton(alias.entry.name);
+      if ((skel === base || skel.startsWith(base + ' ')) && (!best || alias.entry.name.length > best.name.length)) best = alias.entry;
+    }
+    if (!best) return null;
+    return { name: best.name, validFrom: best.validFrom ?? null, validTo: best.validTo ?? null, successor: best.successor ?? null };
   }
 
   /** The agency a name denotes when the whole name is one known body or group; null otherwise. */

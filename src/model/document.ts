@@ -60,6 +60,8 @@ export interface DocumentData {
   /** Last global line of the body (before "Nơi nhận" and the signature); set by the sections stage. */
   bodyEnd?: number;
   outline?: OutlineNode[];
+  /** The year of the document's date, when the header gives one (agency names are checked against it). */
+  documentYear?: number;
 }
 
 export class PlanDocument {

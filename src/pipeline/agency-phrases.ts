@@ -100,9 +100,22 @@ export function uniqueAgencies(list: Agency[]): Agency[] {
   });
 }
 
-/** Warns once per unknown agency name. */
+/**
+ * Warns once per unknown agency name, and when a plan names a body after the year its name went out of
+ * use ("Sở Lao động - Thương binh và Xã hội" in a 2026 plan: merged into Sở Nội vụ in 2025).
+ */
 export function warnUnknown(doc: PlanDocument, agencies: Agency[], source: SourceRef): void {
+  const registry = AgencyRegistry.load();
+  const year = doc.data.documentYear;
   for (const a of agencies) {
-    if (!a.known) doc.warn('unknown-agency', `agency not in the registry, kept as written: "${a.raw}"`, source);
+    if (!a.known) {
+      doc.warn('unknown-agency', `agency not in the registry, kept as written: "${a.raw}"`, source);
+      continue;
+    }
+    const v = year ? registry.validity(a) : null;
+    if (v && year && ((v.validTo !== null && year > v.validTo) || (v.validFrom !== null && year < v.validFrom))) {
+      const when = v.validTo !== null && year > v.validTo ? `was in use until ${v.validTo}` : `was in use from ${v.validFrom}`;
+      doc.warn('agency-out-of-date', `"${a.raw}" ${when}, the document is of ${year}${v.successor ? `; its duties went to ${v.successor}` : ''}`, source);
+    }
   }
 }

@@ -60,3 +60,25 @@ describe('AgencyRegistry boundaries', () => {
     expect(registry.scan('tại các xã Phòng Lao động - Thương binh và Xã hội chủ trì').map((m) => m.agency.name)).toEqual(['các xã', 'Phòng Lao động - Thương binh và Xã hội']);
   });
 });
+
+describe('the 2025 reorganisation', () => {
+  it('resolves the merged ministries and departments, the two-level local government and the older names', () => {
+    expect(names('Sở Nông nghiệp và Môi trường, Sở Dân tộc và Tôn giáo, Bộ Nông nghiệp và Môi trường')).toEqual(['Sở Nông nghiệp và Môi trường', 'Sở Dân tộc và Tôn giáo', 'Bộ Nông nghiệp và Môi trường']);
+    expect(names('Bộ Khoa học và Công nghệ; Bộ Dân tộc và Tôn giáo; Bộ Xây dựng')).toEqual(['Bộ Khoa học và Công nghệ', 'Bộ Dân tộc và Tôn giáo', 'Bộ Xây dựng']);
+    expect(names('UBND các xã, phường, đặc khu')).toEqual(['Ủy ban nhân dân các xã, phường, đặc khu [group]']);
+    expect(names('Công an xã, Đảng ủy phường, Trung tâm Phục vụ hành chính công xã')).toEqual(['Công an xã', 'Đảng ủy phường', 'Trung tâm Phục vụ hành chính công xã']);
+    expect(names('Phòng Kinh tế, Hạ tầng và Đô thị; Phòng Văn hóa - Xã hội')).toEqual(['Phòng Kinh tế, Hạ tầng và Đô thị', 'Phòng Văn hóa - Xã hội']);
+    expect(names('Bộ phận Văn phòng - Thống kê, Bộ phận Tư pháp - Hộ tịch')).toEqual(['Công chức Văn phòng - Thống kê', 'Công chức Tư pháp - Hộ tịch']);
+    // A 2021 plan's name still resolves to its own body.
+    expect(names('Sở LĐTB&XH')).toEqual(['Sở Lao động - Thương binh và Xã hội']);
+  });
+
+  it('knows the years a name was in use and what replaced it', () => {
+    const [old] = registry.parseList('Sở LĐTB&XH tỉnh');
+    expect(registry.validity(old!)).toEqual({ name: 'Sở Lao động - Thương binh và Xã hội', validFrom: null, validTo: 2025, successor: 'Sở Nội vụ' });
+    const [merged] = registry.parseList('Sở Nông nghiệp và Môi trường');
+    expect(registry.validity(merged!)).toMatchObject({ validFrom: 2025, validTo: null });
+    expect(registry.validity(registry.parseList('Sở Nội vụ')[0]!)).toMatchObject({ validFrom: null, validTo: null, successor: null });
+    expect(registry.validity(registry.parseList('các sở, ban, ngành')[0]!)).toBeNull();
+  });
+});

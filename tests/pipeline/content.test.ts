@@ -154,7 +154,7 @@ describe('tasks', () => {
 });
 
 describe('responsibilities', () => {
-  it('gives one entry per agency paragraph of 003', () => {
+  it('gives one entry per agency of each paragraph of 003', () => {
     expect(gold003.responsibilities.map((r) => r.agency.name)).toEqual([
       'Sở Lao động - Thương binh và Xã hội',
       'Sở Kế hoạch và Đầu tư',
@@ -168,9 +168,13 @@ describe('responsibilities', () => {
       'Ban Dân tộc tỉnh',
       'Chi nhánh Ngân hàng Chính sách xã hội tỉnh',
       'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh',
+      // "12. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức thành viên tham gia …": two entries, one duty.
+      'các tổ chức thành viên',
       'Ủy ban nhân dân các huyện, thành phố',
     ]);
     expect(gold003.responsibilities[12]!.agency.kind).toBe('group');
+    expect(gold003.responsibilities[12]!.duties).toEqual(gold003.responsibilities[11]!.duties);
+    expect(gold003.responsibilities[13]!.agency.kind).toBe('group');
     expect(gold003.responsibilities[3]!.duties).toHaveLength(3);
     expect(gold003.responsibilities[11]!.duties[0]).toMatch(/^tham gia phổ biến/);
   });
@@ -179,24 +183,28 @@ describe('responsibilities', () => {
     expect(md004.responsibilities.map((r) => r.agency.name)).toEqual([
       'Phòng Lao động - Thương binh và Xã hội',
       'Phòng Tài chính - Kế hoạch',
+      // "3. Phòng Văn hoá - Thông tin, Đài truyền thanh": one entry per office.
       'Phòng Văn hóa và Thông tin',
+      'Đài Truyền thanh',
       'Phòng Giáo dục và Đào tạo',
       'Phòng Y tế',
+      'Trung tâm Y tế huyện',
       'Phòng Kinh tế - Hạ tầng',
       'Phòng Nông nghiệp và Phát triển nông thôn',
       'Chi nhánh Ngân hàng Chính sách xã hội huyện',
       'Ủy ban Mặt trận Tổ quốc Việt Nam huyện',
+      'các tổ chức chính trị - xã hội',
       'Ủy ban nhân dân các xã, thị trấn',
     ]);
   });
 
   it('reads "Agency: duties", heading-only agencies and annual report deadlines', () => {
     const r = synthetic.responsibilities;
-    expect(r.map((x) => x.agency.name)).toEqual(['Sở Lao động - Thương binh và Xã hội', 'Sở Y tế', 'Trạm Y tế', 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', 'Ủy ban nhân dân các huyện, thành phố']);
+    expect(r.map((x) => x.agency.name)).toEqual(['Sở Lao động - Thương binh và Xã hội', 'Sở Y tế', 'Trạm Y tế', 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', 'các tổ chức thành viên', 'Ủy ban nhân dân các huyện, thành phố']);
     expect(r[0]!.deadlines.map(strip)).toEqual([{ kind: 'annual', month: 11, day: 15 }]);
     expect(r[0]!.duties).toEqual(['Chủ trì, phối hợp với các sở, ngành theo dõi, đôn đốc thực hiện Kế hoạch.', 'Định kỳ báo cáo hằng năm (trước ngày 15/11) về UBND tỉnh.']);
     expect(r[2]!.duties).toEqual(['Thực hiện tiêm chủng mở rộng; quản lý sức khỏe người cao tuổi.']);
-    expect(r[4]!.deadlines.map(strip)).toEqual([{ kind: 'annual', month: 12, day: 31 }]);
+    expect(r[5]!.deadlines.map(strip)).toEqual([{ kind: 'annual', month: 12, day: 31 }]);
   });
 });
 
@@ -227,9 +235,10 @@ describe('a second shape: lettered tasks with their own lines, prose leads, clos
   it('does not read task items as responsibilities, nor the closing words as a duty', () => {
     expect(variant.responsibilities.map((r) => [r.agency.name, r.agency.kind, r.deadlines.map((d) => `${d.kind === 'annual' ? `${d.day}/${d.month}` : d.kind}`).join()])).toEqual([
       ['Các sở, ban, ngành', 'group', '10/12'],
+      ['Ủy ban nhân dân các huyện, thị xã, thành phố', 'group', '10/12'],
       ['Sở Lao động - Thương binh và Xã hội', 'agency', '31/12'],
     ]);
-    expect(variant.responsibilities[1]!.duties.join(' ')).not.toMatch(/Trong quá trình/);
+    expect(variant.responsibilities[2]!.duties.join(' ')).not.toMatch(/Trong quá trình/);
   });
 });
 
@@ -257,6 +266,7 @@ describe('requests after the numbered items', () => {
       ['Sở Y tế', 'agency', ''],
       ['Sở Tài chính', 'agency', ''],
       ['các sở, ban, ngành', 'group', '15/12'],
+      ['Ủy ban nhân dân các huyện, thành phố', 'group', '15/12'],
     ]);
     expect(v.responsibilities[1]!.duties).toEqual(['Bố trí kinh phí.']);
   });
@@ -268,7 +278,7 @@ describe('a part heading whose label OCR damaged ("HIIL. GIẢI PHÁP", seed 004
     expect(v.tasks.map((t) => t.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', 'III.1', 'III.2', 'III.3', 'III.4', 'III.5', 'III.6']);
     expect(v.tasks[7]!.text).not.toMatch(/GIẢI PHÁP/);
     expect(v.warnings.filter((w) => w.code === 'section-recovered').map((w) => w.source?.line)).toEqual([179]);
-    expect(v.responsibilities).toHaveLength(10);
+    expect(v.responsibilities).toHaveLength(13);
   });
 });
 
@@ -294,6 +304,6 @@ describe('text without diacritics, no repair (the stages match on skeletons)', (
       ['2', 'Sở Lao động - Thương binh và Xã hội', 2, 'month'],
       ['3', 'Sở Kế hoạch và Đầu tư', 1, 'annual'],
     ]);
-    expect(v.responsibilities.map((r) => [r.agency.kind, r.deadlines.length])).toEqual([['agency', 1], ['group', 0]]);
+    expect(v.responsibilities.map((r) => [r.agency.kind, r.deadlines.length])).toEqual([['agency', 1], ['group', 0], ['group', 0]]);
   });
 });

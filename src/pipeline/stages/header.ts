@@ -184,6 +184,7 @@ export const headerStage: Stage = {
     // Documents that lost their header: the preamble usually says who issues what ("Ủy ban nhân dân tỉnh X ban hành kế hoạch").
     if (!header.issuer || !header.type) inferFromPreamble(doc, header, skels, bodyStart);
     header.typeName = typeNameOf(header.type);
+    if (header.date) doc.data.documentYear = Number(header.date.slice(0, 4));
     if (!header.number && !numberAt) doc.warn('missing-number', 'no document number ("Số: …") found in the header', null);
     if (!header.date) doc.warn('missing-date', 'no issue date ("…, ngày … tháng … năm …") found in the header', null);
   },

@@ -5,7 +5,8 @@
  * ("1. Sở Lao động - Thương binh và Xã hội: Chủ trì, phối hợp…"), or the run of
  * agencies that opens a sentence ("12. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh,
  * các tổ chức thành viên tham gia…"). A paragraph that names several agencies
- * gives one entry, for the first; the others stay in the duty text. Body
+ * ("Sở Tài chính, Sở Nội vụ: …", "Bộ phận Văn phòng - Thống kê, Bộ phận Tư pháp
+ * - Hộ tịch: …") gives one entry per agency, each with the same duties. Body
  * paragraphs of the form "- Sở Y tế: …" are entries of their own; lettered
  * sub-items without an agency are duties of the item above them.
  * Duties are the sentences and bullets; deadlines are the deadline phrases of
@@ -18,7 +19,7 @@ import { AgencyRegistry } from '../../facts/agencies.js';
 import { skeleton } from '../../text/vietnamese.js';
 import { parseDeadlines } from '../deadlines.js';
 import { paragraphs, sentences, topNodesOfKind, type Paragraph } from '../blocks.js';
-import { leadingAgencies, warnUnknown } from '../agency-phrases.js';
+import { leadingAgencies, uniqueAgencies, warnUnknown } from '../agency-phrases.js';
 
 /** A heading's label ("3.", "1.2.", "a)", "II."), also glued to its text as OCR leaves it ("4.Sở Y tế"). */
 const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?:[.)\/]\s*(?=\p{Lu})|[.)\/]?\s+)/u;
@@ -67,10 +68,16 @@ function dutiesOf(text: string): string[] {
   return sentences(clean).map((s) => s.text).filter((s) => /\p{L}{2,}/u.test(s));
 }
 
+/** The entries a paragraph opened (one per agency it names), still taking duties. */
 interface Open {
-  entry: Responsibility;
+  entries: Responsibility[];
   start: number;
   end: number;
+}
+
+function addDuties(o: Open, duties: string[], end: number): void {
+  for (const e of o.entries) e.duties.push(...duties);
+  o.end = end;
 }
 
 export const responsibilitiesStage: Stage = {
@@ -83,19 +90,21 @@ export const responsibilitiesStage: Stage = {
 };
 
 function open(doc: PlanDocument, head: Head, p: Paragraph, out: Responsibility[]): Open | null {
-  const agency = head.agencies[0];
-  if (!agency) return null;
+  const agencies = uniqueAgencies(head.agencies);
+  if (agencies.length === 0) return null;
   const source = doc.sourceOf(p.start, p.end);
-  warnUnknown(doc, [agency], source);
-  const entry: Responsibility = { agency, duties: dutiesOf(head.duty), deadlines: [], source };
-  out.push(entry);
-  return { entry, start: p.start, end: p.end };
+  warnUnknown(doc, agencies, source);
+  const entries = agencies.map((agency): Responsibility => ({ agency, duties: dutiesOf(head.duty), deadlines: [], source }));
+  out.push(...entries);
+  return { entries, start: p.start, end: p.end };
 }
 
 function close(doc: PlanDocument, o: Open | null): void {
   if (!o) return;
-  o.entry.source = doc.sourceOf(o.start, o.end);
-  o.entry.deadlines = parseDeadlines(o.entry.duties.join(' '), { strict: true });
+  for (const e of o.entries) {
+    e.source = doc.sourceOf(o.start, o.end);
+    e.deadlines = parseDeadlines(e.duties.join(' '), { strict: true });
+  }
 }
 
 function processNode(doc: PlanDocument, node: OutlineNode, inheritedOpen: Open | null, out: Responsibility[], isPart: boolean): void {
@@ -118,8 +127,7 @@ function processNode(doc: PlanDocument, node: OutlineNode, inheritedOpen: Open |
       headIsAgency = current !== null;
     } else if (!isPart) {
       if (current) {
-        current.entry.duties.push(...dutiesOf(first.text));
-        current.end = first.end;
+        addDuties(current, dutiesOf(first.text), first.end);
       } else if (!/bao cao|kinh phi|hieu luc|dieu khoan|che do|trach nhiem|nhiem vu|phan cong|to chuc thuc hien/.test(skeleton(first.text))) {
         doc.warn('unreadable-agency', `no agency read in "${first.text.slice(0, 80)}"`, doc.sourceOf(first.start, first.end));
       }
@@ -156,10 +164,7 @@ function processNode(doc: PlanDocument, node: OutlineNode, inheritedOpen: Open |
       current = open(doc, sub, p, out);
       continue;
     }
-    if (current) {
-      current.entry.duties.push(...dutiesOf(p.text));
-      current.end = p.end;
-    }
+    if (current) addDuties(current, dutiesOf(p.text), p.end);
   }
   for (const child of node.children) {
     const childFirst = paragraphs(doc, child.start, child.start)[0];
@@ -167,8 +172,7 @@ function processNode(doc: PlanDocument, node: OutlineNode, inheritedOpen: Open |
     if (headIsAgency && current && !childHead?.agencies.some((a) => a.known)) {
       // Lettered duties of the agency above.
       const text = paragraphs(doc, child.start, child.end).map((p) => p.text.replace(LABEL, '')).join(' ');
-      current.entry.duties.push(...dutiesOf(text));
-      current.end = child.end;
+      addDuties(current, dutiesOf(text), child.end);
       continue;
     }
     if (current && current !== inheritedOpen) {
