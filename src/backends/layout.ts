@@ -36,13 +36,15 @@ const NUMBER_CELL = /^s[oố]\s*:/;
 
 /**
  * A table that lays out the header or the closing rather than holding data: two or three
- * columns with text, a few rows, and a cell holding the national motto, "Nơi nhận" or a
- * signature line (TM./KT./TL.).
+ * columns with text, a few rows, and a cell holding the national motto, "Nơi nhận", a
+ * signature line (TM./KT./TL.) or the number ("Số: …"); or a single row of cells side by side.
  */
 export function isLayoutTable(table: RawTable): boolean {
   if (table.rowCount > 8 || table.cells.length === 0) return false;
   const usedCols = new Set(table.cells.filter((c) => c.text.trim() !== '').map((c) => c.col));
   if (usedCols.size > 3) return false;
+  // one row of two or three cells side by side (signatures of a form, "Người lập | Thủ trưởng") holds no data rows
+  if (table.rowCount === 1 && usedCols.size >= 2) return true;
   return table.cells.some((c) => {
     const skel = skeleton(c.text);
     return MOTTO.test(skel) || skel.split('\n').some((line) => CLOSING.test(line.trim()) || NUMBER_CELL.test(line.trim()));
