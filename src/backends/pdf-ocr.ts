@@ -11,6 +11,7 @@ import { BlankPageError, describePageFailure, ocrPages, pageFromOcr, warnLowConf
 import type { OcrOptions } from '../ocr/types.js';
 import { decodeLegacy, detectLegacyEncoding } from '../text/legacy-encodings.js';
 import { isUnicodeVietnamese } from '../text/vietnamese.js';
+import { findGarbledPages } from './pdf-garbled.js';
 import { pageFromText, readPdfText } from './pdf-text.js';
 import { checkLetterRuns } from './text.js';
 import { PdfPageImager } from './pdf-pages.js';
@@ -39,9 +40,30 @@ export async function readPdfDocument(input: RawInput, displayName: string, opti
   const pages = raw.map((p) => pageFromText(p.number, legacy ? decodeLegacy(p.text, legacy) : p.text));
   // a text layer can hold anything: one Tj of millions of letters overflows the word regexes downstream
   checkLetterRuns(pages.flatMap((p) => p.lines.map((l) => l.text)), displayName);
-  const toOcr = options.mode === 'never' ? [] : pages.filter((p) => options.mode === 'always' || classifyPage(p) !== 'good').map((p) => p.number!);
+  // text layers that lie (fonts whose glyphs map to the wrong characters): decode, else OCR
+  const garbled = options.mode === 'always' ? [] : await findGarbledPages(input.bytes, displayName, pages.map((p) => ({ number: p.number!, text: p.lines.map((l) => l.text).join('\n') })));
+  for (const g of garbled) {
+    const index = pages.findIndex((p) => p.number === g.number);
+    if (g.decoded && index >= 0) pages[index] = pageFromText(g.number, g.decoded.join('\n'));
+  }
+  const undecoded = new Set(garbled.filter((g) => !g.decoded).map((g) => g.number));
+  const toOcr = options.mode === 'never' ? [] : pages.filter((p) => options.mode === 'always' || undecoded.has(p.number!) || classifyPage(p) !== 'good').map((p) => p.number!);
   const doc = new PlanDocument({ file: displayName, sha256: input.sha256, kind: 'pdf-text', pageCount, encoding: legacy ?? 'pdf', pages });
-  const blank = toOcr.length > 0 ? await ocrPdfPages(doc, input, displayName, toOcr, options) : new Set<number>();
+  const blank = toOcr.length > 0 ? await ocrPdfPages(doc, input, displayName, toOcr, options, undecoded) : new Set<number>();
+  for (const g of garbled) {
+    const source = { page: g.number, line: 1, endLine: 1 };
+    const what = `page ${g.number}: text layer maps glyphs wrongly (${g.how})`;
+    const page = doc.pages.find((p) => p.number === g.number);
+    if (g.decoded) doc.warn('garbled-text-layer', `${what}; decoded`, source);
+    else if (page?.origin === 'ocr') doc.warn('garbled-text-layer', `${what}; OCR'd instead`, source);
+    else {
+      // never build a record from garbage: a page neither decoded nor OCR'd is left out
+      const index = doc.pages.findIndex((p) => p.number === g.number);
+      if (index >= 0) doc.pages[index] = pageFromText(g.number, '');
+      doc.invalidateLines();
+      doc.warn('garbled-text-layer', `${what}; not decoded and not OCR'd${options.mode === 'never' ? ' (--ocr never)' : ''}: its text is left out`, source);
+    }
+  }
   for (const page of doc.pages) {
     if (page.origin !== 'empty') continue;
     const why = blank.has(page.number!) ? 'is blank' : options.mode === 'never' ? 'has no text layer (a scanned page needs OCR)' : 'has no text (none found by OCR)';
@@ -51,13 +73,13 @@ export async function readPdfDocument(input: RawInput, displayName: string, opti
 }
 
 /** OCRs the pages, replaces them in the document, sets kind and source.ocr; returns the blank pages. */
-async function ocrPdfPages(doc: PlanDocument, input: RawInput, displayName: string, numbers: number[], options: OcrOptions): Promise<Set<number>> {
+async function ocrPdfPages(doc: PlanDocument, input: RawInput, displayName: string, numbers: number[], options: OcrOptions, garbled: ReadonlySet<number> = new Set()): Promise<Set<number>> {
   const engine = await getEngine(options.engine, options.jobs, OCR_LANGUAGE);
   const imager = await PdfPageImager.open(input.bytes, displayName);
   let results;
   try {
     // a page with a thin text layer (a page number, a stamp) is OCR'd only when it holds a scan
-    const thin = new Set(options.mode === 'auto' ? doc.pages.filter((p) => p.origin === 'pdf-text' && classifyPage(p) === 'none').map((p) => p.number) : []);
+    const thin = new Set(options.mode === 'auto' ? doc.pages.filter((p) => p.origin === 'pdf-text' && !garbled.has(p.number!) && classifyPage(p) === 'none').map((p) => p.number) : []);
     results = await ocrPages(numbers, (n) => imager.pageImage(n, undefined, thin.has(n)), engine, { onPage: options.onPage });
   } finally {
     await imager.close();

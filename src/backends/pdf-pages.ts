@@ -56,7 +56,7 @@ interface PdfJsDocument {
   canvasFactory: { create(w: number, h: number): CanvasAndContext; destroy(c: CanvasAndContext): void };
 }
 
-interface PdfJs {
+export interface PdfJs {
   getDocument(src: Record<string, unknown>): { promise: Promise<PdfJsDocument>; destroy(): Promise<void> };
   OPS: Record<string, number>;
   ImageKind: { GRAYSCALE_1BPP: number; RGB_24BPP: number; RGBA_32BPP: number };
@@ -65,7 +65,7 @@ interface PdfJs {
 let pdfjsPromise: Promise<{ pdfjs: PdfJs; root: string }> | null = null;
 
 /** pdf.js as pdf-parse resolves it (the same module instance, wherever the package manager put it). */
-function loadPdfJs(): Promise<{ pdfjs: PdfJs; root: string }> {
+export function loadPdfJs(): Promise<{ pdfjs: PdfJs; root: string }> {
   pdfjsPromise ??= (async () => {
     const fromHere = createRequire(import.meta.url);
     const fromPdfParse = createRequire(fromHere.resolve('pdf-parse'));

@@ -40,6 +40,16 @@ export function isoDate(year: string, month?: string, day?: string): string | nu
 }
 
 /** Removes the national motto (right column) from a merged two-column header line. */
+/** The province a place text ends with ("SỐ 1050/QĐ-SCT Lào Cai": the left column's text before it), if any. */
+function provinceSuffix(place: string): string | null {
+  const words = place.split(' ');
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
+    const found = provinceBySkeleton(words.slice(-n).join(' '));
+    if (found) return found;
+  }
+  return null;
+}
+
 function leftColumn(text: string): string {
   let skel = skeleton(text);
   let out = text;
@@ -119,14 +129,17 @@ export const headerStage: Stage = {
     // Place and date: on the number line or near it.
     let dateAt: Found | null = null;
     const from = numberAt ? numberAt.index : 0;
-    for (let i = from; i < Math.min(window, from + 8); i++) {
+    // below the number first; then up to three lines above it (a four-line issuer block puts
+    // "Lào Cai, ngày …" beside its third or fourth line, above "Số: …")
+    const dateLines = [...Array.from({ length: Math.max(0, Math.min(window, from + 8) - from) }, (_, k) => from + k), ...[1, 2, 3].map((k) => from - k).filter((i) => i >= 0)];
+    for (const i of dateLines) {
       const m = DATE.exec(skels[i]!);
       if (!m) continue;
       header.date = isoDate(m[3]!, m[2], m[2] ? m[1] : undefined);
       if (!m[1] || !m[2]) doc.warn('blank-date', `the date is incomplete ("${squeeze(lines[i]!.text.slice(m.index, m.index + m[0].length))}")`, doc.sourceOf(i));
       const placeStart = numberAt && numberAt.index === i ? numberAt.end : 0;
       const place = squeeze(lines[i]!.text.slice(placeStart, m.index).replace(/[,*_]+\s*$/u, '').replace(/^[\s*_]+/u, ''));
-      if (place && place.split(' ').length <= 6) header.place = provinceBySkeleton(place) ?? place;
+      if (place && place.split(' ').length <= 6) header.place = provinceBySkeleton(place) ?? provinceSuffix(place) ?? place;
       dateAt = { index: i };
       break;
     }
