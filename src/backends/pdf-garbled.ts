@@ -66,7 +66,7 @@ export function isPlausibleToken(raw: string): boolean {
   // codes and references: 1105/KH-ĐKT, 217/2025/NĐ-CP, Km2+571, IC14
   const parts = t.split(/[/\-–.+:,]/u).filter(Boolean);
   if (parts.length === 0) return false;
-  return parts.every((p) => /^\d+$/u.test(p) || /^[A-ZĐ]{1,8}\d*$/u.test(p) || /^[A-ZĐ]?\d+[a-zA-Z]?$/u.test(p) || isVietnameseSyllable(p));
+  return parts.every((p) => /^\d+$/u.test(p) || /^[A-ZĐ]{1,8}\d*$/u.test(p) || /^[A-Za-zĐđ]{0,3}\d+[a-zA-Z]?$/u.test(p) || isVietnameseSyllable(p));
 }
 
 export function garbledSigns(text: string): GarbledSigns {
@@ -649,6 +649,7 @@ export async function findGarbledPages(bytes: Uint8Array, displayName: string, p
       return `${e.names.size > 1 ? 'fonts' : 'font'} ${[...e.names].sort().join(', ')} ${reading}${counts ? ` (${counts})` : ''}`;
     });
     const how = fonts.length > 0 ? fonts.join('; ') : 'no reading of its fonts makes it readable';
-    return { number: f.number, before: f.signs, decoded: d && decodedWell(d) ? d.lines : null, how };
+    const ok = !!d && decodedWell(d);
+    return { number: f.number, before: f.signs, decoded: ok ? d.lines : null, how: ok ? how : 'no reading of its fonts recovers the text' };
   });
 }

@@ -65,7 +65,8 @@ export async function readPdfDocument(input: RawInput, displayName: string, opti
     }
   }
   for (const page of doc.pages) {
-    if (page.origin !== 'empty') continue;
+    // a garbled page left out has its own warning
+    if (page.origin !== 'empty' || undecoded.has(page.number!)) continue;
     const why = blank.has(page.number!) ? 'is blank' : options.mode === 'never' ? 'has no text layer (a scanned page needs OCR)' : 'has no text (none found by OCR)';
     doc.warn('empty-page', `page ${page.number} ${why}`, { page: page.number, line: 1, endLine: 1 });
   }

@@ -40,10 +40,15 @@ export function isoDate(year: string, month?: string, day?: string): string | nu
 }
 
 /** Removes the national motto (right column) from a merged two-column header line. */
-/** The province a place text ends with ("SỐ 1050/QĐ-SCT Lào Cai": the left column's text before it), if any. */
+/**
+ * The province a place text ends with when the left column's text stands before it on the line
+ * ("SỐ 1050/QĐ-SCT Lào Cai"): only when that text holds a code (digits, "/"), and only names of
+ * two words or more, so that a commune's name is never taken for a province.
+ */
 function provinceSuffix(place: string): string | null {
+  if (!/[\d/]/u.test(place)) return null;
   const words = place.split(' ');
-  for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
+  for (let n = Math.min(4, words.length - 1); n >= 2; n--) {
     const found = provinceBySkeleton(words.slice(-n).join(' '));
     if (found) return found;
   }
