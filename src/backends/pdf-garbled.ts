@@ -213,8 +213,21 @@ function backgroundPairs(): { pairs: Set<string>; degree: Map<string, number> } 
   return background;
 }
 
+/** Memo of wordScore and isPlausibleToken within one decoding (the same words come back for every candidate). */
+const wordScores = new Map<string, number>();
+const plausibleTokens = new Map<string, boolean>();
+
 /** How good a word is as Vietnamese: frequent syllables best, any well-formed one next, others negative. */
 function wordScore(word: string): number {
+  let s = wordScores.get(word);
+  if (s === undefined) {
+    s = scoreWord(word);
+    wordScores.set(word, s);
+  }
+  return s;
+}
+
+function scoreWord(word: string): number {
   const lower = normalizeTonePlacement(word.normalize('NFC').toLowerCase());
   const count = unigramCounts().get(lower);
   if (count) return 3 + Math.log(1 + count);
@@ -264,7 +277,15 @@ function render(lines: Glyph[][], readings: Readings, learned: Map<string, strin
 /** Number of plausible tokens (a count, so that a reading of a font with few codes still counts). */
 function plausibility(texts: string[]): number {
   let n = 0;
-  for (const t of texts.join('\n').split(/\s+/u)) if (t && isPlausibleToken(t)) n++;
+  for (const t of texts.join('\n').split(/\s+/u)) {
+    if (!t) continue;
+    let ok = plausibleTokens.get(t);
+    if (ok === undefined) {
+      ok = isPlausibleToken(t);
+      plausibleTokens.set(t, ok);
+    }
+    if (ok) n++;
+  }
   return n;
 }
 
@@ -538,6 +559,17 @@ function bigramCounts(): Map<string, number> {
  * (whether or not it became plausible: the caller decides between it and OCR).
  */
 export function decodeGarbled(pages: readonly PdfItemPage[]): PageDecoding[] {
+  wordScores.clear();
+  plausibleTokens.clear();
+  try {
+    return decodePages(pages);
+  } finally {
+    wordScores.clear();
+    plausibleTokens.clear();
+  }
+}
+
+function decodePages(pages: readonly PdfItemPage[]): PageDecoding[] {
   const pageLines = pages.map((p) => itemLines(p.items));
   const all = pageLines.flat();
   const codesByFont = new Map<string, Map<string, number>>();
