@@ -177,7 +177,7 @@ class DocxReader {
       let col = Number(childVal(trPr, 'gridBefore') ?? '0') || 0;
       for (const tc of cellsOf(tr)) {
         const tcPr = child(tc, 'tcPr');
-        const span = Math.max(1, Number(childVal(tcPr, 'gridSpan') ?? '1') || 1);
+        const span = Math.min(1000, Math.max(1, Number(childVal(tcPr, 'gridSpan') ?? '1') || 1));
         const vMergeEl = tcPr ? child(tcPr, 'vMerge') : null;
         const vMerge = vMergeEl ? (attr(vMergeEl, 'val') ?? 'continue') : null;
         const hMerge = tcPr ? child(tcPr, 'hMerge') : null;
@@ -367,6 +367,8 @@ export function readDocxDocument(input: RawInput, displayName: string): PlanDocu
     return reader.page.build({ displayName, sha256: input.sha256, kind: 'docx', encoding: 'utf-8' });
   } catch (err) {
     if (err instanceof ZipError || err instanceof OfficeXmlError) throw new InputError(displayName, err.message, { cause: err });
+    // elements nested thousands deep (tables in tables, content controls) exhaust the stack of the walk
+    if (err instanceof RangeError && /call stack/i.test(err.message)) throw new InputError(displayName, 'Word document nested too deeply to read', { cause: err });
     throw err;
   }
 }

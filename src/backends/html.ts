@@ -29,6 +29,27 @@ const BLOCK = new Set([
 
 /** Most nesting followed; deeper content (hostile pages) is read as plain text of its subtree. */
 const MAX_DEPTH = 200;
+/**
+ * Deepest element nesting accepted: htmlparser2 keeps its open-element stack with Array.unshift,
+ * so parsing costs grow with the square of the depth (measured: 20,000 nested divs 0.35 s,
+ * 200,000 more than a minute). Real pages nest a few dozen deep.
+ */
+export const MAX_NESTING = 5000;
+const VOID_OR_OPTIONAL_END = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rt', 'rp', 'o:p']);
+
+/** The deepest nesting of elements that need an end tag, counted on the tags alone (before parsing). */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  const tag = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    const name = m[2]!.toLowerCase();
+    if (VOID_OR_OPTIONAL_END.has(name) || m[3] === '/') continue;
+    if (m[1] === '/') depth = Math.max(0, depth - 1);
+    else if (++depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
 
 /** The charset a page declares in its first bytes (<meta charset> or http-equiv Content-Type). */
 export function declaredCharset(bytes: Uint8Array): string | null {
@@ -182,8 +203,9 @@ class HtmlReader {
       let col = 0;
       tds.forEach((td, i) => {
         while (taken.has(`${rowIndex},${col}`)) col++;
+        // browsers cap colspan at 1000; a rowspan never reaches past the table's last row
         const colSpan = clampSpan(td.attribs.colspan, 1000);
-        const rowSpan = clampSpan(td.attribs.rowspan, 10000);
+        const rowSpan = clampSpan(td.attribs.rowspan, Math.max(1, rows.length - rowIndex));
         for (let r = rowIndex; r < rowIndex + rowSpan; r++) for (let k = col; k < col + colSpan; k++) taken.add(`${r},${k}`);
         cells.push({ row: rowIndex, col, rowSpan, colSpan, text: texts[i]!, columnHeader: false });
         col += colSpan;
@@ -230,6 +252,8 @@ function textOf(node: ChildNode): string {
 export function readHtmlDocument(input: RawInput, displayName: string): PlanDocument {
   const { text, encoding } = decodeHtml(input.bytes);
   if (text.slice(0, 64 * 1024).includes('\u0000')) throw new InputError(displayName, 'binary data, not an HTML page');
+  const depth = nestingDepth(text);
+  if (depth > MAX_NESTING) throw new InputError(displayName, `HTML nested ${depth} elements deep (the limit is ${MAX_NESTING})`);
   const dom = parseDocument(text, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   const reader = new HtmlReader();
   reader.blocks(dom.children);

@@ -51,6 +51,12 @@ export function isLayoutTable(table: RawTable): boolean {
   });
 }
 
+/**
+ * Largest grid (rows × columns) a table keeps as a TableBlock; a bigger one (hostile spans) is
+ * rendered as its rows' cell texts only, so that no work grows with its claimed size.
+ */
+export const MAX_TABLE_GRID = 250_000;
+
 export class PageBuilder {
   readonly lines: string[] = [];
   readonly tables: TableBlock[] = [];
@@ -80,22 +86,29 @@ export class PageBuilder {
       this.paragraph('');
       return;
     }
+    if (table.rowCount * table.colCount > MAX_TABLE_GRID) {
+      for (let r = 0; r < table.rowCount; r++) {
+        const texts = cells.filter((c) => c.row === r).map((c) => c.text.replace(/\n/g, ' '));
+        if (texts.some(Boolean)) this.paragraph(texts.join(' | '));
+      }
+      return;
+    }
     const firstLine = this.lines.length + 1;
     const rowLines: number[] = [];
     const starts = new Map<string, TableCell>();
     for (const c of cells) starts.set(`${c.row},${c.col}`, c);
-    const covered = new Set<string>();
-    for (const c of cells) for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) if (r !== c.row || k !== c.col) covered.add(`${r},${k}`);
+    const coveredFrom = new Map<string, TableCell>();
+    for (const c of cells) for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) if (r !== c.row || k !== c.col) coveredFrom.set(`${r},${k}`, c);
     for (let r = 0; r < table.rowCount; r++) {
       const parts: string[] = [];
       for (let k = 0; k < table.colCount; k++) {
         const cell = starts.get(`${r},${k}`);
         if (cell) parts.push(cell.text.replace(/\n/g, ' '));
-        else if (covered.has(`${r},${k}`)) {
+        else {
           // under a cell merged from the row above: an empty place; beside one merged across: nothing
-          const above = cells.find((c) => c.col === k && c.row < r && c.row + c.rowSpan > r);
-          if (above) parts.push('');
-        } else parts.push('');
+          const from = coveredFrom.get(`${r},${k}`);
+          if (!from || (from.col === k && from.row < r)) parts.push('');
+        }
       }
       rowLines.push(this.lines.length + 1);
       this.lines.push(parts.join(' | ').trim());

@@ -4,6 +4,7 @@
  * through fflate's streaming Inflate in small chunks with a byte budget enforced as the output
  * arrives: a zip bomb whose headers lie about its sizes is stopped by the budget, not by memory.
  */
+import { crc32 } from 'node:zlib';
 import { Inflate } from 'fflate';
 
 /** Why a ZIP could not be read; the message is meant for the user. */
@@ -21,6 +22,7 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  crc: number;
 }
 
 export interface ZipLimits {
@@ -91,7 +93,7 @@ export class ZipArchive {
     const data = this.rawData(entry);
     if (entry.method === 0) {
       this.charge(entry, data.length);
-      return data;
+      return checked(entry, data);
     }
     if (entry.method !== 8) throw new ZipError(`part ${entry.name} uses an unsupported compression method (${entry.method})`);
     const chunks: Uint8Array[] = [];
@@ -120,7 +122,7 @@ export class ZipArchive {
       out.set(c, at);
       at += c.length;
     }
-    return out;
+    return checked(entry, out);
   }
 
   /** Counts inflated bytes against the entry and total budgets as they arrive. */
@@ -139,6 +141,12 @@ export class ZipArchive {
     if (end > b.length) throw new ZipError(`part ${entry.name} is cut short (truncated ZIP)`);
     return b.subarray(start, end);
   }
+}
+
+/** The entry's bytes when their CRC-32 is the one the directory records. */
+function checked(entry: ZipEntry, data: Uint8Array): Uint8Array {
+  if ((crc32(data) >>> 0) !== entry.crc) throw new ZipError(`part ${entry.name} is damaged (CRC mismatch)`);
+  return data;
 }
 
 function u16(b: Uint8Array, at: number): number {
@@ -184,6 +192,7 @@ function readCentralDirectory(b: Uint8Array, limits: ZipLimits): ZipEntry[] {
       compressedSize,
       uncompressedSize,
       localHeaderOffset,
+      crc: u32(b, at + 16),
     });
     at += 46 + nameLength + extraLength + commentLength;
   }
