@@ -128,6 +128,11 @@ interface Glyph {
   font: string;
 }
 
+/** Items into text lines (see itemLines). */
+export function itemTextLines(items: readonly PdfTextItem[]): string[] {
+  return itemLines(items).map((l) => l.map((g) => g.ch).join('').normalize('NFC'));
+}
+
 /**
  * Items into lines of glyphs, top to bottom, left to right: items share a line when their
  * baselines are within 40% of the smaller font size; a gap wider than 10% of the font size
@@ -181,6 +186,8 @@ export interface PageDecoding {
   unknown: number;
   /** Fonts on this page read other than as they are. */
   fonts: FontDecoding[];
+  /** The page's text items with their text decoded (same order as the input items). */
+  items: PdfTextItem[];
 }
 
 let unigrams: Map<string, number> | null = null;
@@ -629,7 +636,8 @@ function decodePages(pages: readonly PdfItemPage[]): PageDecoding[] {
       const learnedHere = keys.filter((ch) => learned.has(`${font}\u0000${ch}`)).length;
       fontDecodings.push({ font, reading, learned: learnedHere, unknown: keys.length - learnedHere });
     }
-    return { number: p.number, lines: text, signs: garbledSigns(text.join('\n')), unknown, fonts: fontDecodings };
+    const items = p.items.map((it) => ({ ...it, str: render([[...it.str].map((ch) => ({ ch, font: it.font }))], readings, learned).text[0]! }));
+    return { number: p.number, lines: text, signs: garbledSigns(text.join('\n')), unknown, fonts: fontDecodings, items };
   });
 }
 
@@ -652,6 +660,8 @@ export interface GarbledPage {
   decoded: string[] | null;
   /** What was found wrong, for the warning: "font X codes shifted by 29 (49 letters learned)". */
   how: string;
+  /** The page's text items, decoded (when decoded), for layout analysis (tables). */
+  items: PdfTextItem[] | null;
 }
 
 /**
@@ -682,6 +692,6 @@ export async function findGarbledPages(bytes: Uint8Array, displayName: string, p
     });
     const how = fonts.length > 0 ? fonts.join('; ') : 'no reading of its fonts makes it readable';
     const ok = !!d && decodedWell(d);
-    return { number: f.number, before: f.signs, decoded: ok ? d.lines : null, how: ok ? how : 'no reading of its fonts recovers the text' };
+    return { number: f.number, before: f.signs, decoded: ok ? d.lines : null, how: ok ? how : 'no reading of its fonts recovers the text', items: ok ? d.items : null };
   });
 }

@@ -5,13 +5,16 @@
  * (--ocr auto), every page is (--ocr always), or none is (--ocr never).
  */
 import { assessDamage } from '../repair/index.js';
-import { PlanDocument, type Page } from '../model/document.js';
+import { makePage, PlanDocument, type Page } from '../model/document.js';
+import type { TableBlock } from '../model/table.js';
+import { readPdfItems } from './pdf-items.js';
+import { findRuledTables, layoutPage, mayHoldTable } from './pdf-tables.js';
 import { getEngine, OCR_LANGUAGE } from '../ocr/engine.js';
 import { BlankPageError, describePageFailure, ocrPages, pageFromOcr, warnLowConfidence } from '../ocr/pages.js';
 import type { OcrOptions } from '../ocr/types.js';
 import { decodeLegacy, detectLegacyEncoding } from '../text/legacy-encodings.js';
-import { isUnicodeVietnamese } from '../text/vietnamese.js';
-import { findGarbledPages } from './pdf-garbled.js';
+import { isUnicodeVietnamese, skeleton } from '../text/vietnamese.js';
+import { findGarbledPages, type GarbledPage } from './pdf-garbled.js';
 import { pageFromText, readPdfText } from './pdf-text.js';
 import { checkLetterRuns } from './text.js';
 import { PdfPageImager } from './pdf-pages.js';
@@ -47,8 +50,10 @@ export async function readPdfDocument(input: RawInput, displayName: string, opti
     if (g.decoded && index >= 0) pages[index] = pageFromText(g.number, g.decoded.join('\n'));
   }
   const undecoded = new Set(garbled.filter((g) => !g.decoded).map((g) => g.number));
+  const tables = options.mode === 'always' ? [] : await readPdfTables(input.bytes, displayName, pages, garbled, undecoded);
   const toOcr = options.mode === 'never' ? [] : pages.filter((p) => options.mode === 'always' || undecoded.has(p.number!) || classifyPage(p) !== 'good').map((p) => p.number!);
-  const doc = new PlanDocument({ file: displayName, sha256: input.sha256, kind: 'pdf-text', pageCount, encoding: legacy ?? 'pdf', pages });
+  const kept = tables.filter((t) => !toOcr.includes(t.page!)).map((t, i) => ({ ...t, index: i + 1 }));
+  const doc = new PlanDocument({ file: displayName, sha256: input.sha256, kind: 'pdf-text', pageCount, encoding: legacy ?? 'pdf', pages, tables: kept });
   const blank = toOcr.length > 0 ? await ocrPdfPages(doc, input, displayName, toOcr, options, undecoded) : new Set<number>();
   for (const g of garbled) {
     const source = { page: g.number, line: 1, endLine: 1 };
@@ -71,6 +76,29 @@ export async function readPdfDocument(input: RawInput, displayName: string, opti
     doc.warn('empty-page', `page ${page.number} ${why}`, { page: page.number, line: 1, endLine: 1 });
   }
   return doc;
+}
+
+/**
+ * Ruled tables of the text-layer pages (pdf-tables.ts), pages whose text names table columns
+ * only: their pages are laid out again with one line per row. Replaces those pages in `pages`;
+ * returns the tables in reading order (index 0: set by the caller).
+ */
+async function readPdfTables(bytes: Uint8Array, displayName: string, pages: Page[], garbled: readonly GarbledPage[], undecoded: ReadonlySet<number>): Promise<TableBlock[]> {
+  const candidates = pages.filter((p) => p.origin === 'pdf-text' && !undecoded.has(p.number!) && mayHoldTable(skeleton(p.lines.map((l) => l.text).join('\n')))).map((p) => p.number!);
+  if (candidates.length === 0) return [];
+  const out: TableBlock[] = [];
+  for (const raw of await readPdfItems(bytes, displayName, candidates, { rules: true })) {
+    // a decoded page's items carry the decoded text (same items, same order)
+    const decoded = garbled.find((g) => g.number === raw.number)?.items;
+    const page = decoded && decoded.length === raw.items.length ? { ...raw, items: raw.items.map((it, i) => ({ ...it, str: decoded[i]!.str })) } : raw;
+    const found = findRuledTables(page);
+    if (found.length === 0) continue;
+    const layout = layoutPage(page, found);
+    const index = pages.findIndex((p) => p.number === raw.number);
+    pages[index] = makePage(raw.number, 'pdf-text', layout.lines.map((l) => l.normalize('NFC')));
+    out.push(...layout.tables.map((t) => ({ ...t, index: 0 })));
+  }
+  return out;
 }
 
 /** OCRs the pages, replaces them in the document, sets kind and source.ocr; returns the blank pages. */

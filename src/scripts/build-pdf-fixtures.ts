@@ -13,6 +13,8 @@
  *       "Hѐ"), other letters Cyrillic;
  *     no-tounicode.pdf — the map removed: pdf.js reads the subset's glyph ids, which no shift
  *       turns into text (the page must be OCR'd).
+ * - fixtures/tables/ruled-table.pdf: a ruled task table with merged cells, and a boxed paragraph
+ *   that is not a table (pdf-tables.ts).
  *
  * Deterministic: fixed metadata; re-running gives identical bytes.
  */
@@ -210,7 +212,69 @@ async function embedSecondFont(doc: PDFDocument): Promise<{ font: PDFFont }> {
   return { font: await doc.embedFont(readFileSync(file), { subset: true }) };
 }
 
+/**
+ * A plan page with a ruled task table (a group row spanning all columns, a lead cell spanning two
+ * rows) and, above it, a paragraph in a box (two vertical rules only: not a table).
+ */
+export const RULED_TABLE = {
+  header: ['STT', 'Nội dung nhiệm vụ', 'Chủ trì', 'Thời gian'],
+  rows: [
+    ['I', 'Công tác tuyên truyền'],
+    ['1', 'Tuyên truyền Luật Phòng cháy, chữa cháy trên loa truyền thanh xã', 'Công an xã', 'Quý II/2026'],
+    ['2', 'Tổ chức hội thi tìm hiểu pháp luật về phòng cháy', '', 'Quý III/2026'],
+  ],
+};
+
+export async function ruledTablePdf(): Promise<Uint8Array> {
+  const { doc, font } = await newPdf('Kế hoạch 28/KH-UBND (bảng kẻ ô)');
+  const page = doc.addPage(A4);
+  const size = 11;
+  let y = A4[1] - MARGIN - size;
+  const text = (t: string, x: number, yy: number) => page.drawText(t, { x, y: yy, size, font });
+  for (const line of ['Số: 28/KH-UBND', 'KẾ HOẠCH', 'Tuyên truyền phòng cháy, chữa cháy năm 2026', 'Nội dung chính của kế hoạch được nêu trong khung dưới đây và bảng phân công.']) {
+    text(line, MARGIN, y);
+    y -= 16;
+  }
+  // a boxed paragraph: a frame, not a grid
+  const boxTop = y + 12;
+  text('Mọi cơ quan, đơn vị thực hiện nghiêm túc kế hoạch này.', MARGIN + 6, y - 4);
+  y -= 24;
+  page.drawRectangle({ x: MARGIN, y: y + 8, width: 470, height: boxTop - y - 8, borderWidth: 0.6, opacity: 0 });
+  y -= 14;
+  // the table: columns at these x; rows 22 pt high; group row spans all columns, "Công an xã" two rows
+  const xs = [MARGIN, MARGIN + 40, MARGIN + 280, MARGIN + 380, MARGIN + 470];
+  const rowH = 22;
+  const top = y;
+  const rowsY = [top, top - rowH, top - 2 * rowH, top - 3 * rowH, top - 4 * rowH];
+  const line = (x0: number, y0: number, x1: number, y1: number) => page.drawLine({ start: { x: x0, y: y0 }, end: { x: x1, y: y1 }, thickness: 0.6 });
+  for (let r = 0; r < rowsY.length; r++) {
+    // no rule under "Công an xã" in its column: the cell spans rows 2 and 3
+    if (r === 3) {
+      line(xs[0]!, rowsY[r]!, xs[2]!, rowsY[r]!);
+      line(xs[3]!, rowsY[r]!, xs[4]!, rowsY[r]!);
+    } else line(xs[0]!, rowsY[r]!, xs[4]!, rowsY[r]!);
+  }
+  for (let c = 0; c < xs.length; c++) {
+    const inner = c > 0 && c < xs.length - 1;
+    // inner column rules skip the group row (row 1), which spans all columns
+    if (inner) {
+      line(xs[c]!, rowsY[0]!, xs[c]!, rowsY[1]!);
+      line(xs[c]!, rowsY[2]!, xs[c]!, rowsY[4]!);
+    } else line(xs[c]!, rowsY[0]!, xs[c]!, rowsY[4]!);
+  }
+  const cell = (t: string, c: number, r: number) => {
+    if (t) page.drawText(t, { x: xs[c]! + 3, y: rowsY[r]! - 15, size: c === 1 ? 7.5 : 9, font });
+  };
+  RULED_TABLE.header.forEach((t, c) => cell(t, c, 0));
+  cell(RULED_TABLE.rows[0]![0]!, 0, 1);
+  cell(RULED_TABLE.rows[0]![1]!, 1, 1);
+  RULED_TABLE.rows.slice(1).forEach((row, i) => row.forEach((t, c) => cell(t, c, i + 2)));
+  text('Các thôn, bản phối hợp thực hiện.', MARGIN, rowsY[4]! - 20);
+  return doc.save({ useObjectStreams: true });
+}
+
 export const GARBLED_FIXTURES: [string, () => Promise<Uint8Array>][] = [
+  ['tables/ruled-table.pdf', ruledTablePdf],
   ['garbled/word-like-ghostscript.pdf', wordLikeGhostscriptPdf],
   ['garbled/caesar-shift.pdf', caesarShiftPdf],
   ['garbled/no-tounicode.pdf', noToUnicodePdf],
