@@ -221,7 +221,8 @@ describe('other commands', () => {
     expect(r.stdout).toMatch(/(\d+) checked: \1 match, 0 differ/);
     expect(r.stdout).toContain('fixtures/binh-luc-92kl.pdf');
     expect(r.stdout).toContain('fixtures/lai-chau-767.txt');
-  });
+    // every fixture with OCR pages and the real documents: minutes on a loaded 2-core machine
+  }, 400_000);
 
   it('check fails (exit 1) and names the field when an expected value differs', async () => {
     const dir = join(tmp.dir, 'check-fail');
