@@ -27,8 +27,9 @@ function round(x: number): number {
 }
 
 /** Repairs the lines in place, records the statistics (first pass wins) and warns on doubtful tokens. */
-function repairLinesOf(doc: PlanDocument, lines: TextLine[], damageScore: number, what: string): void {
-  const result = loadRepairModel().repairLines(lines.map((l) => l.text));
+function repairLinesOf(doc: PlanDocument, lines: TextLine[], damageScore: number, what: string, ocr = false): void {
+  // OCR'd lines that look clean still go through the Vietnamese-OCR channel (mark errors)
+  const result = loadRepairModel().repairLines(lines.map((l) => l.text), { ocr });
   lines.forEach((line, i) => {
     line.text = result.lines[i] ?? line.text;
   });
@@ -77,7 +78,7 @@ export function repairOcrText(doc: PlanDocument, mode: PrepareOptions['repair'])
   if (mode === 'never') return;
   const lines = linesOf(doc, ['ocr']);
   if (lines.length === 0) return;
-  repairLinesOf(doc, lines, assessDamage(lines.map((l) => l.text)).score, ' of OCR');
+  repairLinesOf(doc, lines, assessDamage(lines.map((l) => l.text)).score, ' of OCR', true);
 }
 
 export function prepareText(doc: PlanDocument, options: PrepareOptions): void {

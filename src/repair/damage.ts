@@ -7,7 +7,7 @@
 import { tokenizeLine } from './tokenize.js';
 import { skeleton } from './vietnamese.js';
 
-export interface DamageAssessment { score: number; syllables: number; invalid: number; damaged: boolean }
+export interface DamageAssessment { score: number; syllables: number; invalid: number; damaged: boolean; marked: number; junk: number }
 
 export interface SyllableSets {
   isSyllable(lower: string): boolean;
@@ -22,6 +22,7 @@ export function assessDamageWith(lines: readonly string[], sets: SyllableSets): 
   let syllables = 0; // tokens that look like Vietnamese syllables (by skeleton) or OCR'd ones
   let invalid = 0; // of those, not a valid spelled syllable
   let marked = 0;
+  let junkCount = 0;
   let words = 0;
   scan: for (const line of lines) {
     if (line.length > 1_000_000) continue;
@@ -38,15 +39,16 @@ export function assessDamageWith(lines: readonly string[], sets: SyllableSets): 
       if (letters.length >= 2 && t === t.toUpperCase() && !sets.isSyllable(lower) && !junk) continue; // abbreviations
       syllables++;
       if (MARKED.test(lower)) marked++;
+      if (junk) junkCount++;
       if (junk || !sets.isSyllable(lower)) invalid++;
     }
   }
-  if (syllables === 0) return { score: 0, syllables: 0, invalid: 0, damaged: false };
+  if (syllables === 0) return { score: 0, syllables: 0, invalid: 0, damaged: false, marked: 0, junk: 0 };
   const vietnameseShare = syllables / Math.max(1, words);
   const invalidRate = invalid / syllables;
   const markedRate = marked / syllables;
   // clean Vietnamese: invalid ~0.01, marked ~0.7; English-OCR'd: invalid ~0.3, marked ~0.2
   const raw = Math.min(1, invalidRate / 0.2) * 0.6 + Math.max(0, Math.min(1, (0.6 - markedRate) / 0.5)) * 0.4;
   const score = vietnameseShare < 0.5 ? raw * vietnameseShare : raw;
-  return { score, syllables, invalid, damaged: score >= 0.35 && vietnameseShare >= 0.5 && syllables >= 3 };
+  return { score, syllables, invalid, damaged: score >= 0.35 && vietnameseShare >= 0.5 && syllables >= 3, marked, junk: junkCount };
 }

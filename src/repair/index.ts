@@ -8,7 +8,7 @@ import { createRepairModel, type RepairModel } from './model.js';
 import { readModelData } from './model-data.js';
 
 export type { DamageAssessment } from './damage.js';
-export type { RepairModel, RepairResult, RepairStats, LowConfidenceToken, DecodeOptions } from './model.js';
+export type { RepairModel, RepairResult, RepairStats, LowConfidenceToken, DecodeOptions, RepairChannel, RepairOptions } from './model.js';
 export { createRepairModel } from './model.js';
 export type { RepairModelData } from './model-data.js';
 

@@ -1,8 +1,7 @@
 /** The data a repair model is made of, and how it is stored under src/data/repair/. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChannelCounts } from './channel.js';
-import type { BackgroundBigrams, LmCounts } from './language-model.js';
 
 export interface RepairModelData {
   /** spellable syllables (generated inventory plus syllables seen in clean text) */
@@ -13,10 +12,26 @@ export interface RepairModelData {
   confusions: string;
   /** text of abbreviations.txt */
   abbreviations: string;
+  /** English-OCR character channel */
   channel: ChannelCounts;
-  lm: LmCounts;
-  /** background syllable bigrams from the Vietnamese tesseract word lists */
-  background: BackgroundBigrams;
+  /** Vietnamese-OCR mark channel (vie-channel.json) */
+  vieChannel?: VieChannelCounts;
+  /** the binary syllable trigram model (lm.bin, see ngram.ts) */
+  lm: Uint8Array;
+  /** the in-domain (plan text) model with the same vocabulary (lm-domain.bin) */
+  lmDomain: Uint8Array;
+}
+
+/** Counts of syllable substitutions seen when tesseract `vie` read rendered text. */
+export interface VieChannelCounts {
+  /** truth syllable occurrences aligned */
+  aligned: number;
+  /** truth syllables read unchanged */
+  same: number;
+  /** "truth>ocr" -> count, syllables with the same skeleton only (mark errors) */
+  subs: Record<string, number>;
+  /** mark-level confusions: "truth letter>ocr letter" (toneless/tone parts) -> count */
+  marks: Record<string, number>;
 }
 
 export const MODEL_FILES = {
@@ -25,32 +40,23 @@ export const MODEL_FILES = {
   rhymes: 'rhymes.txt',
   abbreviations: 'abbreviations.txt',
   channel: 'channel.json',
-  lm: 'lm.json',
-  background: 'background-bigrams.txt',
+  vieChannel: 'vie-channel.json',
+  lm: 'lm.bin',
+  lmDomain: 'lm-domain.bin',
 } as const;
 
-export function parseBackground(text: string): BackgroundBigrams {
-  const pairs: [string, string][] = [];
-  for (const line of text.split('\n')) {
-    const i = line.indexOf(' ');
-    if (i > 0) pairs.push([line.slice(0, i), line.slice(i + 1)]);
-  }
-  return { pairs };
-}
-
-export function formatBackground(b: BackgroundBigrams): string {
-  return b.pairs.map(([a, c]) => a + ' ' + c).join('\n') + '\n';
-}
-
-export function readModelData(dir: string, handwrittenDir = dir): RepairModelData {
+export function readModelData(dir: string, handwrittenDir = dir, lmFile = join(dir, MODEL_FILES.lm)): RepairModelData {
   const read = (d: string, f: string) => readFileSync(join(d, f), 'utf8');
+  const vieFile = join(dir, MODEL_FILES.vieChannel);
+  const vieChannel = existsSync(vieFile) ? (JSON.parse(readFileSync(vieFile, 'utf8')) as VieChannelCounts) : undefined;
   return {
     syllables: read(dir, MODEL_FILES.syllables).split('\n').filter(Boolean),
     confusions: read(handwrittenDir, MODEL_FILES.confusions),
     rhymes: read(handwrittenDir, MODEL_FILES.rhymes),
     abbreviations: read(handwrittenDir, MODEL_FILES.abbreviations),
     channel: JSON.parse(read(dir, MODEL_FILES.channel)) as ChannelCounts,
-    lm: JSON.parse(read(dir, MODEL_FILES.lm)) as LmCounts,
-    background: parseBackground(read(dir, MODEL_FILES.background)),
+    vieChannel,
+    lm: readFileSync(lmFile),
+    lmDomain: readFileSync(join(dir, MODEL_FILES.lmDomain)),
   };
 }

@@ -9,7 +9,9 @@ import { Channel, parseConfusions } from './channel.js';
 import { CandidateGenerator } from './candidates.js';
 import { assessDamageWith, type DamageAssessment } from './damage.js';
 import { MAX_LINE_LENGTH, walkDocument, type WalkItem } from './document.js';
-import { DEFAULT_LM, LanguageModel, type LmParams } from './language-model.js';
+import { DEFAULT_LM, LanguageModel, mix, type LmParams } from './language-model.js';
+import { ContextSlots, NgramModel, UNK } from './ngram.js';
+import { VieChannel } from './vie-channel.js';
 import { generateSyllables, parseRhymes } from './syllable-inventory.js';
 import { tokenizeLine } from './tokenize.js';
 import type { RepairModelData } from './model-data.js';
@@ -25,8 +27,18 @@ export interface RepairResult extends RepairStats {
   /** indices of lines passed through untouched because they are too long to be text (> 100,000 chars) */
   skippedLines?: number[];
 }
+/** Which channel reads a document: chosen from its damage profile (and whether it came from OCR). */
+export type RepairChannel = 'clean' | 'english-ocr' | 'stripped' | 'vie-ocr';
+export interface RepairOptions {
+  /** the lines were read by Vietnamese OCR: clean-looking text goes through the Vietnamese-OCR channel */
+  ocr?: boolean;
+  /** force a channel (evaluation) */
+  channel?: RepairChannel;
+}
 export interface RepairModel {
-  repairLines(lines: readonly string[]): RepairResult;
+  repairLines(lines: readonly string[], options?: RepairOptions): RepairResult & { channel: RepairChannel };
+  /** the channel repairLines would choose */
+  chooseChannel(lines: readonly string[], options?: RepairOptions): RepairChannel;
   assessDamage(lines: readonly string[]): DamageAssessment;
 }
 
@@ -51,6 +63,10 @@ export interface DecodeOptions {
   viterbiBeam: number;
   /** candidates costing more than the cheapest plus this are dropped */
   channelBeam: number;
+  /** Vietnamese-OCR channel: extra cost of changing a syllable's marks (strong evidence only) */
+  vieChangeCost: number;
+  /** stripped text: candidates kept per skeleton (most frequent first) */
+  strippedCandidates: number;
   /** weight of the document cache unigram in the second pass (0 = no cache) */
   cacheWeight: number;
   /** confidence a first-pass token needs to enter the cache (and below which its segment re-decodes) */
@@ -67,9 +83,11 @@ export const DEFAULT_DECODE: DecodeOptions = {
   rankUnigramWeight: 1,
   lowConfidence: 0.9,
   numberAsWordCost: 2,
-  lm: { gamma3: 3, bgBoost: 10, bgAbsent: 0.2, wittenBell: 0.3 },
+  lm: {},
   channelBeam: 12,
   viterbiBeam: 10,
+  vieChangeCost: 4,
+  strippedCandidates: 24,
   cacheWeight: 0.25,
   cacheMinConfidence: 0.9,
 };
@@ -81,6 +99,8 @@ const OCR_JUNK = /[¢@&$]|\p{L}\d|\d\p{L}/u;
 const MARKED = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/u;
 interface DocCache { counts: Map<number, number>; total: number; weight: number }
 
+/** a damaged document with fewer marked syllables than this was stripped of its marks, not OCR'd */
+const STRIPPED_MARK_RATE = 0.02;
 const NUM = '<num>';
 const OTHER = '<x>';
 
@@ -89,7 +109,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   const confusions = parseConfusions(data.confusions);
   const channel = new Channel(data.channel, confusions);
   const generator = new CandidateGenerator(data.syllables, channel, confusions, data.channel);
-  const lm = new LanguageModel(data.lm, data.syllables, data.background, { ...DEFAULT_LM, ...o.lm });
+  const lm = new LanguageModel(new NgramModel(data.lm), new NgramModel(data.lmDomain), { ...DEFAULT_LM, ...o.lm });
   const abbr: Abbreviations = parseAbbreviations(data.abbreviations);
   const syllableSet = new Set(data.syllables);
   const sets = { isSyllable: (s: string) => syllableSet.has(normalizeTonePlacement(s)), isSkeleton: (k: string) => generator.isSkeleton(k) };
@@ -119,7 +139,8 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     return [{ out, unit, unseen: lm.oovCost, cost: 0, raw: 0, keep: false }];
   }
 
-  function candidatesFor(item: WalkItem, clean: boolean): { cands: Cand[]; fixed: boolean } {
+  function candidatesFor(item: WalkItem, mode: RepairChannel): { cands: Cand[]; fixed: boolean } {
+    const clean = mode !== 'english-ocr';
     const core = item.piece.text;
     const roman = romanLabel(core);
     if (roman) {
@@ -153,7 +174,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     // a short unlisted all-caps token may be a mangled heading syllable (HQI = HỘI): decode it,
     // but keeping it as written stays cheap
     // candidate lists depend only on the token text and the mode: share them across repeats
-    const key = (clean ? 'c' : 'd') + cls + core;
+    const key = mode + cls + core;
     const hit = wordCache.get(key);
     if (hit) return { cands: hit, fixed: false };
     const lower = core.normalize('NFC').toLowerCase();
@@ -161,7 +182,12 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     const valid = syllableSet.has(norm);
     // in clean text only tokens that are visibly broken get repaired: OCR junk (S6, x&) or
     // marked letters in an impossible spelling (tiép, véi); foreign words stay as they are
-    const penalised = clean && !(OCR_JUNK.test(core) || (MARKED.test(lower) && !valid));
+    // (Vietnamese OCR does not make English-OCR junk: there 1a, m2, đ are what was printed)
+    const penalised = mode === 'vie-ocr' || (clean && !(OCR_JUNK.test(core) || (MARKED.test(lower) && !valid)));
+    if (penalised && mode !== 'clean' && /^\p{L}+$/u.test(core)) {
+      const c = mode === 'stripped' ? strippedCandidates(core, norm, valid) : vieCandidates(core, norm, valid);
+      if (c) { wordCache.set(key, c); return { cands: c, fixed: c.length === 1 }; }
+    }
     if (penalised) {
       // clean text, token not visibly broken: pass it through untouched
       const c = fixedCand(core, valid ? lm.id(norm) : otherUnit);
@@ -198,90 +224,164 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     return { cands, fixed: false };
   }
 
-  const orderBuffer = new Int32Array(1024);
-  const predScore = new Float64Array(1024);
-  const predU = new Int32Array(1024);
-  const predV = new Int32Array(1024);
+  // stripped text: every syllable with the token's skeleton, the language model alone decides
+  const strippedCache = new Map<string, { syl: string; unit: number }[]>();
+  function strippedCandidates(core: string, norm: string, valid: boolean): Cand[] | undefined {
+    // a token that carries marks was not stripped: keep it
+    if (MARKED.test(norm)) return undefined;
+    const skel = skeleton(norm);
+    let list = strippedCache.get(skel);
+    if (!list) {
+      list = generator.syllablesOf(skel).map((syl) => ({ syl, unit: lm.id(syl) }));
+      list.sort((a, b) => lm.unigramCost(a.unit) - lm.unigramCost(b.unit) || (a.syl < b.syl ? -1 : 1));
+      list = list.slice(0, o.strippedCandidates);
+      strippedCache.set(skel, list);
+    }
+    if (!list.length) return undefined;
+    const cands: Cand[] = list.map((b) => ({ out: b.syl === norm ? core : transferCase(core, b.syl), unit: b.unit, unseen: lm.unseenCost, cost: 0, raw: 0, keep: b.syl === norm }));
+    if (!valid) cands.push({ out: core, unit: -1, unseen: lm.oovCost, cost: o.keepInvalidCost, raw: 0, keep: true });
+    return cands;
+  }
+
+  // Vietnamese OCR: letters are right, marks may not be; a change needs strong evidence
+  const vieChannel = new VieChannel(data.vieChannel);
+  function vieCandidates(core: string, norm: string, valid: boolean): Cand[] | undefined {
+    if (!valid) return undefined;
+    const skel = skeleton(norm);
+    const cands: Cand[] = [];
+    for (const syl of generator.syllablesOf(skel)) {
+      const identity = syl === norm;
+      const cost = vieChannel.cost(norm, syl) + (identity ? 0 : o.vieChangeCost);
+      if (!identity && cost > o.channelBeam) continue;
+      cands.push({ out: identity ? core : transferCase(core, syl), unit: lm.id(syl), unseen: lm.unseenCost, cost, raw: cost, keep: identity });
+    }
+    if (!cands.some((c) => c.keep)) return undefined;
+    return cands;
+  }
+
+  // Viterbi buffers, reused across segments (no allocation per position)
+  let scoreBuf = new Float64Array(1 << 14);
+  let backBuf = new Int32Array(1 << 14);
+  let startBuf = new Int32Array(1 << 10);
+  const MAXP = 1024;
+  const order = new Int32Array(MAXP);
+  const predScore = new Float64Array(MAXP);
+  const predU = new Int32Array(MAXP);
+  const predV = new Int32Array(MAXP);
+  // per-predecessor LM contexts of both models (corpus and in-domain)
+  const slotsCorpus = new ContextSlots(lm.ngram, MAXP);
+  const slotsDomain = new ContextSlots(lm.domain, MAXP);
+  const lambda = lm.domainWeight;
+  const unknownPenalty = lm.unknownPenalty;
+
+  function setContext(oi: number, u: number, v: number): void {
+    const uu = u < 0 ? UNK : u;
+    const vv = v < 0 ? UNK : v;
+    slotsCorpus.set(oi, uu, vv);
+    slotsDomain.set(oi, uu, vv);
+  }
+
+  /** LM cost of unit w after predecessor context oi (set by setContext). */
+  function ctxCost(oi: number, w: number, unseen: number, cache: DocCache | undefined): number {
+    let c: number;
+    if (w < 0) c = unseen + unknownPenalty;
+    else c = mix(slotsCorpus.cost(oi, w), slotsDomain.cost(oi, w), lambda);
+    if (cache) {
+      const k = w >= 0 ? cache.counts.get(w) ?? 0 : 0;
+      c = -Math.log((1 - cache.weight) * Math.exp(-c) + (cache.weight * k) / cache.total);
+    }
+    return c;
+  }
+
   function decodeSegment(seg: Position[], choice: number[], conf: number[], cache: DocCache | undefined): void {
-    const lmc = cache
-      ? (u: number, v: number, w: number, unseen: number) => {
-        const k = w >= 0 ? cache.counts.get(w) ?? 0 : 0;
-        return -Math.log((1 - cache.weight) * Math.exp(-lm.cost(u, v, w, unseen)) + (cache.weight * k) / cache.total);
-      }
-      : (u: number, v: number, w: number, unseen: number) => lm.cost(u, v, w, unseen);
     const n = seg.length;
     if (!n) return;
     const B = lm.boundaryId;
-    const order = orderBuffer;
-    const score: Float64Array[] = [];
-    const back: Int32Array[] = [];
+    if (startBuf.length < n + 1) startBuf = new Int32Array((n + 1) * 2);
+    let total = 0;
+    for (let i = 0; i < n; i++) { startBuf[i] = total; total += seg[i]!.cands.length; }
+    startBuf[n] = total;
+    if (scoreBuf.length < total) { scoreBuf = new Float64Array(total * 2); backBuf = new Int32Array(total * 2); }
+    const score = scoreBuf;
+    const back = backBuf;
+    const start = startBuf;
     for (let i = 0; i < n; i++) {
       const cs = seg[i]!.cands;
-      const sc = new Float64Array(cs.length).fill(Infinity);
-      const bp = new Int32Array(cs.length).fill(-1);
+      const base = start[i]!;
+      if (i === 0) {
+        setContext(0, B, B);
+        for (let k = 0; k < cs.length; k++) { const c = cs[k]!; score[base + k] = c.cost + ctxCost(0, c.unit, c.unseen, cache); back[base + k] = -1; }
+        continue;
+      }
       // predecessors cheapest first: LM costs are >= 0, so the scan stops once a
       // predecessor's own score already exceeds the best total found
-      let nOrder = 0;
-      if (i > 0) {
-        // insertion sort of the (few) predecessor indices by score, into a reused buffer
-        const psc = score[i - 1]!;
-        nOrder = psc.length;
-        for (let a = 0; a < nOrder; a++) {
-          let b = a;
-          while (b > 0 && psc[order[b - 1]!]! > psc[a]!) { order[b] = order[b - 1]!; b--; }
-          order[b] = a;
-        }
+      const pbase = start[i - 1]!;
+      const nOrder = Math.min(MAXP, start[i]! - pbase);
+      for (let a = 0; a < nOrder; a++) {
+        let b = a;
+        const sa = score[pbase + a]!;
+        while (b > 0 && score[pbase + order[b - 1]!]! > sa) { order[b] = order[b - 1]!; b--; }
+        order[b] = a;
       }
-      // per-predecessor values in sorted order, hoisted out of the candidate loop
-      if (i > 0) {
-        const pcs = seg[i - 1]!.cands;
-        const psc = score[i - 1]!;
-        const pbp = back[i - 1]!;
-        for (let oi = 0; oi < nOrder; oi++) {
-          const j = order[oi]!;
-          predScore[oi] = psc[j]!;
-          predU[oi] = i >= 2 ? seg[i - 2]!.cands[pbp[j]!]!.unit : B;
-          predV[oi] = pcs[j]!.unit;
-        }
+      const pcs = seg[i - 1]!.cands;
+      const ppcs = i >= 2 ? seg[i - 2]!.cands : undefined;
+      const cutoff = score[pbase + order[0]!]! + o.viterbiBeam;
+      let nUse = 0;
+      for (let oi = 0; oi < nOrder; oi++) {
+        const j = order[oi]!;
+        const sc = score[pbase + j]!;
+        if (sc > cutoff) break;
+        predScore[oi] = sc;
+        predU[oi] = ppcs ? ppcs[back[pbase + j]!]!.unit : B;
+        predV[oi] = pcs[j]!.unit;
+        setContext(oi, predU[oi]!, predV[oi]!);
+        nUse++;
       }
       for (let k = 0; k < cs.length; k++) {
         const c = cs[k]!;
-        if (i === 0) { sc[k] = c.cost + lmc(B, B, c.unit, c.unseen); continue; }
         let best = Infinity;
         let arg = 0;
-        const cutoff = predScore[0]! + o.viterbiBeam;
-        for (let oi = 0; oi < nOrder; oi++) {
+        for (let oi = 0; oi < nUse; oi++) {
           const pj = predScore[oi]!;
-          if (pj >= best || pj > cutoff) break;
-          const s = pj + lmc(predU[oi]!, predV[oi]!, c.unit, c.unseen);
+          if (pj >= best) break;
+          const s = pj + ctxCost(oi, c.unit, c.unseen, cache);
           if (s < best) { best = s; arg = order[oi]!; }
         }
-        sc[k] = best + c.cost;
-        bp[k] = arg;
+        score[base + k] = best + c.cost;
+        back[base + k] = arg;
       }
-      score.push(sc);
-      back.push(bp);
+    }
+    // end of segment: P(</s> | u v) picks among the final states
+    const lastBase = start[n - 1]!;
+    const lastCs = seg[n - 1]!.cands;
+    let arg = 0;
+    let bestEnd = Infinity;
+    for (let k = 0; k < lastCs.length; k++) {
+      const u = n >= 2 ? seg[n - 2]!.cands[back[lastBase + k]!]!.unit : B;
+      setContext(0, u, lastCs[k]!.unit);
+      const e = score[lastBase + k]! + ctxCost(0, lm.endId, 0, undefined);
+      if (e < bestEnd) { bestEnd = e; arg = k; }
     }
     const path = new Int32Array(n);
-    const last = score[n - 1]!;
-    let arg = 0;
-    for (let k = 1; k < last.length; k++) if (last[k]! < last[arg]!) arg = k;
-    for (let i = n - 1; i >= 0; i--) { path[i] = arg; arg = back[i]![arg]!; }
+    for (let i = n - 1; i >= 0; i--) { path[i] = arg; arg = back[start[i]! + arg]!; }
     // confidence: local posterior of the chosen candidate given its chosen neighbours
+    const local = predScore; // reused buffer (the Viterbi pass is over)
     for (let i = 0; i < n; i++) {
       const cs = seg[i]!.cands;
       if (cs.length === 1) { choice.push(0); conf.push(1); continue; }
       const u = i >= 2 ? seg[i - 2]!.cands[path[i - 2]!]!.unit : B;
       const v = i >= 1 ? seg[i - 1]!.cands[path[i - 1]!]!.unit : B;
       const next = i + 1 < n ? seg[i + 1]!.cands[path[i + 1]!]! : undefined;
-      const local = predScore; // reused buffer (the Viterbi pass is over)
-      for (let k = 0; k < cs.length; k++) {
+      setContext(0, u, v);
+      const m = Math.min(cs.length, MAXP);
+      for (let k = 0; k < m; k++) {
         const c = cs[k]!;
-        local[k] = c.cost + lmc(u, v, c.unit, c.unseen) + (next ? lmc(v, c.unit, next.unit, next.unseen) : 0);
+        local[k] = c.cost + ctxCost(0, c.unit, c.unseen, cache);
+        if (next) { setContext(1, v, c.unit); local[k]! += ctxCost(1, next.unit, next.unseen, cache); }
       }
       const chosen = local[path[i]!]!;
       let z = 0;
-      for (let k = 0; k < cs.length; k++) z += Math.exp(chosen - local[k]!);
+      for (let k = 0; k < m; k++) z += Math.exp(chosen - local[k]!);
       choice.push(path[i]!);
       conf.push(1 / z);
     }
@@ -291,14 +391,22 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     return assessDamageWith(lines, sets);
   }
 
-  function repairLines(lines: readonly string[]): RepairResult {
-    const clean = !assessDamage(lines).damaged;
+  function chooseChannel(lines: readonly string[], options: RepairOptions = {}): RepairChannel {
+    if (options.channel) return options.channel;
+    const d = assessDamage(lines);
+    if (d.damaged) return d.marked / Math.max(1, d.syllables) < STRIPPED_MARK_RATE && d.junk / Math.max(1, d.syllables) < 0.01 ? 'stripped' : 'english-ocr';
+    return options.ocr ? 'vie-ocr' : 'clean';
+  }
+
+  function repairLines(lines: readonly string[], options: RepairOptions = {}): RepairResult & { channel: RepairChannel } {
+    const mode = chooseChannel(lines, options);
+    const clean = mode !== 'english-ocr';
     const out = lines.map((l) => l);
     // collect segments first: the document cache needs a first pass over all of them
     const segments: Position[][] = [];
     let seg: Position[] = [];
     walkDocument(lines, (item) => {
-      const { cands, fixed } = candidatesFor(item, clean);
+      const { cands, fixed } = candidatesFor(item, mode);
       seg.push({ item, cands, fixed });
     }, () => { if (seg.length) segments.push(seg); seg = []; });
 
@@ -313,7 +421,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     }
     // document cache: syllables decoded confidently elsewhere in this plan become more likely
     // where the evidence is weak (plans repeat their phrases); only unsure segments re-decode
-    if (!clean && o.cacheWeight > 0) {
+    if (mode === 'english-ocr' && o.cacheWeight > 0) {
       const cache = new Map<number, number>();
       let total = 0;
       segments.forEach((s, si) => s.forEach((p, i) => {
@@ -388,10 +496,10 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     }
     const skippedLines: number[] = [];
     lines.forEach((l, i) => { if (l.length > MAX_LINE_LENGTH) skippedLines.push(i); });
-    return { lines: out, tokens, changed, meanConfidence: tokens ? confSum / tokens : 1, lowConfidence, skippedLines };
+    return { lines: out, tokens, changed, meanConfidence: tokens ? confSum / tokens : 1, lowConfidence, skippedLines, channel: mode };
   }
 
-  return { repairLines, assessDamage };
+  return { repairLines, assessDamage, chooseChannel };
 }
 
 function tokenizeCached(line: string, li: number, cache: Map<number, string[]>): string[] {

@@ -13,10 +13,12 @@ import { component, COMPONENT, readDawgWords, readUnicharset } from './tessdata-
 import { alignTokens, type AlignedPair } from './alignment.js';
 import { Channel, countCharOps, parseConfusions, type ChannelCounts } from './channel.js';
 import { walkDocument } from './document.js';
-import { BOUNDARY, countUnits, type LmCounts } from './language-model.js';
-import type { RepairModelData } from './model-data.js';
+import { forEachCorpusDocument, isHeldOutDocument } from './corpus.js';
+import { NgramModel } from './ngram.js';
+import { NgramTrainer } from './ngram-train.js';
+import type { RepairModelData, VieChannelCounts } from './model-data.js';
 import { generateSyllables, parseRhymes } from './syllable-inventory.js';
-import { classifyCore, parseAbbreviations } from './token-class.js';
+import { classifyCore, parseAbbreviations, type Abbreviations } from './token-class.js';
 import { lineWords } from './tokenize.js';
 import { normalizeTonePlacement, skeleton } from './vietnamese.js';
 
@@ -27,10 +29,10 @@ export interface TrainingSources {
   handwrittenDir: string;
   /** leave seed 003 (and synthetic pairs rendered from its gold) out: honest dev model */
   exclude003: boolean;
-  /** diagnostic: leave 004's text out of the language model (simulates an off-topic plan) */
-  lmWithout004?: boolean;
   /** path of vie.traineddata.gz (word DAWG, bigram DAWG) */
   tessdataVie: string;
+  /** Vietnamese-OCR channel counts to carry into the model data */
+  vieChannel?: VieChannelCounts;
 }
 
 /** Syllables and syllable pairs listed in the Vietnamese tesseract DAWGs, restricted to `spellable`. */
@@ -74,38 +76,118 @@ export function isHeldOut(p: SyntheticPair): boolean { return Math.floor(p.id / 
 
 function lines(file: string): string[] { return readFileSync(file, 'utf8').split('\n'); }
 
-export function buildModelData(src: TrainingSources): RepairModelData {
+export interface LmSources {
+  sharedDir: string;
+  handwrittenDir: string;
+  /** folder of the vi-legal corpus; held-out documents (corpus.ts) are never read into the model */
+  corpusDir: string;
+  /** use only every n-th training document (quick builds); 1 = all */
+  corpusEvery: number;
+  minTrigramCount: number;
+  minBigramCount: number;
+  tessdataVie: string;
+  log?: (msg: string) => void;
+}
+
+/** Unit strings of one text, segment by segment, as the decoder sees them. */
+export function unitSegments(text: readonly string[], abbr: Abbreviations, isSkel: (k: string) => boolean, spellable: ReadonlySet<string>, onSegment: (units: string[]) => void, memo = new Map<string, string>()): void {
+  let units: string[] = [];
+  walkDocument(text, ({ piece }) => {
+    let u = memo.get(piece.text);
+    if (u === undefined) {
+      const cls = classifyCore(piece.text, abbr, isSkel);
+      if (cls === 'word') {
+        const n = normalizeTonePlacement(piece.text.normalize('NFC').toLowerCase());
+        u = spellable.has(n) ? n : '<unk>';
+      } else u = cls === 'number' ? '<num>' : '<x>';
+      if (memo.size < 500_000) memo.set(piece.text, u);
+    }
+    units.push(u);
+  }, () => { if (units.length) onSegment(units); units = []; });
+}
+
+/**
+ * The corpus syllable trigram model (lm.bin): the corpus training documents plus the tesseract
+ * vie bigram list as extra pair evidence. Returns one file per pruning level.
+ */
+export function buildLanguageModel(src: LmSources, prune: [min3: number, min2: number][] = [[src.minTrigramCount, src.minBigramCount]]): { file: Buffer; stats: Record<string, number> }[] {
+  const log = src.log ?? (() => {});
+  const hw = (f: string) => readFileSync(join(src.handwrittenDir, f), 'utf8');
+  const abbr = parseAbbreviations(hw('abbreviations.txt'));
+  const generated = generateSyllables(parseRhymes(hw('rhymes.txt')));
+  const spellable = new Set(generated);
+  const skeletons = new Set(generated.map(skeleton));
+  const isSkel = (k: string) => skeletons.has(k);
+  const trainer = new NgramTrainer();
+  const memo = new Map<string, string>();
+  let docs = 0;
+  let kept = 0;
+  forEachCorpusDocument(src.corpusDir, (d) => {
+    docs++;
+    if (isHeldOutDocument(d.index)) return;
+    if (src.corpusEvery > 1 && d.index % src.corpusEvery !== 0) return;
+    kept++;
+    unitSegments(d.lines, abbr, isSkel, spellable, (u) => trainer.addSegment(u), memo);
+    if (kept % 200 === 0) log(`  ${kept} documents, ${trainer.tokens} units`);
+  });
+  const lex = readTesseractLexicon(src.tessdataVie, spellable);
+  for (const [a, b] of lex.pairs) trainer.addPair(a, b);
+  log(`  counted ${trainer.tokens} units in ${trainer.segments} segments from ${kept}/${docs} documents; building`);
+  return prune.map(([min3, min2]) => trainer.build(lex.syllables, { minTrigramCount: min3, minBigramCount: min2 }, { corpusDocuments: kept, corpusEvery: src.corpusEvery }));
+}
+
+/**
+ * The in-domain model (lm-domain.bin): plan text, i.e. 004's rendered text, the handwritten
+ * sentences and lexicon, and seed 003's gold with sentences-dev003.txt unless excluded. Same
+ * vocabulary (ids) as the corpus model; interpolated with it at decoding time. Small: built in
+ * milliseconds, so the honest evaluation rebuilds it without 003.
+ */
+export function buildDomainModel(src: { sharedDir: string; handwrittenDir: string; exclude003: boolean }, corpusLm: Uint8Array): Buffer {
+  const hw = (f: string) => readFileSync(join(src.handwrittenDir, f), 'utf8');
+  const abbr = parseAbbreviations(hw('abbreviations.txt'));
+  const generated = generateSyllables(parseRhymes(hw('rhymes.txt')));
+  const skeletons = new Set(generated.map(skeleton));
+  const isSkel = (k: string) => skeletons.has(k);
+  const vocab = new NgramModel(corpusLm).vocab;
+  const known = new Set(vocab);
+  const trainer = new NgramTrainer();
+  const add = (text: readonly string[]) => unitSegments(text, abbr, isSkel, known, (u) => trainer.addSegment(u));
+  const handwritten = (f: string) => hw(f).split('\n').filter((l) => !l.startsWith('# '));
+  add(handwritten('sentences.txt'));
+  // one segment per line: a blank line after each keeps them apart
+  add(handwritten('sentences-admin.txt').flatMap((l) => [l, '']));
+  add(handwritten('lexicon.txt').flatMap((l) => [l, '']));
+  add(lines(join(src.sharedDir, 'dev', `${SEED004}.rendered.txt`)));
+  if (!src.exclude003) {
+    add(lines(join(src.sharedDir, 'dev', `${SEED003}.gold.txt`)));
+    add(handwritten('sentences-dev003.txt'));
+  }
+  const { file } = trainer.build(vocab.filter((w) => !w.startsWith('<')), { minTrigramCount: 1, minBigramCount: 1 }, { domain: true, exclude003: src.exclude003 });
+  const built = new NgramModel(file);
+  if (built.size !== vocab.length) throw new Error('domain model vocabulary differs from the corpus model');
+  return file;
+}
+
+/** Syllables of the language model's vocabulary (specials left out). */
+export function lmSyllables(lm: Uint8Array): string[] {
+  return new NgramModel(lm).vocab.filter((w) => !w.startsWith('<'));
+}
+
+export function buildModelData(src: TrainingSources, lm: Uint8Array, lmDomain = buildDomainModel(src, lm)): RepairModelData {
   const hw = (f: string) => readFileSync(join(src.handwrittenDir, f), 'utf8');
   const confusionsText = hw('confusions.txt');
   const abbreviationsText = hw('abbreviations.txt');
   const abbr = parseAbbreviations(abbreviationsText);
   const generated = generateSyllables(parseRhymes(hw('rhymes.txt')));
+  const spellable = new Set(generated);
   const skeletons = new Set(generated.map(skeleton));
   const isSkel = (k: string) => skeletons.has(k);
-
-  // ---- clean texts -> language model + seen syllables
-  const handwritten = (f: string) => lines(join(src.handwrittenDir, f)).filter((l) => !l.startsWith('# '));
-  // lexicon lines are separate segments: a blank line after each keeps them apart
-  const clean: string[][] = [handwritten('sentences.txt'), handwritten('sentences-admin.txt').flatMap((l) => [l, '']), handwritten('lexicon.txt').flatMap((l) => [l, ''])];
-  if (!src.lmWithout004) clean.push(lines(join(src.sharedDir, 'dev', `${SEED004}.rendered.txt`)));
-  if (!src.exclude003) {
-    clean.push(lines(join(src.sharedDir, 'dev', `${SEED003}.gold.txt`)));
-    clean.push(handwritten('sentences-dev003.txt'));
-  }
-  const lm: LmCounts = { uni: {}, bi: {}, tri: {}, total: 0 };
+  // syllables seen in seed 003's gold (shipped model only) join the inventory
   const seen = new Set<string>();
-  for (const text of clean) {
-    let units: string[] = [];
-    walkDocument(text, ({ piece }) => {
-      const cls = classifyCore(piece.text, abbr, isSkel);
-      if (cls === 'word') {
-        const u = normalizeTonePlacement(piece.text.toLowerCase());
-        units.push(u);
-        if (/^\p{L}+$/u.test(u) && u.length <= 8) seen.add(u);
-      } else units.push(cls === 'number' ? '<num>' : '<x>');
-    }, () => { if (units.length) countUnits(lm, units); units = []; });
+  if (!src.exclude003) {
+    const gold = [...lines(join(src.sharedDir, 'dev', `${SEED003}.gold.txt`)), ...hw('sentences-dev003.txt').split('\n')];
+    unitSegments(gold, abbr, isSkel, spellable, (units) => { for (const u of units) if (!u.startsWith('<')) seen.add(u); });
   }
-  void BOUNDARY;
 
   // ---- aligned pairs -> channel
   const pairs: AlignedPair[] = [];
@@ -143,9 +225,25 @@ export function buildModelData(src: TrainingSources): RepairModelData {
     row[t] = (row[t] ?? 0) + 1;
   }
 
-  // real syllables and background bigrams from the Vietnamese tesseract model's word lists;
-  // the inventory keeps only syllables attested there or in the clean texts
-  const lex = readTesseractLexicon(src.tessdataVie, new Set(generated));
-  const syllables = [...new Set([...lex.syllables, ...seen])].sort();
-  return { syllables, rhymes: hw('rhymes.txt'), confusions: confusionsText, abbreviations: abbreviationsText, channel, lm, background: { pairs: lex.pairs } };
+  const syllables = [...new Set([...lmSyllables(lm), ...seen])].sort();
+  return { syllables, rhymes: hw('rhymes.txt'), confusions: confusionsText, abbreviations: abbreviationsText, channel, vieChannel: src.vieChannel, lm, lmDomain };
+}
+
+/** Standard build paths relative to the package root (scripts only: they read ../shared). */
+export function trainingPaths(root: string): { sharedDir: string; handwrittenDir: string; corpusDir: string; tessdataVie: string } {
+  return {
+    sharedDir: join(root, '..', 'shared'),
+    handwrittenDir: join(root, 'src', 'data', 'repair'),
+    corpusDir: join(root, '..', 'shared', 'corpus'),
+    tessdataVie: join(root, 'node_modules', '@tesseract.js-data', 'vie', '4.0.0', 'vie.traineddata.gz'),
+  };
+}
+
+/** Model data without seed 003 (honest dev evaluation): the shipped lm.bin (built without 003) and a channel without 003. */
+export function honestModelData(root: string): RepairModelData {
+  const p = trainingPaths(root);
+  const lm = readFileSync(join(p.handwrittenDir, 'lm.bin'));
+  const vieFile = join(p.handwrittenDir, 'vie-channel.json');
+  const vieChannel = existsSync(vieFile) ? (JSON.parse(readFileSync(vieFile, 'utf8')) as VieChannelCounts) : undefined;
+  return buildModelData({ ...p, exclude003: true, vieChannel }, lm);
 }

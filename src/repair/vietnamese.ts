@@ -127,3 +127,14 @@ export function transferCase(original: string, word: string): string {
 
 export const TONE_COUNT = 6;
 export function isVowel(ch: string): boolean { return VOWELS.has(ch); }
+
+/** Text with every Vietnamese mark removed, case kept ("Đường" -> "Duong"): stripped-diacritics input. */
+export function stripMarks(s: string): string {
+  let out = '';
+  for (const ch of s.normalize('NFC')) {
+    if (ch.charCodeAt(0) < 128) { out += ch; continue; }
+    const k = skeletonChar(ch);
+    out += ch !== ch.toLowerCase() ? k.toUpperCase() : k;
+  }
+  return out;
+}

@@ -29,8 +29,8 @@ import type { OcrEngine } from '../ocr/types.js';
 import { PdfPageImager } from '../backends/pdf-pages.js';
 import { syllableAccuracy } from '../repair/evaluate.js';
 import { createRepairModel, loadRepairModel, type RepairModel } from '../repair/index.js';
-import { buildModelData } from '../repair/training.js';
-import { dataPath, packageRoot } from '../util/paths.js';
+import { honestModelData } from '../repair/training.js';
+import { packageRoot } from '../util/paths.js';
 
 const root = packageRoot();
 const arg = (name: string, dflt: number) => {
@@ -170,9 +170,7 @@ async function accuracy(): Promise<void> {
   for (let n = 1; n <= truthPages.length; n++) images.push(await imager.pageImage(n));
   await imager.close();
   const shipped = loadRepairModel();
-  const honest = createRepairModel(
-    buildModelData({ sharedDir: join(root, '..', 'shared'), handwrittenDir: dataPath('repair'), exclude003: true, tessdataVie: join(root, 'node_modules', '@tesseract.js-data', 'vie', '4.0.0', 'vie.traineddata.gz') }),
-  );
+  const honest = createRepairModel(honestModelData(root));
   const truth = truthPages.map((p) => p.replace(/\n/g, ' '));
   const score = (pages: string[][]) => syllableAccuracy(pages.map((lines) => lines.join(' ')), truth);
   const repairWith = (model: RepairModel, pages: string[][]) => pages.map((lines) => model.repairLines(lines).lines);

@@ -1,14 +1,19 @@
 /**
- * Build the shipped repair model files (src/data/repair/{syllables.txt,channel.json,lm.json})
- * from the allowed sources (see src/repair/training.ts).
+ * Build the shipped repair model files in src/data/repair from the allowed sources
+ * (see src/repair/training.ts): lm.bin (syllable trigram, modified Kneser-Ney, pruned) from
+ * ../shared/corpus, then lm-domain.bin (plan text), syllables.txt, channel.json and vie-channel.json.
  *
- *   npx tsx src/scripts/build-lm.ts                      # full model -> src/data/repair
- *   npx tsx src/scripts/build-lm.ts --exclude 003 --out /tmp/no003   # honest dev model
+ *   npm run build:lm                                   # full model -> src/data/repair
+ *   npm run build:lm -- --corpus-every 20              # quick model from 1/20 of the corpus
+ *   npm run build:lm -- --skip-lm                      # keep lm.bin, rebuild the channels
+ *   npm run build:lm -- --min3 3 --min2 2 --out DIR    # other pruning, elsewhere
+ * Deterministic: the same inputs give byte-identical files. Run it niced on a shared machine.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatBackground, MODEL_FILES } from '../repair/model-data.js';
-import { buildModelData } from '../repair/training.js';
+import { MODEL_FILES } from '../repair/model-data.js';
+import { buildLanguageModel, buildModelData, trainingPaths } from '../repair/training.js';
+import { buildVieChannel } from '../repair/vie-channel.js';
 import { dataPath, packageRoot } from '../util/paths.js';
 
 function arg(name: string): string | undefined {
@@ -16,20 +21,30 @@ function arg(name: string): string | undefined {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 
-const exclude = arg('--exclude');
-if (exclude && exclude !== '003') throw new Error('--exclude supports only 003');
-const outDir = resolve(arg('--out') ?? (exclude ? dataPath('repair', 'no003') : dataPath('repair')));
-const t0 = Date.now();
-const data = buildModelData({
-  sharedDir: join(packageRoot(), '..', 'shared'),
-  handwrittenDir: dataPath('repair'),
-  exclude003: exclude === '003',
-  tessdataVie: join(packageRoot(), 'node_modules', '@tesseract.js-data', 'vie', '4.0.0', 'vie.traineddata.gz'),
-});
+const root = packageRoot();
+const paths = trainingPaths(root);
+const outDir = resolve(arg('--out') ?? dataPath('repair'));
 mkdirSync(outDir, { recursive: true });
+const t0 = Date.now();
+let lm: Uint8Array;
+if (process.argv.includes('--skip-lm')) lm = readFileSync(join(outDir, MODEL_FILES.lm));
+else {
+  // --also "1:1,3:3" builds extra pruning levels (min trigram:min bigram count) as lm-p<min3>-<min2>.bin for comparison
+  const main: [number, number] = [Number(arg('--min3') ?? 2), Number(arg('--min2') ?? 2)];
+  const also = (arg('--also') ?? '').split(',').filter(Boolean).map((x) => x.split(':').map(Number) as [number, number]);
+  const built = buildLanguageModel({ ...paths, corpusEvery: Number(arg('--corpus-every') ?? 1), minTrigramCount: main[0], minBigramCount: main[1], log: (m) => console.log(m) }, [main, ...also]);
+  built.forEach((b, i) => {
+    const name = i === 0 ? MODEL_FILES.lm : `lm-p${also[i - 1]![0]}-${also[i - 1]![1]}.bin`;
+    writeFileSync(join(outDir, name), b.file);
+    console.log(`${name}: ${(b.file.length / 2 ** 20).toFixed(2)} MB ${JSON.stringify(b.stats)}`);
+  });
+  lm = built[0]!.file;
+  console.log(`language model built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+const vieChannel = buildVieChannel(join(paths.handwrittenDir, 'synthetic', 'vie-pairs.tsv'));
+const data = buildModelData({ ...paths, exclude003: false, vieChannel }, lm);
 writeFileSync(join(outDir, MODEL_FILES.syllables), data.syllables.join('\n') + '\n');
 writeFileSync(join(outDir, MODEL_FILES.channel), JSON.stringify(data.channel));
-writeFileSync(join(outDir, MODEL_FILES.lm), JSON.stringify(data.lm));
-writeFileSync(join(outDir, MODEL_FILES.background), formatBackground(data.background));
-console.log(`wrote ${outDir}: ${data.syllables.length} syllables, ${Object.keys(data.lm.uni).length} LM units, ` +
-  `${Object.keys(data.lm.bi).length} bigrams, ${Object.keys(data.lm.tri).length} trigrams in ${Date.now() - t0} ms`);
+writeFileSync(join(outDir, MODEL_FILES.vieChannel), JSON.stringify(vieChannel));
+writeFileSync(join(outDir, MODEL_FILES.lmDomain), data.lmDomain);
+console.log(`wrote ${outDir}: ${data.syllables.length} syllables, vie channel ${vieChannel.aligned} aligned syllables, in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

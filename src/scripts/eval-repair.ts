@@ -1,79 +1,150 @@
 /**
- * Evaluate the text-repair model (npm run eval:repair):
- *   - syllable accuracy on seed 003 vs gold, shipped model (003 is in its training data);
- *   - the same with a model built in memory WITHOUT seed 003 (honest dev number);
- *   - accuracy on the held-out synthetic pairs (both models);
- *   - throughput on ~69k syllables (seed 003 repeated), including model start-up;
- *   - share of seed 004's clean syllables left unchanged.
- * Options: --errors N  print the first N errors of the honest run.
+ * Evaluate the text-repair model (npm run eval:repair). Every number says what it measures:
+ *   - throughput on ~69k syllables (seed 003 repeated): first run with start-up, then steady state;
+ *   - seed 003 vs gold: shipped model, and the honest model (lm.bin never sees 003; channel and
+ *     inventory rebuilt without 003);
+ *   - the held-out corpus slice (every 50th document, never in lm.bin) stripped of its marks;
+ *   - synthetic English-OCR held-out pairs and Vietnamese-OCR held-out pairs (corpus held-out documents),
+ *     with lines made better / worse by the repair;
+ *   - seed 004's Vietnamese OCR against its rendered text, raw vs repaired;
+ *   - seed 004 clean text unchanged; model size.
+ * Options: --errors N  print the first N errors of each accuracy run;  --quick  skip the slow parts.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRepairModel, loadRepairModel } from '../repair/index.js';
+import { createRepairModel, loadRepairModel, type RepairModel, type RepairOptions } from '../repair/index.js';
+import { forEachCorpusDocument, isHeldOutDocument } from '../repair/corpus.js';
 import { syllableAccuracy, unchangedShare } from '../repair/evaluate.js';
-import { buildModelData, isHeldOut, readSyntheticPairs, SEED003, SEED004 } from '../repair/training.js';
+import { honestModelData, isHeldOut, readSyntheticPairs, SEED003, SEED004 } from '../repair/training.js';
 import { lineWords } from '../repair/tokenize.js';
+import { readViePairs } from '../repair/vie-channel.js';
+import { stripMarks } from '../repair/vietnamese.js';
 import { dataPath, packageRoot } from '../util/paths.js';
 
-const shared = join(packageRoot(), '..', 'shared');
+const root = packageRoot();
+const shared = join(root, '..', 'shared');
 const read = (f: string) => readFileSync(f, 'utf8').split('\n');
 const errArg = process.argv.indexOf('--errors');
 const showErrors = errArg > 0 ? Number(process.argv[errArg + 1]) : 0;
+const fmt = (x: number) => x.toFixed(4);
+const mb = (x: number) => (x / 2 ** 20).toFixed(0) + ' MB';
 
 const seed = read(join(shared, 'seeds', `${SEED003}.txt`));
 const gold = read(join(shared, 'dev', `${SEED003}.gold.txt`));
 const clean004 = read(join(shared, 'seeds', `${SEED004}.txt`));
-const synth = readSyntheticPairs(dataPath('repair', 'synthetic', 'pairs.tsv')).filter(isHeldOut);
-const fmt = (x: number) => x.toFixed(4);
 
-// throughput first, in a cold process state: start-up (file load + model build) included
+// ---- throughput, cold: start-up (file load + model build) included, then steady state
 const big: string[] = [];
 let sylls = 0;
 while (sylls < 69_000) { big.push(...seed); sylls += seed.reduce((s, l) => s + lineWords(l).length, 0); }
-const mb = (x: number) => (x / 2 ** 20).toFixed(0) + ' MB';
 const heap0 = process.memoryUsage().heapUsed;
-const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const model = loadRepairModel();
 const tLoad = performance.now() - t0;
 const heapModel = process.memoryUsage().heapUsed - heap0;
 model.repairLines(big);
-const tAll = performance.now() - t0;
+const tFirst = performance.now() - t0;
+const cpu0 = process.cpuUsage();
+const t1 = performance.now();
+model.repairLines(big);
+const tSteady = performance.now() - t1;
 const cpu = process.cpuUsage(cpu0);
 const cpuS = (cpu.user + cpu.system) / 1e6;
-console.log(`throughput: ${sylls} syllables in ${(tAll / 1000).toFixed(2)} s wall incl. start-up ${(tLoad / 1000).toFixed(2)} s = ${Math.round(sylls / (tAll / 1000))} syllables/s ` +
-  `(CPU time ${cpuS.toFixed(2)} s = ${Math.round(sylls / cpuS)} syllables/CPU-s; wall time depends on machine load)`);
-console.log(`memory: model heap ${mb(heapModel)} after load; after the run: heap used ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`);
+console.log(`start-up: model load ${(tLoad / 1000).toFixed(3)} s; model heap ${mb(heapModel)}`);
+console.log(`throughput with start-up: ${sylls} syllables in ${(tFirst / 1000).toFixed(2)} s wall = ${Math.round(sylls / (tFirst / 1000))} syllables/s`);
+console.log(`throughput steady state: ${sylls} syllables in ${(tSteady / 1000).toFixed(2)} s wall = ${Math.round(sylls / (tSteady / 1000))} syllables/s ` +
+  `(CPU ${cpuS.toFixed(2)} s = ${Math.round(sylls / cpuS)} syllables/CPU-s; wall depends on machine load)`);
+console.log(`memory after the runs: heap used ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`);
 let bytes = 0;
 for (const f of readdirSync(dataPath('repair'), { recursive: true, withFileTypes: true })) if (f.isFile()) bytes += statSync(join(f.parentPath, f.name)).size;
-console.log(`model files: src/data/repair ${(bytes / 2 ** 20).toFixed(2)} MB`);
+console.log(`model files: src/data/repair ${(bytes / 2 ** 20).toFixed(2)} MB (lm.bin ${(statSync(dataPath('repair', 'lm.bin')).size / 2 ** 20).toFixed(2)} MB)`);
 
-const full = syllableAccuracy(model.repairLines(seed).lines, gold);
-const unrepaired = syllableAccuracy(seed, gold);
-console.log(`seed 003 unrepaired baseline: ${fmt(unrepaired.accuracy)} (${unrepaired.correct}/${unrepaired.total})`);
-console.log(`seed 003, shipped model (trained with 003): ${fmt(full.accuracy)} (${full.correct}/${full.total})`);
-
-const honestModel = createRepairModel(buildModelData({ sharedDir: shared, handwrittenDir: dataPath('repair'), exclude003: true, tessdataVie: join(packageRoot(), 'node_modules', '@tesseract.js-data', 'vie', '4.0.0', 'vie.traineddata.gz') }));
-const honest = syllableAccuracy(honestModel.repairLines(seed).lines, gold, showErrors);
-console.log(`seed 003, model built WITHOUT 003 (honest): ${fmt(honest.accuracy)} (${honest.correct}/${honest.total})`);
-
-// stress test: honest model whose language model also lacks 004's text (a plan on a topic the
-// in-domain text does not cover; only handwritten sentences + background bigrams)
-const offTopic = createRepairModel(buildModelData({ sharedDir: shared, handwrittenDir: dataPath('repair'), exclude003: true, lmWithout004: true, tessdataVie: join(packageRoot(), 'node_modules', '@tesseract.js-data', 'vie', '4.0.0', 'vie.traineddata.gz') }));
-const off = syllableAccuracy(offTopic.repairLines(seed).lines, gold);
-console.log(`seed 003, model without 003 and without 004 text in the LM (off-topic stress): ${fmt(off.accuracy)} (${off.correct}/${off.total})`);
-
-const synthEval = (m: typeof model, exclude003: boolean) => {
-  const ps = synth.filter((p) => !exclude003 || p.source !== '003');
-  const out = m.repairLines(ps.map((p) => p.ocr)).lines; // held-out lines as one document
-  return syllableAccuracy(out, ps.map((p) => p.truth));
+const report = (name: string, r: ReturnType<typeof syllableAccuracy>) => {
+  console.log(`${name}: ${fmt(r.accuracy)} (${r.correct}/${r.total})`);
+  for (const e of r.errors) console.log(`    line ${e.line}: got ${e.got} want ${e.want}`);
 };
-const s1 = synthEval(model, false);
-const s2 = synthEval(honestModel, true);
-console.log(`synthetic held-out pairs, shipped model: ${fmt(s1.accuracy)} (${s1.correct}/${s1.total})`);
-console.log(`synthetic held-out pairs without 003-derived lines, honest model: ${fmt(s2.accuracy)} (${s2.correct}/${s2.total})`);
 
+// ---- seed 003
+report('seed 003 unrepaired baseline', syllableAccuracy(seed, gold));
+report('seed 003, shipped model (channel trained with 003)', syllableAccuracy(model.repairLines(seed).lines, gold));
+const honestModel = createRepairModel(honestModelData(root));
+report('seed 003, model built WITHOUT 003 (honest)', syllableAccuracy(honestModel.repairLines(seed).lines, gold, showErrors));
+
+// ---- held-out corpus slice, stripped of its marks
+const heldOut: string[][] = [];
+forEachCorpusDocument(join(shared, 'corpus'), (d) => {
+  if (!isHeldOutDocument(d.index)) return;
+  // at most ~4,000 syllables per document keeps the run short and the documents balanced
+  const lines: string[] = [];
+  let n = 0;
+  for (const l of d.lines) { if (n > 4000) break; lines.push(l); n += lineWords(l).length; }
+  heldOut.push(lines);
+});
+{
+  let correct = 0; let total = 0; let raw = 0; let channelOk = 0;
+  for (const [i, doc] of heldOut.entries()) {
+    const stripped = doc.map(stripMarks);
+    const r = model.repairLines(stripped);
+    if (r.channel === 'stripped') channelOk++;
+    const a = syllableAccuracy(r.lines, doc, i < 2 ? showErrors : 0);
+    for (const e of a.errors) console.log(`    doc ${i} line ${e.line}: got ${e.got} want ${e.want}`);
+    correct += a.correct; total += a.total;
+    raw += syllableAccuracy(stripped, doc).correct;
+  }
+  console.log(`held-out corpus slice stripped (${heldOut.length} documents, channel 'stripped' chosen for ${channelOk}): ${fmt(correct / total)} (${correct}/${total}); stripped input ${fmt(raw / total)}`);
+  let c2 = 0; let t2 = 0;
+  for (const doc of heldOut) {
+    const a = syllableAccuracy(model.repairLines(doc.map(stripMarks), { channel: 'english-ocr' }).lines, doc);
+    c2 += a.correct; t2 += a.total;
+  }
+  console.log(`  same through the English-OCR channel (the previous behaviour on stripped text): ${fmt(c2 / t2)}`);
+}
+
+// ---- synthetic pairs
+const linesDelta = (m: RepairModel, ocr: string[], truth: string[], opts: RepairOptions) => {
+  const out = m.repairLines(ocr, opts).lines;
+  let better = 0; let worse = 0;
+  ocr.forEach((o, i) => {
+    const a = syllableAccuracy([o], [truth[i]!]).correct;
+    const b = syllableAccuracy([out[i]!], [truth[i]!]).correct;
+    if (b > a) better++; else if (b < a) worse++;
+  });
+  return { before: syllableAccuracy(ocr, truth), after: syllableAccuracy(out, truth, showErrors), better, worse, lines: ocr.length };
+};
+const synth = readSyntheticPairs(dataPath('repair', 'synthetic', 'pairs.tsv')).filter(isHeldOut).filter((p) => p.source !== '003');
+{
+  const d = linesDelta(honestModel, synth.map((p) => p.ocr), synth.map((p) => p.truth), {});
+  console.log(`synthetic English-OCR held-out pairs (004/own lines), honest model: ${fmt(d.after.accuracy)} (${d.after.correct}/${d.after.total}); raw ${fmt(d.before.accuracy)}; lines better ${d.better} / worse ${d.worse} of ${d.lines}`);
+}
+const engCorpus = readViePairs(dataPath('repair', 'synthetic', 'eng-pairs.tsv')).filter((p) => p.split === 'eval');
+if (engCorpus.length) {
+  const d = linesDelta(model, engCorpus.map((p) => p.ocr), engCorpus.map((p) => p.truth), {});
+  console.log(`synthetic English-OCR pairs from held-out corpus pages: ${fmt(d.after.accuracy)} (${d.after.correct}/${d.after.total}); raw ${fmt(d.before.accuracy)}; lines better ${d.better} / worse ${d.worse} of ${d.lines}`);
+}
+const vie = readViePairs(dataPath('repair', 'synthetic', 'vie-pairs.tsv')).filter((p) => p.split === 'eval');
+if (vie.length) {
+  // one page = one document, as the pipeline sees OCR
+  let better = 0; let worse = 0; let n = 0; let cb = 0; let ca = 0; let tot = 0;
+  const pages = new Map<number, typeof vie>();
+  for (const p of vie) (pages.get(p.doc) ?? pages.set(p.doc, []).get(p.doc)!).push(p);
+  for (const ps of pages.values()) {
+    const d = linesDelta(model, ps.map((p) => p.ocr), ps.map((p) => p.truth), { ocr: true });
+    better += d.better; worse += d.worse; n += d.lines; cb += d.before.correct; ca += d.after.correct; tot += d.after.total;
+  }
+  console.log(`synthetic Vietnamese-OCR held-out pairs (${pages.size} pages): raw ${fmt(cb / tot)} -> repaired ${fmt(ca / tot)} (${ca}/${tot}); lines better ${better} / worse ${worse} of ${n}`);
+}
+
+// ---- seed 004: Vietnamese OCR vs rendered (token-aligned over the whole text), and clean text unchanged
+{
+  const ocr = read(join(shared, 'dev', `${SEED004}.ocr-vie.txt`));
+  const rendered = read(join(shared, 'dev', `${SEED004}.rendered.txt`));
+  const rep = model.repairLines(ocr, { ocr: true });
+  const one = (ls: string[]) => [ls.join(' ')];
+  const a = syllableAccuracy(one(ocr), one(rendered));
+  const b = syllableAccuracy(one(rep.lines), one(rendered), showErrors);
+  console.log(`seed 004 Vietnamese OCR vs rendered: raw ${fmt(a.accuracy)} (${a.correct}/${a.total}) -> repaired ${fmt(b.accuracy)} (${b.correct}/${b.total}), channel ${rep.channel}, ${rep.changed} tokens changed`);
+  for (const e of b.errors) console.log(`    got ${e.got} want ${e.want}`);
+}
 const r004 = model.repairLines(clean004);
 const u = unchangedShare(clean004, r004.lines);
-console.log(`seed 004 clean text unchanged: ${fmt(u.share)} (${u.same}/${u.total}); damaged=${model.assessDamage(clean004).damaged}`);
-if (showErrors) for (const e of honest.errors) console.log(`  line ${e.line}: got ${e.got} want ${e.want}`);
+console.log(`seed 004 clean text unchanged: ${fmt(u.share)} (${u.same}/${u.total}); channel ${r004.channel}; damaged=${model.assessDamage(clean004).damaged}`);

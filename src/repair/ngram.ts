@@ -1,0 +1,195 @@
+/**
+ * Syllable trigram language model in a compact binary file (src/data/repair/lm.bin), read in
+ * one go: no parsing beyond a small JSON header and the vocabulary string.
+ *
+ * Layout (little-endian, every section 4-byte aligned):
+ *   "VNLM0003" | u32 header length | header JSON | sections named in the header:
+ *   vocab      UTF-8, unit strings joined by "\n" (id = line number; ids 0-4 are specials)
+ *   uniP       f32[V]   ln P1(w)            (Kneser-Ney continuation unigram, uniform floor)
+ *   uniBo      f32[V]   ln γ2(v)            (backoff weight of context v)
+ *   biOff      u32[V+1] bigram range of each context v (successors sorted by id)
+ *   biW        u16[N2]  successor id
+ *   biP        u16[N2]  -ln P2(w|v) / step  (interpolated modified Kneser-Ney)
+ *   biBo       u16[N2]  -ln γ3(v w) / step  (backoff weight of the trigram context v w)
+ *   triOff     u32[N2+1] trigram range of each bigram context
+ *   triW       u16[N3]
+ *   triP       u16[N3]  -ln P3(w|u v) / step
+ * Probabilities are stored in backoff form: P(w|u v) = P3 if the trigram is kept, otherwise
+ * γ3(u v) · P(w|v), and P(w|v) = P2 if the bigram is kept, otherwise γ2(v) · P1(w).
+ */
+
+export const LM_MAGIC = 'VNLM0003';
+export const SPECIALS = ['<s>', '</s>', '<num>', '<x>', '<unk>'] as const;
+export const BOS = 0;
+export const EOS = 1;
+export const UNK = 4;
+
+export interface NgramHeader {
+  order: 3;
+  vocabSize: number;
+  bigrams: number;
+  trigrams: number;
+  /** quantisation step of the u16 costs, in nats */
+  step: number;
+  sections: Record<string, [offset: number, bytes: number]>;
+  /** free-form build facts (sources, pruning) */
+  info: Record<string, unknown>;
+}
+
+export const SECTION_ORDER = ['vocab', 'uniP', 'uniBo', 'biOff', 'biW', 'biP', 'biBo', 'triOff', 'triW', 'triP'] as const;
+
+/** Serialise sections (in SECTION_ORDER) with a header into one buffer. */
+export function writeNgramFile(header: Omit<NgramHeader, 'sections'>, sections: Record<(typeof SECTION_ORDER)[number], Uint8Array>): Buffer {
+  const pad4 = (n: number) => (n + 3) & ~3;
+  const offsets: Record<string, [number, number]> = {};
+  let at = 0;
+  for (const name of SECTION_ORDER) {
+    offsets[name] = [at, sections[name].byteLength];
+    at = pad4(at + sections[name].byteLength);
+  }
+  const json = Buffer.from(JSON.stringify({ ...header, sections: offsets }), 'utf8');
+  const headLen = pad4(8 + 4 + json.length);
+  const out = Buffer.alloc(headLen + at);
+  out.write(LM_MAGIC, 0, 'latin1');
+  out.writeUInt32LE(json.length, 8);
+  json.copy(out, 12);
+  for (const name of SECTION_ORDER) {
+    const s = sections[name];
+    out.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), headLen + offsets[name]![0]);
+  }
+  return out;
+}
+
+const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+export { bytesOf };
+
+export class NgramModel {
+  readonly header: NgramHeader;
+  readonly vocab: string[];
+  private readonly ids = new Map<string, number>();
+  readonly uniP: Float32Array;
+  readonly uniBo: Float32Array;
+  readonly biOff: Uint32Array;
+  readonly biW: Uint16Array;
+  readonly biP: Uint16Array;
+  readonly biBo: Uint16Array;
+  readonly triOff: Uint32Array;
+  readonly triW: Uint16Array;
+  readonly triP: Uint16Array;
+  readonly step: number;
+
+  constructor(file: Uint8Array) {
+    // typed-array views need 4-byte alignment of the underlying offset
+    const buf = file.byteOffset % 4 === 0 ? file : new Uint8Array(file);
+    const magic = Buffer.from(buf.buffer, buf.byteOffset, 8).toString('latin1');
+    if (magic !== LM_MAGIC) throw new Error(`language model: bad magic ${JSON.stringify(magic)}`);
+    const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    const jsonLen = dv.getUint32(8, true);
+    this.header = JSON.parse(Buffer.from(buf.buffer, buf.byteOffset + 12, jsonLen).toString('utf8')) as NgramHeader;
+    const base = buf.byteOffset + ((12 + jsonLen + 3) & ~3);
+    const sec = (name: string) => this.header.sections[name]!;
+    const view = <T>(name: string, Ctor: { new(b: ArrayBufferLike, o: number, l: number): T; BYTES_PER_ELEMENT: number }): T => {
+      const [off, bytes] = sec(name);
+      return new Ctor(buf.buffer, base + off, bytes / Ctor.BYTES_PER_ELEMENT);
+    };
+    const [vo, vb] = sec('vocab');
+    this.vocab = Buffer.from(buf.buffer, base + vo, vb).toString('utf8').split('\n');
+    for (let i = 0; i < this.vocab.length; i++) this.ids.set(this.vocab[i]!, i);
+    this.uniP = view('uniP', Float32Array);
+    this.uniBo = view('uniBo', Float32Array);
+    this.biOff = view('biOff', Uint32Array);
+    this.biW = view('biW', Uint16Array);
+    this.biP = view('biP', Uint16Array);
+    this.biBo = view('biBo', Uint16Array);
+    this.triOff = view('triOff', Uint32Array);
+    this.triW = view('triW', Uint16Array);
+    this.triP = view('triP', Uint16Array);
+    this.step = this.header.step;
+  }
+
+  id(unit: string): number { return this.ids.get(unit) ?? -1; }
+  get size(): number { return this.vocab.length; }
+
+  /** Index of bigram (v, w), or -1. */
+  bigram(v: number, w: number): number {
+    return search(this.biW, this.biOff[v]!, this.biOff[v + 1]!, w);
+  }
+
+  /** -ln P(w | u v); ids must be valid (use UNK for unknown units). */
+  cost(u: number, v: number, w: number): number {
+    let bo = 0;
+    const b = search(this.biW, this.biOff[u]!, this.biOff[u + 1]!, v);
+    if (b >= 0) {
+      const t = search(this.triW, this.triOff[b]!, this.triOff[b + 1]!, w);
+      if (t >= 0) return this.triP[t]! * this.step;
+      bo = this.biBo[b]! * this.step;
+    }
+    return bo + this.cost2(v, w);
+  }
+
+  /** -ln P(w | v). */
+  cost2(v: number, w: number): number {
+    const b = search(this.biW, this.biOff[v]!, this.biOff[v + 1]!, w);
+    if (b >= 0) return this.biP[b]! * this.step;
+    return -this.uniBo[v]! - this.uniP[w]!;
+  }
+}
+
+/** Binary search for `key` in the sorted slice a[lo, hi); index or -1. */
+export function search(a: Uint16Array, lo: number, hi: number, key: number): number {
+  while (hi - lo > 8) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < key) lo = mid + 1; else hi = mid;
+  }
+  for (; lo < hi; lo++) {
+    const x = a[lo]!;
+    if (x === key) return lo;
+    if (x > key) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Trigram contexts of one model for the decoder's predecessor states, kept in typed arrays so
+ * the inner Viterbi loop does no lookup of (u v) and no allocation: set(slot, u, v) once per
+ * predecessor, then cost(slot, w) per candidate.
+ */
+export class ContextSlots {
+  private readonly triLo: Int32Array;
+  private readonly triHi: Int32Array;
+  private readonly bo3: Float64Array;
+  private readonly biLo: Int32Array;
+  private readonly biHi: Int32Array;
+  private readonly bo2: Float64Array;
+  private readonly step: number;
+
+  constructor(private readonly m: NgramModel, slots: number) {
+    this.triLo = new Int32Array(slots);
+    this.triHi = new Int32Array(slots);
+    this.bo3 = new Float64Array(slots);
+    this.biLo = new Int32Array(slots);
+    this.biHi = new Int32Array(slots);
+    this.bo2 = new Float64Array(slots);
+    this.step = m.step;
+  }
+
+  /** u, v: valid ids (UNK for unknown units) */
+  set(slot: number, u: number, v: number): void {
+    const m = this.m;
+    const b = search(m.biW, m.biOff[u]!, m.biOff[u + 1]!, v);
+    if (b >= 0) { this.triLo[slot] = m.triOff[b]!; this.triHi[slot] = m.triOff[b + 1]!; this.bo3[slot] = m.biBo[b]! * this.step; }
+    else { this.triLo[slot] = 0; this.triHi[slot] = 0; this.bo3[slot] = 0; }
+    this.biLo[slot] = m.biOff[v]!;
+    this.biHi[slot] = m.biOff[v + 1]!;
+    this.bo2[slot] = -m.uniBo[v]!;
+  }
+
+  /** -ln P(w | context in slot), w a valid id */
+  cost(slot: number, w: number): number {
+    const m = this.m;
+    const t = search(m.triW, this.triLo[slot]!, this.triHi[slot]!, w);
+    if (t >= 0) return m.triP[t]! * this.step;
+    const b = search(m.biW, this.biLo[slot]!, this.biHi[slot]!, w);
+    return this.bo3[slot]! + (b >= 0 ? m.biP[b]! * this.step : this.bo2[slot]! - m.uniP[w]!);
+  }
+}

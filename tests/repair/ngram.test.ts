@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BOS, EOS, NgramModel } from '../../src/repair/ngram.js';
+import { NgramTrainer } from '../../src/repair/ngram-train.js';
+import { dataPath } from '../../src/util/paths.js';
+
+const sentences = [
+  'ủy ban nhân dân tỉnh ban hành kế hoạch',
+  'ủy ban nhân dân huyện ban hành quyết định',
+  'hội đồng nhân dân tỉnh ban hành nghị quyết',
+  'kế hoạch thực hiện chương trình mục tiêu quốc gia',
+  'ủy ban nhân dân xã thực hiện kế hoạch',
+  'sở kế hoạch và đầu tư chủ trì thực hiện',
+];
+
+function train(min3 = 1, min2 = 1): Buffer {
+  const t = new NgramTrainer();
+  for (let r = 0; r < 3; r++) for (const s of sentences) t.addSegment(s.split(' '));
+  t.addPair('chủ', 'trì');
+  return t.build(['tỉnh', 'tình', 'tính'], { minTrigramCount: min3, minBigramCount: min2 }).file;
+}
+
+describe('syllable trigram model', () => {
+  it('builds byte-identical files from the same input', () => {
+    expect(train().equals(train())).toBe(true);
+  });
+
+  it('gives a proper distribution over the vocabulary in a seen context', () => {
+    const m = new NgramModel(train());
+    for (const ctx of [['ủy', 'ban'], ['ban', 'hành'], ['nhân', 'dân']]) {
+      const u = m.id(ctx[0]!);
+      const v = m.id(ctx[1]!);
+      let sum = 0;
+      for (let w = 0; w < m.size; w++) if (w !== BOS) sum += Math.exp(-m.cost(u, v, w));
+      expect(sum).toBeGreaterThan(0.97);
+      expect(sum).toBeLessThan(1.03);
+    }
+  });
+
+  it('prefers the attested continuation and backs off for unseen contexts', () => {
+    const m = new NgramModel(train());
+    const id = (w: string) => m.id(w);
+    expect(m.cost(id('nhân'), id('dân'), id('tỉnh'))).toBeLessThan(m.cost(id('nhân'), id('dân'), id('tình')));
+    // unseen context (tình tính): falls back to the unigram, still finite and positive
+    const c = m.cost(id('tình'), id('tính'), id('kế'));
+    expect(Number.isFinite(c) && c > 0).toBe(true);
+    expect(m.cost(id('dân'), id('xã'), id('thực'))).toBeLessThan(m.cost(id('dân'), id('xã'), id('quyết')));
+    expect(m.cost(BOS, BOS, id('ủy'))).toBeLessThan(m.cost(BOS, BOS, id('dân')));
+    expect(m.cost(id('kế'), id('hoạch'), EOS)).toBeLessThan(m.cost(id('kế'), id('hoạch'), id('dân')));
+    // a background pair with no count still beats an unrelated pair
+    expect(m.cost2(id('chủ'), id('trì'))).toBeLessThan(m.cost2(id('chủ'), id('tình')));
+  });
+
+  it('pruning drops rare n-grams but keeps the model usable', () => {
+    const full = new NgramModel(train(1, 1));
+    const pruned = new NgramModel(train(4, 4));
+    expect(pruned.header.trigrams).toBeLessThan(full.header.trigrams);
+    const id = (w: string) => pruned.id(w);
+    expect(pruned.cost(id('nhân'), id('dân'), id('tỉnh'))).toBeLessThan(pruned.cost(id('nhân'), id('dân'), id('tình')));
+  });
+
+  it('the shipped model knows administrative Vietnamese', () => {
+    const m = new NgramModel(readFileSync(join(dataPath('repair'), 'lm.bin')));
+    const id = (w: string) => m.id(w);
+    expect(m.size).toBeGreaterThan(4000);
+    expect(m.cost(id('ủy'), id('ban'), id('nhân'))).toBeLessThan(2);
+    expect(m.cost(id('tỷ'), id('lệ'), id('hộ'))).toBeLessThan(m.cost(id('tỷ'), id('lê'), id('hộ')));
+    expect(m.cost2(id('kế'), id('hoạch'))).toBeLessThan(m.cost2(id('kế'), id('hoàng')));
+  });
+});
