@@ -13,10 +13,8 @@ export interface LmParams {
   unknownPenalty: number;
   /** cost of a syllable outside the language model's vocabulary */
   unseenCost: number;
-  /** weight of the in-domain (plan text) model in the linear interpolation with the corpus model */
-  domainWeight: number;
 }
-export const DEFAULT_LM: LmParams = { unknownPenalty: 2, unseenCost: 18, domainWeight: 0.3 };
+export const DEFAULT_LM: LmParams = { unknownPenalty: 2, unseenCost: 18 };
 
 export class LanguageModel {
   readonly unseenCost: number;
@@ -26,11 +24,7 @@ export class LanguageModel {
 
   readonly unknownPenalty: number;
 
-  readonly domainWeight: number;
-
-  constructor(readonly ngram: NgramModel, readonly domain: NgramModel, private readonly params: LmParams = DEFAULT_LM) {
-    if (domain.size !== ngram.size) throw new Error('language model: the domain model has another vocabulary');
-    this.domainWeight = params.domainWeight;
+  constructor(readonly ngram: NgramModel, private readonly params: LmParams = DEFAULT_LM) {
     this.unseenCost = params.unseenCost;
     this.unknownPenalty = params.unknownPenalty;
     this.oovCost = this.unseenCost + 3;
@@ -39,8 +33,7 @@ export class LanguageModel {
   id(w: string): number { return this.ngram.id(w); }
 
   unigramCost(id: number): number {
-    if (id < 0) return this.unseenCost;
-    return mix(-this.ngram.uniP[id]!, -this.domain.uniP[id]!, this.domainWeight);
+    return id >= 0 ? -this.ngram.uniP[id]! : this.unseenCost;
   }
 
   /** -ln P(w | u v); unknown context units count as <unk>, an unknown w costs `wUnknownCost` + penalty. */
@@ -48,12 +41,6 @@ export class LanguageModel {
     if (w < 0) return wUnknownCost + this.params.unknownPenalty;
     const uu = u < 0 ? UNK : u;
     const vv = v < 0 ? UNK : v;
-    return mix(this.ngram.cost(uu, vv, w), this.domain.cost(uu, vv, w), this.domainWeight);
+    return this.ngram.cost(uu, vv, w);
   }
-}
-
-/** -ln((1 - λ) e^-a + λ e^-b), computed stably. */
-export function mix(a: number, b: number, lambda: number): number {
-  const m = a < b ? a : b;
-  return m - Math.log((1 - lambda) * Math.exp(m - a) + lambda * Math.exp(m - b));
 }

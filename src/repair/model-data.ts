@@ -16,10 +16,8 @@ export interface RepairModelData {
   channel: ChannelCounts;
   /** Vietnamese-OCR mark channel (vie-channel.json) */
   vieChannel?: VieChannelCounts;
-  /** the binary syllable trigram model (lm.bin, see ngram.ts) */
+  /** the decoding language model (lm.bin, see ngram.ts): corpus model mixed with the in-domain model */
   lm: Uint8Array;
-  /** the in-domain (plan text) model with the same vocabulary (lm-domain.bin) */
-  lmDomain: Uint8Array;
 }
 
 /** Counts of syllable substitutions seen when tesseract `vie` read rendered text. */
@@ -42,7 +40,8 @@ export const MODEL_FILES = {
   channel: 'channel.json',
   vieChannel: 'vie-channel.json',
   lm: 'lm.bin',
-  lmDomain: 'lm-domain.bin',
+  /** the corpus model alone (build input of lm.bin; read by build-lm --skip-lm and the honest evaluation) */
+  lmCorpus: 'lm-corpus.bin',
 } as const;
 
 export function readModelData(dir: string, handwrittenDir = dir, lmFile = join(dir, MODEL_FILES.lm)): RepairModelData {
@@ -57,6 +56,5 @@ export function readModelData(dir: string, handwrittenDir = dir, lmFile = join(d
     channel: JSON.parse(read(dir, MODEL_FILES.channel)) as ChannelCounts,
     vieChannel,
     lm: readFileSync(lmFile),
-    lmDomain: readFileSync(join(dir, MODEL_FILES.lmDomain)),
   };
 }

@@ -9,7 +9,7 @@ import { Channel, parseConfusions } from './channel.js';
 import { CandidateGenerator } from './candidates.js';
 import { assessDamageWith, type DamageAssessment } from './damage.js';
 import { MAX_LINE_LENGTH, walkDocument, type WalkItem } from './document.js';
-import { DEFAULT_LM, LanguageModel, mix, type LmParams } from './language-model.js';
+import { DEFAULT_LM, LanguageModel, type LmParams } from './language-model.js';
 import { ContextSlots, NgramModel, UNK } from './ngram.js';
 import { VieChannel } from './vie-channel.js';
 import { generateSyllables, parseRhymes } from './syllable-inventory.js';
@@ -109,7 +109,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   const confusions = parseConfusions(data.confusions);
   const channel = new Channel(data.channel, confusions);
   const generator = new CandidateGenerator(data.syllables, channel, confusions, data.channel);
-  const lm = new LanguageModel(new NgramModel(data.lm), new NgramModel(data.lmDomain), { ...DEFAULT_LM, ...o.lm });
+  const lm = new LanguageModel(new NgramModel(data.lm), { ...DEFAULT_LM, ...o.lm });
   const abbr: Abbreviations = parseAbbreviations(data.abbreviations);
   const syllableSet = new Set(data.syllables);
   const sets = { isSyllable: (s: string) => syllableSet.has(normalizeTonePlacement(s)), isSkeleton: (k: string) => generator.isSkeleton(k) };
@@ -268,24 +268,21 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   const predScore = new Float64Array(MAXP);
   const predU = new Int32Array(MAXP);
   const predV = new Int32Array(MAXP);
-  // per-predecessor LM contexts of both models (corpus and in-domain)
-  const slotsCorpus = new ContextSlots(lm.ngram, MAXP);
-  const slotsDomain = new ContextSlots(lm.domain, MAXP);
-  const lambda = lm.domainWeight;
+  // per-predecessor LM contexts
+  const slots = new ContextSlots(lm.ngram, MAXP);
   const unknownPenalty = lm.unknownPenalty;
 
   function setContext(oi: number, u: number, v: number): void {
     const uu = u < 0 ? UNK : u;
     const vv = v < 0 ? UNK : v;
-    slotsCorpus.set(oi, uu, vv);
-    slotsDomain.set(oi, uu, vv);
+    slots.set(oi, uu, vv);
   }
 
   /** LM cost of unit w after predecessor context oi (set by setContext). */
   function ctxCost(oi: number, w: number, unseen: number, cache: DocCache | undefined): number {
     let c: number;
     if (w < 0) c = unseen + unknownPenalty;
-    else c = mix(slotsCorpus.cost(oi, w), slotsDomain.cost(oi, w), lambda);
+    else c = slots.cost(oi, w);
     if (cache) {
       const k = w >= 0 ? cache.counts.get(w) ?? 0 : 0;
       c = -Math.log((1 - cache.weight) * Math.exp(-c) + (cache.weight * k) / cache.total);

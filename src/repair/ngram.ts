@@ -139,7 +139,8 @@ export class NgramModel {
 export function search(a: Uint16Array, lo: number, hi: number, key: number): number {
   while (hi - lo > 8) {
     const mid = (lo + hi) >>> 1;
-    if (a[mid]! < key) lo = mid + 1; else hi = mid;
+    // a[mid] may be the key: keep it inside [lo, hi)
+    if (a[mid]! < key) lo = mid + 1; else hi = mid + 1;
   }
   for (; lo < hi; lo++) {
     const x = a[lo]!;

@@ -16,6 +16,7 @@ import { walkDocument } from './document.js';
 import { forEachCorpusDocument, isHeldOutDocument } from './corpus.js';
 import { NgramModel } from './ngram.js';
 import { NgramTrainer } from './ngram-train.js';
+import { mixModels } from './ngram-mix.js';
 import type { RepairModelData, VieChannelCounts } from './model-data.js';
 import { generateSyllables, parseRhymes } from './syllable-inventory.js';
 import { classifyCore, parseAbbreviations, type Abbreviations } from './token-class.js';
@@ -137,7 +138,7 @@ export function buildLanguageModel(src: LmSources, prune: [min3: number, min2: n
 }
 
 /**
- * The in-domain model (lm-domain.bin): plan text, i.e. 004's rendered text, the handwritten
+ * The in-domain model (mixed into lm.bin): plan text, i.e. 004's rendered text, the handwritten
  * sentences and lexicon, and seed 003's gold with sentences-dev003.txt unless excluded. Same
  * vocabulary (ids) as the corpus model; interpolated with it at decoding time. Small: built in
  * milliseconds, so the honest evaluation rebuilds it without 003.
@@ -173,7 +174,12 @@ export function lmSyllables(lm: Uint8Array): string[] {
   return new NgramModel(lm).vocab.filter((w) => !w.startsWith('<'));
 }
 
-export function buildModelData(src: TrainingSources, lm: Uint8Array, lmDomain = buildDomainModel(src, lm)): RepairModelData {
+/** weight of the in-domain model in the mixed decoding model */
+export const DOMAIN_WEIGHT = 0.3;
+
+/** Model data from the corpus model: the in-domain model is built here and mixed into it. */
+export function buildModelData(src: TrainingSources, corpusLm: Uint8Array, domainWeight = DOMAIN_WEIGHT): RepairModelData {
+  const lm = mixModels(new NgramModel(corpusLm), new NgramModel(buildDomainModel(src, corpusLm)), domainWeight, { exclude003: src.exclude003 });
   const hw = (f: string) => readFileSync(join(src.handwrittenDir, f), 'utf8');
   const confusionsText = hw('confusions.txt');
   const abbreviationsText = hw('abbreviations.txt');
@@ -225,8 +231,8 @@ export function buildModelData(src: TrainingSources, lm: Uint8Array, lmDomain = 
     row[t] = (row[t] ?? 0) + 1;
   }
 
-  const syllables = [...new Set([...lmSyllables(lm), ...seen])].sort();
-  return { syllables, rhymes: hw('rhymes.txt'), confusions: confusionsText, abbreviations: abbreviationsText, channel, vieChannel: src.vieChannel, lm, lmDomain };
+  const syllables = [...new Set([...lmSyllables(corpusLm), ...seen])].sort();
+  return { syllables, rhymes: hw('rhymes.txt'), confusions: confusionsText, abbreviations: abbreviationsText, channel, vieChannel: src.vieChannel, lm };
 }
 
 /** Standard build paths relative to the package root (scripts only: they read ../shared). */
@@ -242,7 +248,7 @@ export function trainingPaths(root: string): { sharedDir: string; handwrittenDir
 /** Model data without seed 003 (honest dev evaluation): the shipped lm.bin (built without 003) and a channel without 003. */
 export function honestModelData(root: string): RepairModelData {
   const p = trainingPaths(root);
-  const lm = readFileSync(join(p.handwrittenDir, 'lm.bin'));
+  const lm = readFileSync(join(p.handwrittenDir, 'lm-corpus.bin'));
   const vieFile = join(p.handwrittenDir, 'vie-channel.json');
   const vieChannel = existsSync(vieFile) ? (JSON.parse(readFileSync(vieFile, 'utf8')) as VieChannelCounts) : undefined;
   return buildModelData({ ...p, exclude003: true, vieChannel }, lm);

@@ -1,7 +1,8 @@
 /**
  * Build the shipped repair model files in src/data/repair from the allowed sources
- * (see src/repair/training.ts): lm.bin (syllable trigram, modified Kneser-Ney, pruned) from
- * ../shared/corpus, then lm-domain.bin (plan text), syllables.txt, channel.json and vie-channel.json.
+ * (see src/repair/training.ts): lm-corpus.bin (syllable trigram, modified Kneser-Ney, pruned) from
+ * ../shared/corpus; lm.bin = lm-corpus.bin mixed with an in-domain (plan text) model, the one
+ * the decoder loads; syllables.txt, channel.json and vie-channel.json.
  *
  *   npm run build:lm                                   # full model -> src/data/repair
  *   npm run build:lm -- --corpus-every 20              # quick model from 1/20 of the corpus
@@ -27,14 +28,14 @@ const outDir = resolve(arg('--out') ?? dataPath('repair'));
 mkdirSync(outDir, { recursive: true });
 const t0 = Date.now();
 let lm: Uint8Array;
-if (process.argv.includes('--skip-lm')) lm = readFileSync(join(outDir, MODEL_FILES.lm));
+if (process.argv.includes('--skip-lm')) lm = readFileSync(join(outDir, MODEL_FILES.lmCorpus));
 else {
   // --also "1:1,3:3" builds extra pruning levels (min trigram:min bigram count) as lm-p<min3>-<min2>.bin for comparison
   const main: [number, number] = [Number(arg('--min3') ?? 2), Number(arg('--min2') ?? 2)];
   const also = (arg('--also') ?? '').split(',').filter(Boolean).map((x) => x.split(':').map(Number) as [number, number]);
   const built = buildLanguageModel({ ...paths, corpusEvery: Number(arg('--corpus-every') ?? 1), minTrigramCount: main[0], minBigramCount: main[1], log: (m) => console.log(m) }, [main, ...also]);
   built.forEach((b, i) => {
-    const name = i === 0 ? MODEL_FILES.lm : `lm-p${also[i - 1]![0]}-${also[i - 1]![1]}.bin`;
+    const name = i === 0 ? MODEL_FILES.lmCorpus : `lm-p${also[i - 1]![0]}-${also[i - 1]![1]}.bin`;
     writeFileSync(join(outDir, name), b.file);
     console.log(`${name}: ${(b.file.length / 2 ** 20).toFixed(2)} MB ${JSON.stringify(b.stats)}`);
   });
@@ -46,5 +47,5 @@ const data = buildModelData({ ...paths, exclude003: false, vieChannel }, lm);
 writeFileSync(join(outDir, MODEL_FILES.syllables), data.syllables.join('\n') + '\n');
 writeFileSync(join(outDir, MODEL_FILES.channel), JSON.stringify(data.channel));
 writeFileSync(join(outDir, MODEL_FILES.vieChannel), JSON.stringify(vieChannel));
-writeFileSync(join(outDir, MODEL_FILES.lmDomain), data.lmDomain);
+writeFileSync(join(outDir, MODEL_FILES.lm), data.lm);
 console.log(`wrote ${outDir}: ${data.syllables.length} syllables, vie channel ${vieChannel.aligned} aligned syllables, in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -69,3 +69,16 @@ describe('syllable trigram model', () => {
     expect(m.cost2(id('kế'), id('hoạch'))).toBeLessThan(m.cost2(id('kế'), id('hoàng')));
   });
 });
+
+describe('search', () => {
+  it('finds every key of long and short sorted runs', async () => {
+    const { search } = await import('../../src/repair/ngram.js');
+    for (const n of [0, 1, 5, 9, 17, 100, 1000]) {
+      const a = Uint16Array.from({ length: n }, (_, i) => i * 3 + 1);
+      for (let i = 0; i < n; i++) expect(search(a, 0, n, a[i]!)).toBe(i);
+      expect(search(a, 0, n, 0)).toBe(-1);
+      expect(search(a, 0, n, 2)).toBe(-1);
+      expect(search(a, 0, n, n * 3 + 5)).toBe(-1);
+    }
+  });
+});
