@@ -101,6 +101,8 @@ interface DocCache { counts: Map<number, number>; total: number; weight: number 
 
 /** a damaged document with fewer marked syllables than this was stripped of its marks, not OCR'd */
 const STRIPPED_MARK_RATE = 0.02;
+/** a list number glued to a word by OCR ("4.S6Y" = "4. Sở Y"): not a code, an unreadable word for the LM */
+export const GLUED_LABEL = /^\d{1,2}\.\p{L}/u;
 const NUM = '<num>';
 const OTHER = '<x>';
 
@@ -165,7 +167,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       }
       return { cands, fixed: false };
     }
-    if (cls === 'code') return { cands: fixedCand(core, otherUnit), fixed: true };
+    if (cls === 'code') return { cands: fixedCand(core, GLUED_LABEL.test(core) ? UNK : otherUnit), fixed: true };
     const listed = abbr.map.get(core.toUpperCase());
     // all-caps tokens with no vowel (or G/Q, which OCR makes of ơ/ợ: SG = Sở) cannot be syllables
     if (cls === 'abbr' && (listed !== undefined || [...core].length > 4 || !/[AEIOUYĂÂÊÔƠƯGQ]/i.test(core.normalize('NFD')))) {
@@ -270,6 +272,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   const predV = new Int32Array(MAXP);
   // per-predecessor LM contexts
   const slots = new ContextSlots(lm.ngram, MAXP);
+  const minLm = lm.ngram.minCost();
   const unknownPenalty = lm.unknownPenalty;
 
   function setContext(oi: number, u: number, v: number): void {
@@ -338,9 +341,16 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
         const c = cs[k]!;
         let best = Infinity;
         let arg = 0;
+        // admissible bound: no context makes w cheaper than minLm[w]
+        let bound = c.unit >= 0 ? minLm[c.unit]! : c.unseen + unknownPenalty;
+        if (cache) {
+          // the cache lowers LM costs: the bound goes through the same transform
+          const kc = c.unit >= 0 ? cache.counts.get(c.unit) ?? 0 : 0;
+          bound = -Math.log((1 - cache.weight) * Math.exp(-bound) + (cache.weight * kc) / cache.total);
+        }
         for (let oi = 0; oi < nUse; oi++) {
           const pj = predScore[oi]!;
-          if (pj >= best) break;
+          if (pj + bound >= best) break;
           const s = pj + ctxCost(oi, c.unit, c.unseen, cache);
           if (s < best) { best = s; arg = order[oi]!; }
         }

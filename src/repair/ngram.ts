@@ -107,6 +107,25 @@ export class NgramModel {
     this.step = this.header.step;
   }
 
+  private minCostCache: Float64Array | undefined;
+  /**
+   * A lower bound of -ln P(w | any context) per unit: the cheapest stored trigram or bigram
+   * cost of w, or its cheapest backoff estimate. The decoder stops scanning predecessors once
+   * a predecessor's score plus this bound cannot beat the best total found.
+   */
+  minCost(): Float64Array {
+    if (this.minCostCache) return this.minCostCache;
+    const V = this.vocab.length;
+    const m = new Float64Array(V);
+    let minBo = 0;
+    for (let v = 0; v < V; v++) if (-this.uniBo[v]! < minBo) minBo = -this.uniBo[v]!;
+    for (let w = 0; w < V; w++) m[w] = Math.max(0, minBo - this.uniP[w]!);
+    for (let i = 0; i < this.biW.length; i++) { const c = this.biP[i]! * this.step; if (c < m[this.biW[i]!]!) m[this.biW[i]!] = c; }
+    for (let i = 0; i < this.triW.length; i++) { const c = this.triP[i]! * this.step; if (c < m[this.triW[i]!]!) m[this.triW[i]!] = c; }
+    // a backoff through a trigram context adds >= 0 (γ3 <= 1), so the bigram-level bounds hold
+    return (this.minCostCache = m);
+  }
+
   id(unit: string): number { return this.ids.get(unit) ?? -1; }
   get size(): number { return this.vocab.length; }
 

@@ -17,6 +17,7 @@ import { forEachCorpusDocument, isHeldOutDocument } from './corpus.js';
 import { NgramModel } from './ngram.js';
 import { NgramTrainer } from './ngram-train.js';
 import { mixModels } from './ngram-mix.js';
+import { GLUED_LABEL } from './model.js';
 import type { RepairModelData, VieChannelCounts } from './model-data.js';
 import { generateSyllables, parseRhymes } from './syllable-inventory.js';
 import { classifyCore, parseAbbreviations, type Abbreviations } from './token-class.js';
@@ -100,7 +101,7 @@ export function unitSegments(text: readonly string[], abbr: Abbreviations, isSke
       if (cls === 'word') {
         const n = normalizeTonePlacement(piece.text.normalize('NFC').toLowerCase());
         u = spellable.has(n) ? n : '<unk>';
-      } else u = cls === 'number' ? '<num>' : '<x>';
+      } else u = cls === 'number' ? '<num>' : cls === 'code' && GLUED_LABEL.test(piece.text) ? '<unk>' : '<x>';
       if (memo.size < 500_000) memo.set(piece.text, u);
     }
     units.push(u);
