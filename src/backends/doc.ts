@@ -58,9 +58,17 @@ export function sniffDoc(bytes: Uint8Array): DocSniff {
   return 'other';
 }
 
+/**
+ * Items laid side by side with spaces ("- Bộ Công an;          - Thường trực Tỉnh ủy;"): a run of
+ * spaces after an item's closing punctuation, before the next item's dash, separates two items.
+ */
+const SPACED_ITEMS = /(?<=[;.,:])[ \t]{4,}(?=[-+•] )/;
+
 /** Body text into the page: cell marks end a cell's text (a row's last mark closes the row). */
 function addText(page: PageBuilder, text: string): void {
-  for (const line of text.replace(/\r\n?/g, '\n').split(new RegExp(`\n|${CELL_MARK}`))) page.paragraph(line);
+  for (const line of text.replace(/\r\n?/g, '\n').split(new RegExp(`\n|${CELL_MARK}`))) {
+    for (const part of line.split(SPACED_ITEMS)) page.paragraph(part);
+  }
 }
 
 export async function readDocDocument(input: RawInput, displayName: string): Promise<PlanDocument> {

@@ -29,5 +29,7 @@ describe('doc backend', () => {
     expect(record.document.title).toBe('Tăng cường công tác đấu tranh phòng, chống ma túy và xây dựng xã, phường, đặc khu không ma túy năm 2026');
     expect(record.signer).toMatchObject({ capacity: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Nguyễn Minh' });
     expect(record.recipients).toContain('Tòa án nhân dân tỉnh');
+    // two recipients laid side by side with spaces on one line are two recipients
+    expect(record.recipients.slice(0, 2)).toEqual(['V01, C04 - Bộ Công an', 'Thường trực Tỉnh ủy']);
   });
 });
