@@ -15,6 +15,7 @@ import { appendixStage } from './stages/appendix.js';
 import { tasksStage } from './stages/tasks.js';
 import { responsibilitiesStage } from './stages/responsibilities.js';
 import { budgetStage } from './stages/budget.js';
+import { coverageStage } from './stages/coverage.js';
 
 export const defaultStages: Stage[] = [
   headerStage,
@@ -27,6 +28,7 @@ export const defaultStages: Stage[] = [
   responsibilitiesStage,
   budgetStage,
   closingStage,
+  coverageStage,
 ];
 
 export function runPipeline(doc: PlanDocument, stages: readonly Stage[] = defaultStages): PlanRecord {

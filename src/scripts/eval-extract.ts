@@ -27,7 +27,7 @@ interface Score {
   extras: string[];
 }
 
-const CONTENT = ['document', 'references', 'tasks', 'responsibilities', 'indicators', 'objectives', 'budget', 'signer'] as const;
+const CONTENT = ['document', 'sections', 'references', 'tasks', 'responsibilities', 'indicators', 'objectives', 'budget', 'signer'] as const;
 /** Header and signer fields scored one by one (a stated null must stay null: a value there is a false positive). */
 const DOCUMENT_FIELDS = ['type', 'number', 'issuer', 'issuerParent', 'place', 'date', 'title'] as const;
 const SIGNER_FIELDS = ['authority', 'capacity', 'title', 'name'] as const;
@@ -95,6 +95,12 @@ function evaluate(expected: Json, actual: PlanRecord, scores: Scores): void {
     if (!exp || typeof exp !== 'object') continue;
     const act = (a[part] ?? {}) as Json;
     for (const field of fields) if (field in exp) scalar(get(`${part}.${field}`), field, exp[field], act[field]);
+  }
+
+  if (Array.isArray(expected['sections'])) {
+    // The parts (top-level sections) by label and kind: a part lost to a damaged label shows here.
+    const key = (x: Json) => `${String(x['id'])} ${String(x['kind'] ?? '')}`;
+    matchKeys(get('sections'), (expected['sections'] as Json[]).map(key), (a['sections'] as Json[]).map(key));
   }
 
   if (Array.isArray(expected['references'])) {

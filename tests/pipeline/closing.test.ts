@@ -32,3 +32,38 @@ describe('closing stage', () => {
     expect(draft.recipients).toEqual(['Bo Lao dong', 'TT. Tinh uy']);
   });
 });
+
+describe('signer in every layout', () => {
+  it('two columns on the same lines: the name after a wide gap beside "Lưu"', () => {
+    const { draft } = closing(['x', 'Nơi nhận:                                        TM. ỦY BAN NHÂN DÂN', '- Sở Khoa học và Công nghệ (b/c);                      CHỦ TỊCH', '- Công an tỉnh (b/c);', '- Lưu: VT, VP.                                        Trần Minh Khoa']);
+    expect(draft.signer).toMatchObject({ authority: 'TM. ỦY BAN NHÂN DÂN', capacity: null, title: 'CHỦ TỊCH', name: 'Trần Minh Khoa' });
+    expect(draft.recipients).toEqual(['Sở Khoa học và Công nghệ', 'Công an tỉnh']);
+  });
+
+  it('a Word table rendered as "Nơi nhận: … | KT. GIÁM ĐỐC" lines, with "(Đã ký)" before the name', () => {
+    const { draft } = closing(['x', 'Nơi nhận: | KT. GIÁM ĐỐC', '- UBND tỉnh (b/c); | PHÓ GIÁM ĐỐC', '- Công an tỉnh; |', '- Lưu: VT, CCKL. | (Đã ký)', ' | Hoàng Thị Lan']);
+    expect(draft.signer).toMatchObject({ authority: null, capacity: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: 'Hoàng Thị Lan' });
+    expect(draft.recipients).toEqual(['UBND tỉnh', 'Công an tỉnh']);
+  });
+
+  it('T/M. of an inspection team, its head, and the name printed far below the title (poppler layout text)', () => {
+    const { draft } = closing([
+      'x',
+      'Nơi nhận:                                         T/M. ĐOÀN KIỂM TRA',
+      '- Giám đốc Sở (để báo cáo và phê duyệt);',
+      '- Văn phòng Sở (Bố trí kinh phí, phương              TRƯỞNG ĐOÀN',
+      'tiện Phục vụ Đoàn kiểm tra);',
+      '- Thành viên Đoàn (để thực hiện);',
+      '- Lưu: VT, CN(M. Cường).',
+      '', '', '',
+      '                                                     Hoàng Văn Thuân',
+      '                                                     PHÓ GIÁM ĐỐC',
+    ]);
+    expect(draft.signer).toMatchObject({ authority: 'TM. ĐOÀN KIỂM TRA', title: 'TRƯỞNG ĐOÀN', name: 'Hoàng Văn Thuân' });
+  });
+
+  it('Q. and TL. capacities, and a one-column block', () => {
+    expect(closing(['x', 'Nơi nhận:', '- Như trên;', '- Lưu: VT.', 'Q. GIÁM ĐỐC', '', 'Lê Thị Hoa']).draft.signer).toMatchObject({ capacity: 'Q. GIÁM ĐỐC', name: 'Lê Thị Hoa' });
+    expect(closing(['x', 'Nơi nhận:', '- Như trên;', '- Lưu: VT.', 'TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG', '', 'Đỗ Minh Tuấn']).draft.signer).toMatchObject({ capacity: 'TL. CHỦ TỊCH', title: 'CHÁNH VĂN PHÒNG', name: 'Đỗ Minh Tuấn' });
+  });
+});

@@ -103,3 +103,34 @@ describe('section helpers', () => {
     expect(kindOfHeading('Về văn hóa')).toBeNull();
   });
 });
+
+describe('part headings that survive damage', () => {
+  it('"~ IL.MUC TIÊU, CÁC CHỈ TIÊU … DPEN NĂM 2030", "1I.", "Il.": every part found, numbered after its neighbours, with warnings', () => {
+    const { sections: s, doc } = sections(readTestData('damaged-headings.txt').split('\n'));
+    expect(s.map((x) => [x.id, x.kind, x.children.map((c) => c.id).join()])).toEqual([
+      ['I', 'purpose', '1,2'],
+      ['II', 'indicators', '1,2'],
+      ['III', 'tasks', '1,2'],
+      ['IV', 'organization', '1,2,3'],
+    ]);
+    expect(s[1]!.heading).toBe('MUC TIÊU, CÁC CHỈ TIÊU CHỦ YẾU DPEN NĂM 2030');
+    expect(doc.warnings.filter((w) => w.code === 'section-label-repaired').length + doc.warnings.filter((w) => w.code === 'section-recovered').length).toBe(3);
+    expect(doc.warnings.find((w) => w.message.includes('~ IL.'))?.code).toBe('section-label-repaired');
+  });
+
+  it('a part without a label, and one whose heading is unreadable: its items restarting at 1 and its content say what it is', () => {
+    const { sections: s, doc } = sections(readTestData('damaged-headings-unlabelled.txt').split('\n'));
+    expect(s.map((x) => [x.id, x.kind, x.children.map((c) => c.id).join()])).toEqual([
+      ['I', 'purpose', '1,2'],
+      ['II', 'indicators', '1,2'],
+      ['III', 'tasks', '1,2'],
+      ['IV', 'organization', '1,2,3'],
+    ]);
+    expect(doc.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['section-label-repaired', 'section-kind-inferred']));
+  });
+
+  it('a numbered item in capitals ("1. MỤC ĐÍCH") stays an item of its part', () => {
+    const { sections: s } = sections(['KẾ HOẠCH', 'Về việc X', 'I. MỤC ĐÍCH, YÊU CẦU', '1. MỤC ĐÍCH', '- Một.', '2. YÊU CẦU', '- Hai.', 'II. NHIỆM VỤ', '1. Việc một']);
+    expect(s.map((x) => [x.id, x.children.map((c) => c.id).join()])).toEqual([['I', '1,2'], ['II', '1']]);
+  });
+});

@@ -9,10 +9,16 @@ import { squeeze, upperShare } from '../../text/case.js';
 
 /** "Nơi nhận", also as OCR leaves it ("Noi nhgn"). */
 export const RECIPIENTS_HEADING = /^\s*n[o0]i\s+nh\S{1,2}n\b/;
-const AUTHORITY = /(?:^|[\s;:])(tm)\s*[.,]\s*\S/;
-const CAPACITY = /(?:^|[\s;:])(kt|q|tl|tuq|tm)\s*[.,]\s*(chu tich|giam doc|truong ban|bi thu|truong phong)\b/;
-const TITLE = /(?:^|[\s;:])((?:pho )?chu tich|(?:pho )?giam doc|(?:pho )?truong ban|(?:pho )?bi thu|(?:pho )?truong phong)\s*$/;
-const NAME = /^(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*$/u;
+/** The one who signs: heads of committees, departments, offices, teams and schools, as signature lines name them. */
+const SIGNING_TITLES = String.raw`chu tich|giam doc|truong ban|bi thu|truong phong|truong doan|chanh van phong|hieu truong|vien truong|cuc truong|chi cuc truong|bo truong|thu truong|tong giam doc|chu nhiem|truong khoa`;
+// "TM.", "T/M.", "TM " (OCR drops the period), in any column of the line.
+const AUTHORITY = /(?:^|[\s;:|])(t\s*\/?\s*m)\s*[.,]?\s+(?=uy ban|hoi dong|ban |doan |dang uy|ban chap hanh|ban thuong vu|tinh uy|huyen uy|thanh uy|so |ubnd|\S)/;
+const CAPACITY = new RegExp(String.raw`(?:^|[\s;:|])(kt|q|tl|tuq|t\s*\/?\s*m)\s*[.,]\s*(${SIGNING_TITLES})\b`);
+const TITLE = new RegExp(String.raw`(?:^|[\s;:|])((?:pho )?(?:${SIGNING_TITLES}))\s*\|?\s*$`);
+/** A personal name: two to five capitalised words, not in capitals throughout ("Nguyễn Văn A", "Hoàng Thị Lan"). */
+const NAME = /^(?:\p{Lu}[\p{Ll}'’]*\s+){1,4}\p{Lu}[\p{Ll}'’]*$/u;
+/** Notes in the signature space that are not the name. */
+const SIGNATURE_NOTE = /^\(?\s*(?:da ky|ky ten|ky, ghi ro|ky va ghi|dong dau|ky ten, dong dau|chu ky)/;
 /** Parentheticals that say why a copy is sent, not who gets it. */
 const PURPOSE = /\s*\((?:để |de )?(?:b\/c|báo cáo|bao cao|t\/h|thực hiện|thuc hien|biết|biet|chỉ đạo|chi dao|phối hợp|phoi hop|theo dõi|theo doi)[^)]*\)/giu;
 
@@ -22,8 +28,26 @@ function signatureCase(text: string): string {
 }
 
 function sliceFrom(text: string, at: number): string {
-  // OCR reads "KT." as "KT,": put the period back.
-  return signatureCase(squeeze(text.slice(at).replace(/^[\s;:]+/, ''))).replace(/^(TM|KT|Q|TL|TUQ)\s*,\s*/iu, (_, a: string) => `${a.toUpperCase()}. `);
+  // OCR reads "KT." as "KT,": put the period back; "T/M." is written TM.; a table's cell border goes.
+  const fragment = text.slice(at).replace(/^[\s;:|]+/, '').replace(/[\s|]+$/u, '');
+  return signatureCase(squeeze(fragment)).replace(/^(T\s*\/?\s*M|KT|Q|TL|TUQ)\s*[.,]?\s+/iu, (_, a: string) => `${a.replace(/[\s/]/g, '').toUpperCase()}. `);
+}
+
+/**
+ * The columns of a line: a Word table renders as "a | b", a two-column layout as text with a wide gap;
+ * the signature sits in the last column.
+ */
+function columns(text: string): string[] {
+  return text.split(/\s\|\s?|\|\s|\s{3,}|\t+/u).map((c) => squeeze(c.replace(/[*_|]/g, ''))).filter((c) => c !== '');
+}
+
+/** The signer's name in a line of the signature block: its last column, when that is a personal name. */
+export function nameIn(text: string): string | null {
+  const cols = columns(text);
+  const last = cols[cols.length - 1];
+  if (!last || SIGNATURE_NOTE.test(skeleton(last)) || RECIPIENTS_HEADING.test(skeleton(last))) return null;
+  const name = last.replace(/[.,;]+$/u, '');
+  return NAME.test(name) && name.split(/\s+/).length >= 2 ? name : null;
 }
 
 export const closingStage: Stage = {
@@ -67,7 +91,9 @@ export const closingStage: Stage = {
         continue;
       }
       const title = TITLE.exec(skel);
-      if (title && (signer.authority || signer.capacity) && !signer.title) {
+      // A title alone ("CHỦ TỊCH" signing in their own name) counts in the signature column after "Nơi nhận".
+      const titleAlone = title && recipientsAt >= 0 && i <= recipientsAt + 3 && upperShare(text.slice(title.index)) > 0.8;
+      if (title && (signer.authority || signer.capacity || titleAlone) && !signer.title) {
         const at = title.index + title[0].indexOf(title[1]!);
         signer.title = sliceFrom(text, at);
         titleLine = i;
@@ -75,11 +101,14 @@ export const closingStage: Stage = {
         continue;
       }
     }
-    if (titleLine >= 0) {
-      for (let i = titleLine + 1; i < Math.min(lines.length, titleLine + 8); i++) {
-        const candidate = squeeze(lines[i]!.text.replace(/[*_]/g, ''));
-        if (NAME.test(candidate) && !/^noi nhan/.test(skeleton(candidate))) {
-          signer.name = candidate;
+    // The name printed under the signature: the first personal name in the signature column below the
+    // title (or below the capacity line when the block has no title), past the space left for signing.
+    const nameFrom = titleLine >= 0 ? titleLine : signer.source ? lines.findIndex((l) => l.page === signer.source!.page && l.line === signer.source!.line) : -1;
+    if (nameFrom >= 0) {
+      for (let i = nameFrom + 1; i < Math.min(lines.length, nameFrom + 14); i++) {
+        const name = nameIn(lines[i]!.text);
+        if (name) {
+          signer.name = name;
           if (signer.source) signer.source = { ...signer.source, endLine: Math.max(signer.source.endLine, lines[i]!.line) };
           break;
         }

@@ -9,6 +9,7 @@ import type { Stage } from '../stage.js';
 import { skeleton } from '../../text/vietnamese.js';
 import { squeeze, tidyCodes, upperShare } from '../../text/case.js';
 import { RECIPIENTS_HEADING } from './closing.js';
+import { AgencyRegistry } from '../../facts/agencies.js';
 
 const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
 const ROMAN_LABEL = /^\s*([IVXLivxl1]{1,6})\s*[.\/]\s*(\S.*)$/u;
@@ -16,6 +17,15 @@ const ROMAN_LABEL = /^\s*([IVXLivxl1]{1,6})\s*[.\/]\s*(\S.*)$/u;
 const NUMBER_LABEL = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)](?:\s+|(?=\p{Lu}))(\S.*)$/u;
 const NUMBER_LABEL_NO_DOT = /^\s*(\d{1,2}\.\d{1,2}(?:\.\d{1,2}){0,2})\s+(\S.*)$/u;
 const LETTER_LABEL = /^\s*([a-zđ])\s*\)\s+(\S.*)$/u;
+
+/**
+ * A part heading known by its words: OCR debris and a short (damaged or missing) label, then the words that
+ * open a plan's parts, then anything short ("~ IL.MUC TIÊU, CÁC CHỈ TIÊU CHỦ YẾU DPEN NĂM 2030"). On the
+ * skeleton; the caller also asks for capitals and a short line.
+ */
+const PART_WORDS_HEADING =
+  /^[~\-–_*•'"`.,;:|!»«\s]*(?:([a-z0-9|!]{1,5})\s*[.\/:,;]?\s*(?=[a-z]))?(?:cac\s+)?(muc dich|yeu cau|muc tieu|chi tieu|nhiem vu|giai phap|to chuc thuc hien|kinh phi|quan diem|noi dung|phan cong|trach nhiem|pham vi|doi tuong)\b/;
+const MAX_PART_HEADING_WORDS = 16;
 
 /** A line that is nothing but a part's name, after at most a short (damaged) label, on the skeleton. */
 const PART_HEADING =
@@ -141,11 +151,59 @@ function headingAt(doc: PlanDocument, index: number, rest: string, width: number
   return cleanHeading(text.split(' ').length > MAX_TITLE_WORDS ? firstSentence(text) : text);
 }
 
-function findCandidates(doc: PlanDocument, from: number, to: number): Candidate[] {
+/** "1. MỤC ĐÍCH" is an item, not a part: an Arabic label of one or two digits that is not a misread Roman (11, 111). */
+const ARABIC_ITEM = /^\s*(?![1]{2,3}\s*[.\/])\d{1,2}\s*[.)]\s/u;
+
+/** A part heading known by its words (see PART_WORDS_HEADING), with its label as read and its cleaned text. */
+export function partByWords(text: string): { label: string | null; heading: string } | null {
+  const trimmed = text.trim();
+  if (trimmed.length > 110 || upperShare(trimmed) < 0.8 || ARABIC_ITEM.test(trimmed)) return null;
+  const m = PART_WORDS_HEADING.exec(skeleton(trimmed));
+  if (!m) return null;
+  const label = m[1] ?? null;
+  // A label must be something a Roman numeral can turn into (I, l, 1, |, !), not a word.
+  if (label && !/^[ivxl1|!]+$/.test(label)) return null;
+  const heading = partHeadingText(trimmed);
+  if (heading.split(/\s+/).length > MAX_PART_HEADING_WORDS) return null;
+  return { label, heading };
+}
+
+/** A part heading's text without the OCR debris and damaged label before its first word. */
+function partHeadingText(text: string): string {
+  const skel = skeleton(text);
+  const m = /^[^a-z]*(?:[a-z0-9|!]{1,5}[^a-z\s]*\s*(?=[a-z]{2}))?/.exec(skel);
+  let at = m ? m[0].length : 0;
+  // Keep the first word whole when the label was glued to it ("IL.MUC").
+  const lead = /^[^a-z]*([ivxl1|!]{1,5})[.\/:,;]?(?=[a-z])/.exec(skel);
+  if (lead) at = lead[0].length;
+  else if (!/^[^a-z]*[ivxl1|!]{1,5}[.\/:,;]?\s/.test(skel)) at = (/^[^a-z]*/.exec(skel)?.[0].length ?? 0);
+  return cleanHeading(text.slice(at).trim());
+}
+
+/**
+ * The line that held a lost part heading: the non-blank line before the item that restarts the numbering,
+ * when it is not itself a heading or a sentence (short, no closing punctuation, mostly capitals); -1 if none.
+ */
+function lostPartHeadingLine(doc: PlanDocument, index: number, found: readonly Candidate[]): number {
+  let j = index - 1;
+  while (j >= 0 && doc.lines[j]!.text.trim() === '') j--;
+  if (j < 0 || found.some((c) => c.index === j)) return -1;
+  const t = doc.lines[j]!.text.trim();
+  if (t.length > 110 || /[.;,]$/.test(t) || /^[-+•*]/.test(t) || upperShare(t) < 0.6) return -1;
+  return j;
+}
+
+/** `repair`: recover parts whose labels were damaged or lost (the body; not the appendix, whose titles are not parts). */
+function findCandidates(doc: PlanDocument, from: number, to: number, repair = true): Candidate[] {
   const lines = doc.lines;
   const width = typicalWidth(doc, from, to);
   const found: Candidate[] = [];
   let lastRoman = 0;
+  /** The highest "N." item of the part open now (a "1." after "3." means a part heading was lost). */
+  let lastTopItem = 0;
+  const openPart = (_at: number) => {
+    lastTopItem = 0;
+  };
   for (let i = from; i <= to; i++) {
     const text = lines[i]!.text;
     const roman = ROMAN_LABEL.exec(text);
@@ -156,18 +214,31 @@ function findCandidates(doc: PlanDocument, from: number, to: number): Candidate[
         const id = toRoman(damaged ? lastRoman + 1 : value);
         if (damaged && roman[1] !== id) doc.warn('section-label-repaired', `section label "${roman[1]}" read as ${id}`, doc.sourceOf(i));
         lastRoman = damaged ? lastRoman + 1 : value;
+        openPart(i);
         found.push({ index: i, id, heading: cleanHeading(roman[2]!), rank: 1 });
         continue;
       }
     }
     const part = PART_HEADING.exec(skeleton(text).trim());
-    if (part && text.trim().length <= 70 && upperShare(text) >= 0.8) {
+    if (part && text.trim().length <= 70 && upperShare(text) >= 0.8 && !ARABIC_ITEM.test(text)) {
       // A part heading whose Roman label OCR garbled or dropped ("HIIL. GIẢI PHÁP", "II NHIỆM VỤ").
       const id = toRoman(lastRoman + 1);
       const heading = cleanHeading(text.trim().replace(/^\S{1,5}\s*[.\/:]?\s+(?=\p{Lu}{2})/u, ''));
       doc.warn('section-recovered', `part heading "${squeeze(text)}" read as ${id}. ${heading}`, doc.sourceOf(i));
       lastRoman += 1;
+      openPart(i);
       found.push({ index: i, id, heading, rank: 1 });
+      continue;
+    }
+    const words = repair ? partByWords(text) : null;
+    if (words) {
+      // Known by its words, its label damaged ("~ IL.", "1I", "Il") or missing: its number follows from its neighbours.
+      const id = toRoman(lastRoman + 1);
+      const how = words.label ? `label "${words.label}" read as ${id}` : `no label; numbered ${id} after its neighbours`;
+      doc.warn('section-label-repaired', `part heading "${squeeze(text)}": ${how}`, doc.sourceOf(i));
+      lastRoman += 1;
+      openPart(i);
+      found.push({ index: i, id, heading: words.heading, rank: 1 });
       continue;
     }
     if (/^\s*phu luc\b/.test(skeleton(text)) && upperShare(text) >= 0.7) {
@@ -176,7 +247,22 @@ function findCandidates(doc: PlanDocument, from: number, to: number): Candidate[
     }
     const num = NUMBER_LABEL.exec(text) ?? NUMBER_LABEL_NO_DOT.exec(text);
     if (num) {
-      found.push({ index: i, id: num[1]!, heading: headingAt(doc, i, num[2]!, width, to), rank: 1 + num[1]!.split('.').length });
+      const heading = headingAt(doc, i, num[2]!, width, to);
+      if (/^\d+$/.test(num[1]!)) {
+        const n = Number(num[1]);
+        // "1." again after "2.", "3." of the same part, as a title: the part heading between them was lost.
+        if (repair && n === 1 && lastRoman > 0 && lastTopItem >= 2 && /^\s*1\s*\.\s*\p{Lu}/u.test(text) && heading.split(/\s+/).length <= MAX_TITLE_WORDS) {
+          const at = lostPartHeadingLine(doc, i, found);
+          const id = toRoman(lastRoman + 1);
+          const partHeading = at >= 0 ? partHeadingText(lines[at]!.text) : '';
+          doc.warn('section-label-repaired', at >= 0 ? `part heading "${squeeze(lines[at]!.text)}" not read; numbered ${id} after its neighbours (its items restart at 1)` : `a part is missing its heading before "${squeeze(text).slice(0, 60)}" (its items restart at 1); numbered ${id}`, doc.sourceOf(at >= 0 ? at : i));
+          lastRoman += 1;
+          found.push({ index: at >= 0 ? at : i, id, heading: partHeading, rank: 1 });
+          openPart(at >= 0 ? at : i);
+        }
+        lastTopItem = Math.max(lastTopItem, n);
+      }
+      found.push({ index: i, id: num[1]!, heading, rank: 1 + num[1]!.split('.').length });
       continue;
     }
     const letter = LETTER_LABEL.exec(text);
@@ -225,6 +311,39 @@ function closeRanges(nodes: OutlineNode[], end: number, isBlank: (i: number) => 
   }
 }
 
+/**
+ * A part whose heading says nothing (unreadable, or words the rules do not know) is known by what it holds:
+ * items that open with an agency and a colon are organization; "X chủ trì" prose is tasks; a list of
+ * targets with % is indicators. Its items that said nothing take the kind too.
+ */
+function inferKind(doc: PlanDocument, part: OutlineNode): void {
+  if (part.kind !== 'other' || part.id === 'PL') return;
+  const registry = AgencyRegistry.load();
+  const lines = doc.lines.slice(part.start + 1, part.end + 1).map((l) => l.text);
+  const skels = lines.map((t) => skeleton(t));
+  const items = part.children.filter((c) => /^\d/.test(c.id));
+  const agencyItems = items.filter((c) => {
+    const rest = (doc.lines[c.start]?.text ?? '').replace(/^\s*\d{1,2}(?:\.\d{1,2})*\s*[.)]\s*/u, '');
+    const first = registry.scan(rest.slice(0, 120))[0];
+    return first !== undefined && first.start <= 12 && first.agency.kind === 'agency' && /^\s*[:]/.test(rest.slice(first.end));
+  });
+  const leads = skels.filter((t) => /\bchu tri\b/.test(t)).length;
+  const targets = skels.filter((t) => /^\s*[-+•*]/.test(t) && /\d\s*%/.test(t)).length;
+  let kind: SectionKind | null = null;
+  if (items.length > 0 && agencyItems.length * 2 > items.length) kind = 'organization';
+  else if (leads > 0) kind = 'tasks';
+  else if (targets >= 2) kind = 'indicators';
+  if (!kind) return;
+  doc.warn('section-kind-inferred', `part ${part.id} "${part.heading.slice(0, 60)}": kind read from its content as ${kind}`, doc.sourceOf(part.start));
+  const keep = KIND_KEEPING_PARTS.has(kind);
+  const set = (n: OutlineNode) => {
+    if (keep || n.kind === 'other') n.kind = kind!;
+    n.children.forEach(set);
+  };
+  part.kind = kind;
+  part.children.forEach(set);
+}
+
 function toSection(doc: PlanDocument, node: OutlineNode): Section {
   return {
     id: node.id,
@@ -248,11 +367,12 @@ export const sectionsStage: Stage = {
     const hasRoman = candidates.some((c) => c.rank === 1 && c.id !== 'PL');
     const outline = buildOutline(doc, candidates, bodyEnd, hasRoman);
     // Appendices follow the signature: look for them after the body.
-    const appendix = findCandidates(doc, bodyEnd + 1, lines.length - 1).filter((c) => c.id === 'PL');
+    const appendix = findCandidates(doc, bodyEnd + 1, lines.length - 1, false).filter((c) => c.id === 'PL');
     if (appendix.length > 0) {
-      const tail = buildOutline(doc, findCandidates(doc, appendix[0]!.index, lines.length - 1), lines.length - 1, true);
+      const tail = buildOutline(doc, findCandidates(doc, appendix[0]!.index, lines.length - 1, false), lines.length - 1, true);
       outline.push(...tail.filter((n) => n.start >= appendix[0]!.index));
     }
+    for (const part of outline) inferKind(doc, part);
     doc.data.outline = outline;
     draft.sections = outline.map((n) => toSection(doc, n));
     if (outline.length === 0) doc.warn('no-sections', 'no numbered sections (I., 1., a)) found', null);
