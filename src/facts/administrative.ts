@@ -3,13 +3,20 @@ import { readFileSync } from 'node:fs';
 import { dataPath } from '../util/paths.js';
 import { skeleton } from '../text/vietnamese.js';
 
+interface Province2025 {
+  name: string;
+  kind: string;
+  formedFrom?: string[];
+}
+
 interface Administrative {
   units: Record<string, string>;
   bodies: Record<string, string>;
   provinces: string[];
+  provinces2025: Province2025[];
 }
 
-let cache: { units: [string, string][]; bodies: [string, string][]; provinces: Map<string, string> } | null = null;
+let cache: { units: [string, string][]; bodies: [string, string][]; provinces: Map<string, string>; since2025: Map<string, Province2025> } | null = null;
 function load() {
   if (!cache) {
     const raw = JSON.parse(readFileSync(dataPath('vietnamese', 'administrative.json'), 'utf8')) as Administrative;
@@ -18,6 +25,7 @@ function load() {
       units: Object.entries(raw.units).sort(longestFirst),
       bodies: Object.entries(raw.bodies).sort(longestFirst),
       provinces: new Map(raw.provinces.map((p) => [skeleton(p), p])),
+      since2025: new Map(raw.provinces2025.flatMap((p) => [p.name, ...(p.formedFrom ?? [])].map((n) => [skeleton(n), p] as [string, Province2025]))),
     };
   }
   return cache;
@@ -45,14 +53,34 @@ export function provinceBySkeleton(name: string): string | null {
   const exact = provinces.get(skel);
   if (exact) return exact;
   const words = skel.split(' ');
+  const marked = name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
   let found: string | null = null;
   for (const [key, proper] of provinces) {
     const keyWords = key.split(' ');
     if (keyWords.length !== words.length) continue;
     const close = keyWords.every((w, i) => w.length === words[i]!.length && [...w].filter((c, j) => c !== words[i]![j]).length <= 1);
     if (!close) continue;
+    // A letter written with its marks that the province spells otherwise is no damage: "Đông Hải" is a ward, not Đồng Nai.
+    const spelled = proper.normalize('NFC').toLowerCase();
+    if (marked.length === spelled.length && [...marked].some((c, j) => c !== spelled[j] && /[^\x00-\x7f]/.test(c))) continue;
     if (found) return null;
     found = proper;
   }
   return found;
+}
+
+/**
+ * The province a name belongs to since the 2025 arrangement (Nghị quyết 202/2025/QH15): itself when it was
+ * kept, the merged province for an older one ("Bắc Giang" → Bắc Ninh, "Hà Giang" → Tuyên Quang); null when
+ * the name is not a province.
+ */
+export function provinceSince2025(name: string): { name: string; kind: string; formedFrom: string[] } | null {
+  const proper = provinceBySkeleton(name);
+  const p = proper ? load().since2025.get(skeleton(proper)) : undefined;
+  return p ? { name: p.name, kind: p.kind, formedFrom: p.formedFrom ?? [] } : null;
+}
+
+/** The 34 provincial-level units in force since 1 July 2025. */
+export function provinces2025(): string[] {
+  return [...new Set([...load().since2025.values()].map((p) => p.name))];
 }

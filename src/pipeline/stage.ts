@@ -15,7 +15,7 @@ export interface Stage {
 
 export function emptyDraft(): RecordDraft {
   return {
-    document: { type: null, typeName: null, number: null, issuer: null, place: null, date: null, title: null },
+    document: { type: null, typeName: null, number: null, issuer: null, issuerParent: null, issuerHierarchy: [], place: null, date: null, title: null },
     references: [],
     sections: [],
     objectives: { purposes: [], requirements: [], general: [], specific: [], vision: [] },

@@ -177,6 +177,8 @@ export const DocumentHeader = z.object({
   typeName: z.string().nullable(),
   number: z.string().nullable().describe('spaces removed; null when left blank'),
   issuer: z.string().nullable(),
+  issuerParent: z.string().nullable().describe('the body the issuer belongs to, when the header names both ("UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ")'),
+  issuerHierarchy: z.array(z.string()).describe('every body of the header\'s issuer block, from the top; empty when none was read'),
   place: z.string().nullable(),
   date: isoDate.nullable(),
   title: z.string().nullable(),

@@ -18,6 +18,8 @@ describe('header stage', () => {
       typeName: 'Kế hoạch',
       number: '767/KH-UBND',
       issuer: 'Ủy ban nhân dân tỉnh Lai Châu',
+      issuerParent: null,
+      issuerHierarchy: ['Ủy ban nhân dân tỉnh Lai Châu'],
       place: 'Lai Châu',
       date: '2021-03-31',
       title:
@@ -88,5 +90,32 @@ describe('header helpers', () => {
     expect(isoDate('2021', '2', '30')).toBe('2021-02');
     expect(isoDate('2021')).toBe('2021');
     expect(isoDate('1021', '1', '1')).toBeNull();
+  });
+});
+
+describe('issuer blocks read as a hierarchy', () => {
+  const read = (lines: string[]) => {
+    const doc = docFromLines(lines);
+    const draft = emptyDraft();
+    headerStage.run(doc, draft);
+    return draft.document;
+  };
+  it('a department under its province: "UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ"', () => {
+    const d = read(['UBND TỈNH LÂM ĐỒNG                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ NỘI VỤ                              Độc lập - Tự do - Hạnh phúc', 'Số: 12/KH-SNV                Lâm Đồng, ngày 5 tháng 1 năm 2026', 'KẾ HOẠCH', 'Về việc thử']);
+    expect([d.issuer, d.issuerParent, d.issuerHierarchy]).toEqual(['Sở Nội vụ tỉnh Lâm Đồng', 'Ủy ban nhân dân tỉnh Lâm Đồng', ['Ủy ban nhân dân tỉnh Lâm Đồng', 'Sở Nội vụ tỉnh Lâm Đồng']]);
+  });
+  it('an inspection team under a department keeps both, and the date above the number gives the place', () => {
+    const d = read(['   SỞ CÔNG THƯƠNG                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', '    ĐOÀN KIỂM TRA                         Độc lập - Tự do - Hạnh Phúc', '  THEO QUYẾT ĐỊNH', '   SỐ 1050/QĐ-SCT                      Lào Cai, ngày 10 tháng 3 năm 2026', '', '     Số: 1105/KH-ĐKT', '', '                               KẾ HOẠCH', 'Kiểm tra việc chấp hành']);
+    expect([d.number, d.issuer, d.issuerParent, d.place, d.date]).toEqual(['1105/KH-ĐKT', 'Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT', 'Sở Công Thương', 'Lào Cai', '2026-03-10']);
+  });
+  it('a Word table header: no cell borders in the issuer, a name on two lines joined', () => {
+    const d = read(['UBND TỈNH TUYÊN QUANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ NÔNG NGHIỆP | Độc lập - Tự do - Hạnh phúc', 'VÀ MÔI TRƯỜNG |', 'Số: 45/KH-SNNMT | Tuyên Quang, ngày 08 tháng 01 năm 2026', 'KẾ HOẠCH', 'Về việc thử']);
+    expect([d.issuer, d.issuerParent, d.place]).toEqual(['Sở Nông nghiệp và Môi trường tỉnh Tuyên Quang', 'Ủy ban nhân dân tỉnh Tuyên Quang', 'Tuyên Quang']);
+    const one = read(['| ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |', '| Số: /KH-UBND | Lâm Đồng, ngày tháng năm 2025 |', 'KẾ HOẠCH', 'Về việc thử']);
+    expect([one.issuer, one.issuerParent, one.issuerHierarchy]).toEqual(['Ủy ban nhân dân tỉnh Lâm Đồng', null, ['Ủy ban nhân dân tỉnh Lâm Đồng']]);
+  });
+  it('a ward is not a province that looks like it ("Đông Hải" is not Đồng Nai)', () => {
+    const d = read(['ỦY BAN NHÂN DÂN                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'PHƯỜNG ĐÔNG HẢI                              Độc lập - Tự do - Hạnh phúc', 'Số: 214/KH-UBND                            Đông Hải, ngày 15 tháng 9 năm 2025', 'KẾ HOẠCH', 'Về việc thử']);
+    expect([d.issuer, d.place]).toEqual(['Ủy ban nhân dân phường Đông Hải', 'Đông Hải']);
   });
 });

@@ -8,7 +8,7 @@ import { skeleton } from '../../text/vietnamese.js';
 import { squeeze, upperShare } from '../../text/case.js';
 
 /** "Nơi nhận", also as OCR leaves it ("Noi nhgn"). */
-export const RECIPIENTS_HEADING = /^\s*n[o0]i\s+nh\S{1,2}n\b/;
+export const RECIPIENTS_HEADING = /^[\s|*_]*n[o0]i\s+nh\S{1,2}n\b/;
 /** The one who signs: heads of committees, departments, offices, teams and schools, as signature lines name them. */
 const SIGNING_TITLES = String.raw`chu tich|giam doc|truong ban|bi thu|truong phong|truong doan|chanh van phong|hieu truong|vien truong|cuc truong|chi cuc truong|bo truong|thu truong|tong giam doc|chu nhiem|truong khoa`;
 // "TM.", "T/M.", "TM " (OCR drops the period), in any column of the line.
@@ -88,6 +88,19 @@ export const closingStage: Stage = {
       const cap = CAPACITY.exec(skel);
       if (cap && !signer.capacity) {
         take(cap, 'capacity');
+        // A block in one table cell ("KT. BỘ TRƯỞNG  THỨ TRƯỞNG     Nguyễn Quốc Trị"): capacity, title and name on one line.
+        const capEnd = cap.index + cap[0].length;
+        signer.capacity = sliceFrom(text.slice(0, capEnd), cap.index + cap[0].indexOf(cap[1]!));
+        const rest = skel.slice(capEnd);
+        const inlineTitle = new RegExp(String.raw`^[\s|]*((?:pho )?(?:${SIGNING_TITLES}))\b`).exec(rest);
+        if (inlineTitle && !signer.title) {
+          const tStart = capEnd + inlineTitle[0].indexOf(inlineTitle[1]!);
+          const tEnd = capEnd + inlineTitle[0].length;
+          signer.title = sliceFrom(text.slice(0, tEnd), tStart);
+          titleLine = i;
+          const name = nameIn(text.slice(tEnd));
+          if (name) signer.name = name;
+        }
         continue;
       }
       const title = TITLE.exec(skel);
@@ -104,7 +117,7 @@ export const closingStage: Stage = {
     // The name printed under the signature: the first personal name in the signature column below the
     // title (or below the capacity line when the block has no title), past the space left for signing.
     const nameFrom = titleLine >= 0 ? titleLine : signer.source ? lines.findIndex((l) => l.page === signer.source!.page && l.line === signer.source!.line) : -1;
-    if (nameFrom >= 0) {
+    if (nameFrom >= 0 && !signer.name) {
       for (let i = nameFrom + 1; i < Math.min(lines.length, nameFrom + 14); i++) {
         const name = nameIn(lines[i]!.text);
         if (name) {

@@ -9,6 +9,7 @@ import { skeleton } from '../../text/vietnamese.js';
 import { squeeze, tidyCodes, titleCase, upperShare } from '../../text/case.js';
 import { canonicalTypeCode, typeCodeFromName, typeNameOf } from '../../facts/document-types.js';
 import { leadingBody, leadingUnit, provinceBySkeleton } from '../../facts/administrative.js';
+import { issuerGroups, readIssuerBlock } from '../issuer.js';
 
 /** How far into the document the header may reach. */
 const HEADER_WINDOW = 60;
@@ -37,6 +38,15 @@ export function isoDate(year: string, month?: string, day?: string): string | nu
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   if (d < 1 || d > last) return `${y}-${mm}`;
   return `${y}-${mm}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * The left cell of a header line laid out in columns: a Word table renders as "a | b", a layout text puts
+ * a wide gap between the columns ("SỐ 1050/QĐ-SCT        Lào Cai, ngày 10 tháng 3 năm 2026").
+ */
+function leftCell(text: string): string {
+  const cells = text.trim().replace(/^\|\s*/u, '').split(/\s*\|\s*|\s{3,}|\t+/u);
+  return cells[0] ?? '';
 }
 
 /** Removes the national motto (right column) from a merged two-column header line. */
@@ -143,7 +153,9 @@ export const headerStage: Stage = {
       header.date = isoDate(m[3]!, m[2], m[2] ? m[1] : undefined);
       if (!m[1] || !m[2]) doc.warn('blank-date', `the date is incomplete ("${squeeze(lines[i]!.text.slice(m.index, m.index + m[0].length))}")`, doc.sourceOf(i));
       const placeStart = numberAt && numberAt.index === i ? numberAt.end : 0;
-      const place = squeeze(lines[i]!.text.slice(placeStart, m.index).replace(/[,*_]+\s*$/u, '').replace(/^[\s*_]+/u, ''));
+      // The place is the last column before the date ("SỐ 1050/QĐ-SCT      Lào Cai, ngày …" → Lào Cai).
+      const before = lines[i]!.text.slice(placeStart, m.index).split(/\s{3,}|\s\|\s|\t+/u).pop() ?? '';
+      const place = squeeze(before.replace(/[,*_|]+\s*$/u, '').replace(/^[\s*_|]+/u, ''));
       if (place && place.split(' ').length <= 6) header.place = provinceBySkeleton(place) ?? provinceSuffix(place) ?? place;
       dateAt = { index: i };
       break;
@@ -151,18 +163,28 @@ export const headerStage: Stage = {
 
     // Issuer: the left column above the number line.
     if (numberAt) {
-      const leftOf = (pick: (l: TextLine) => string) =>
+      const leftLines = (pick: (l: TextLine) => string) =>
         lines
           .slice(0, numberAt!.index)
-          .map((l) => leftColumn(pick(l)))
-          .filter((left) => left && upperShare(left) > 0.6)
-          .join(' ');
-      const repaired = leftOf((l) => l.text);
-      if (repaired) {
+          .map((l) => leftColumn(leftCell(pick(l))))
+          .filter((left) => left && upperShare(left) > 0.6);
+      const block = leftLines((l) => l.text);
+      const groups = issuerGroups(block);
+      if (groups.length > 1 || (groups.length === 1 && !leadingBody(skeleton(groups[0]!)))) {
+        // A body under another ("UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ", "SỞ CÔNG THƯƠNG / ĐOÀN KIỂM TRA …").
+        const read = readIssuerBlock(block, (raw) => formatIssuer(raw, header.place));
+        if (read) {
+          header.issuer = read.issuer;
+          header.issuerParent = read.parent;
+          header.issuerHierarchy = read.hierarchy;
+        }
+      } else if (groups.length === 1) {
+        const repaired = groups[0]!;
         header.issuer = formatIssuer(repaired, header.place);
         // A repair that turned a unit word into another word (PHUONG → PHÒNG) loses the unit; the raw text still has it.
-        const raw = leftOf((l) => l.original);
+        const raw = issuerGroups(leftLines((l) => l.original)).join(' ');
         if (!hasUnit(repaired) && hasUnit(raw)) header.issuer = formatIssuer(raw, header.place);
+        header.issuerHierarchy = [header.issuer];
       }
     }
 
