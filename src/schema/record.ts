@@ -75,6 +75,8 @@ export const Reference = z
     type: z.string().nullable().describe('document-type code: NQ, KL, KH, QĐ, CTr, …'),
     typeName: z.string().nullable(),
     number: z.string().nullable(),
+    name: z.string().nullable().describe('the name a document is cited by when it has no number ("Luật Phòng, chống ma túy")'),
+    year: z.number().int().nullable().describe('the year of the document: its date\'s, or the year in its number or after its name'),
     date: isoDate.nullable(),
     issuer: z.string().nullable(),
     legalBasis: z.boolean().describe('cited as a basis (Căn cứ / Thực hiện) in the preamble'),

@@ -13,7 +13,7 @@ function validRecord(): PlanRecord {
     schemaVersion: SCHEMA_VERSION,
     source: { file: 'x.pdf', sha256: 'a'.repeat(64), kind: 'pdf-text', pages: 2, encoding: 'pdf', ocr: null, textRepair: null },
     document: { type: 'KH', typeName: 'Kế hoạch', number: '30/KH-UBND', issuer: 'Ủy ban nhân dân tỉnh Bắc Giang', issuerParent: null, issuerHierarchy: ['Ủy ban nhân dân tỉnh Bắc Giang'], place: 'Bắc Giang', date: '2024-04-30', title: 'Thực hiện Nghị quyết' },
-    references: [{ type: 'NQ', typeName: 'Nghị quyết', number: '42-NQ/TW', date: '2023-11-24', issuer: 'Ban Chấp hành Trung ương', legalBasis: true, source: src }],
+    references: [{ type: 'NQ', typeName: 'Nghị quyết', number: '42-NQ/TW', name: null, year: 2023, date: '2023-11-24', issuer: 'Ban Chấp hành Trung ương', legalBasis: true, source: src }],
     sections: [{ id: 'I', heading: 'MỤC ĐÍCH, YÊU CẦU', kind: 'purpose', level: 1, source: src, children: [{ id: '1', heading: 'Mục đích', kind: 'purpose', level: 2, source: src, children: [] }] }],
     objectives: { purposes: [{ text: 'Nâng cao nhận thức', source: src }], requirements: [], general: [], specific: [], vision: [] },
     indicators: [

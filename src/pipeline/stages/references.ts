@@ -88,27 +88,35 @@ export function findReferences(text: string, sourceAt: (offset: number) => Refer
       if (mention && (mention.start === 0 || (mention.start < 60 && /^hoi\s+nghi\b/.test(skeleton(after))))) issuer = mention.agency.name;
       else {
         const words = /^((?:\p{Lu}[\p{L}\p{M}]*|Trung ương|Tổ quốc)(?:\s+(?:\p{Lu}[\p{L}\p{M}]*|\p{Ll}+)){0,7}?)(?=\s+(?:về|ve|tại|tai|ban hành|ban hanh|quy định|quy dinh|hướng dẫn|huong dan|\(|,|;|\.)|[,;.(]|$)/u.exec(after);
-        if (words) issuer = words[1]!.trim();
+        if (words) issuer = words[1]!.replace(/\s+/g, ' ').trim();
       }
     }
-    out.push({ ref: { type: code, typeName: typeNameOf(code), number, date, issuer, legalBasis, source: sourceAt(m.index) }, offset: m.index });
+    const year = date ? Number(date.slice(0, 4)) : num[2] ? Number(num[2]) : null;
+    out.push({ ref: { type: code, typeName: typeNameOf(code), number, name: null, year, date, issuer, legalBasis, source: sourceAt(m.index) }, offset: m.index });
   }
   return out;
 }
 
-/** Laws the preamble cites by name and date only: "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015". */
-export function findNamedLaws(text: string, sourceAt: (offset: number) => Reference['source']): Found[] {
+/**
+ * Laws cited by name, without a number: "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
+ * "Luật Phòng, chống ma túy năm 2021", "Bộ luật Hình sự năm 2015". Number null; the name and the year kept.
+ */
+export function findNamedLaws(text: string, sourceAt: (offset: number) => Reference['source'], legalBasis = true): Found[] {
   // Line breaks count as spaces for the patterns; the text keeps them for the agency registry (place names).
   const skel = skeleton(text).replace(/\n/g, ' ');
   const out: Found[] = [];
-  const re = /(?:^|[\s;,])(luat|bo luat)\s+(?!so\b)([a-z][a-z ,-]{3,120}?)\s*,?\s*ngay\s*(\d{1,2})\s*(?:[\/.-]|\s+thang\s+)\s*(\d{1,2})\s*(?:[\/.-]|\s+nam\s+)\s*(\d{4})/g;
+  const re = /(?:^|[\s;,(])(luat|bo luat)\s+(?!so\b)([a-z][a-z ,-]{3,120}?)\s*,?\s*(?:ngay\s*(\d{1,2})\s*(?:[\/.-]|\s+thang\s+)\s*(\d{1,2})\s*(?:[\/.-]|\s+nam\s+)\s*(\d{4})|nam\s+((?:19|20)\d{2})\b)/g;
   for (let m = re.exec(skel); m; m = re.exec(skel)) {
     const at = m.index + m[0].indexOf(m[1]!);
-    const name = text.slice(at, m.index + m[0].indexOf(m[2]!) + m[2]!.length).replace(/[\s,]+$/u, '');
-    // A law cited by number is read by findReferences.
-    if (/\bso\s*\d/.test(m[2]!)) continue;
+    // The name as written, from "Luật" to the end of its words (marks and capitals kept).
+    const name = text.slice(at, m.index + m[0].indexOf(m[2]!, m[0].indexOf(m[1]!) + m[1]!.length) + m[2]!.length).replace(/[\s,]+$/u, '').replace(/\s+/g, ' ');
+    // A law cited by number is read by findReferences; "luật" as a common noun ("pháp luật năm 2020") is no name.
+    const nameAt = m.index + m[0].indexOf(m[2]!, m[0].indexOf(m[1]!) + m[1]!.length);
+    if (/\bso\s*\d/.test(m[2]!) || !/^\p{Lu}/u.test(text.slice(nameAt))) continue;
+    const date = m[5] ? isoDate(m[5], m[4], m[3]) : null;
+    const year = m[6] ? Number(m[6]) : date ? Number(date.slice(0, 4)) : null;
     out.push({
-      ref: { type: 'L', typeName: typeNameOf('L'), number: null, date: isoDate(m[5]!, m[4], m[3]), issuer: null, legalBasis: true, source: sourceAt(at) },
+      ref: { type: 'L', typeName: typeNameOf('L'), number: null, name, year, date, issuer: null, legalBasis, source: sourceAt(at) },
       offset: at,
       name,
     });
@@ -145,11 +153,11 @@ export const referencesStage: Stage = {
     const head = joinLines(doc, 0, Math.max(0, firstSection - 1));
     const body = joinLines(doc, Math.max(0, firstSection), Math.min(bodyEnd, lines.length - 1));
     const inHead = [...findReferences(head.text, head.sourceAt, true), ...findNamedLaws(head.text, head.sourceAt)].sort((a, b) => a.offset - b.offset);
-    const found = [...inHead, ...findReferences(body.text, body.sourceAt, false)];
+    const found = [...inHead, ...[...findReferences(body.text, body.sourceAt, false), ...findNamedLaws(body.text, body.sourceAt, false)].sort((a, b) => a.offset - b.offset)];
     const own = draft.document.number ? skeleton(draft.document.number) : null;
     const byNumber = new Map<string, Reference>();
     for (const { ref, name } of found) {
-      const key = ref.number ? skeleton(ref.number).replace(/\s+/g, '') : `${skeleton(name ?? '')}|${ref.date}`;
+      const key = ref.number ? skeleton(ref.number).replace(/\s+/g, '') : `${skeleton(name ?? '')}|${ref.year}`;
       if (own && key === own) continue;
       const seen = byNumber.get(key);
       if (!seen) {
