@@ -29,8 +29,8 @@ const synthetic = record('synthetic-plan.txt');
 describe('references', () => {
   it('reads the legal bases of 003 and de-duplicates by number', () => {
     expect(gold003.references.map(({ source: _s, ...r }) => r)).toEqual([
-      { type: 'KL', typeName: 'Kết luận', number: '92-KL/TW', date: '2020-11-05', issuer: 'Bộ Chính trị', legalBasis: true },
-      { type: 'CV', typeName: 'Công văn', number: '377-CV/TU', date: '2020-11-23', issuer: 'Ban Thường vụ Tỉnh ủy', legalBasis: true },
+      { type: 'KL', typeName: 'Kết luận', number: '92-KL/TW', name: null, year: 2020, date: '2020-11-05', issuer: 'Bộ Chính trị', legalBasis: true },
+      { type: 'CV', typeName: 'Công văn', number: '377-CV/TU', name: null, year: 2020, date: '2020-11-23', issuer: 'Ban Thường vụ Tỉnh ủy', legalBasis: true },
     ]);
   });
 
