@@ -10,6 +10,13 @@ import type { PlanRecord } from './schema/record.js';
 import { defaultOcrJobs } from './ocr/jobs.js';
 import type { EngineChoice, OcrMode } from './ocr/types.js';
 
+/**
+ * Default page budget. A normal page costs 0.01 s to read, 0.5–2.5 s to render at 300 dpi and
+ * 2–5 s to OCR on one core (15 s at a load of 10); 120 s leaves room for a loaded machine while
+ * a hostile page costs minutes at most, not the run.
+ */
+export const DEFAULT_PAGE_TIMEOUT_S = 120;
+
 export interface ExtractOptions {
   /** Name recorded in source.file and used in messages; defaults to the path. */
   displayName?: string;
@@ -21,6 +28,11 @@ export interface ExtractOptions {
   engine?: EngineChoice;
   /** Pages OCR'd at once (default: the number of cores). */
   ocrJobs?: number;
+  /**
+   * Time limit per page, seconds, for rendering and OCR; reading a page's text layer gets a quarter
+   * of it. A page over its budget is skipped with a page-timeout warning.
+   */
+  pageTimeout?: number;
   /** Progress of OCR: pages done of pages to OCR (single-file runs; not passed to batch workers). */
   onOcrPage?: (done: number, total: number) => void;
 }
@@ -29,7 +41,7 @@ export interface ExtractOptions {
 export async function loadText(file: string, options: ExtractOptions = {}): Promise<PlanDocument> {
   const doc = await loadDocument(file, {
     displayName: options.displayName,
-    ocr: { mode: options.ocr ?? 'auto', engine: options.engine ?? 'auto', jobs: options.ocrJobs ?? defaultOcrJobs(), onPage: options.onOcrPage },
+    ocr: { mode: options.ocr ?? 'auto', engine: options.engine ?? 'auto', jobs: options.ocrJobs ?? defaultOcrJobs(), onPage: options.onOcrPage, pageTimeoutMs: (options.pageTimeout ?? DEFAULT_PAGE_TIMEOUT_S) * 1000 },
   });
   prepareText(doc, { repair: options.repair ?? 'auto' });
   return doc;

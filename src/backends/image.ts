@@ -6,7 +6,7 @@
 import { PlanDocument } from '../model/document.js';
 import { getEngine, OCR_LANGUAGE } from '../ocr/engine.js';
 import { checkImageSize, ImageFormatError, readImageInfo, tiffPage, tiffPageIndexes, type ImageInfo, type OcrImage } from '../ocr/image.js';
-import { describePageFailure, ocrPages, pageFromOcr, warnLowConfidence } from '../ocr/pages.js';
+import { describePageFailure, ocrPages, PageTimeoutError, pageFromOcr, warnLowConfidence } from '../ocr/pages.js';
 import type { OcrOptions } from '../ocr/types.js';
 import { describeError, InputError } from '../util/errors.js';
 import type { RawInput } from './read-input.js';
@@ -37,7 +37,7 @@ export async function readImageDocument(input: RawInput, displayName: string, op
     const data = info.type === 'tiff' ? tiffPage(input.bytes, directories[n - 1]!) : input.bytes;
     return { data, width: p.width, height: p.height, dpi: p.dpi };
   };
-  const results = await ocrPages(numbers, load, engine, { onPage: options.onPage });
+  const results = await ocrPages(numbers, load, engine, { onPage: options.onPage, pageTimeoutMs: options.pageTimeoutMs });
   const doc = new PlanDocument({ file: displayName, sha256: input.sha256, kind: 'image', pageCount: numbers.length, encoding: 'ocr', pages: [] });
   const done: number[] = [];
   const failures: string[] = [];
@@ -47,7 +47,7 @@ export async function readImageDocument(input: RawInput, displayName: string, op
     if (!outcome.ok) {
       failures.push(describePageFailure(outcome.error));
       doc.pages.push({ number: n, origin: 'empty', lines: [] });
-      doc.warn('ocr-failed', `page ${n}: ${describePageFailure(outcome.error)}`, { page: n, line: 1, endLine: 1 });
+      doc.warn(outcome.error instanceof PageTimeoutError ? 'page-timeout' : 'ocr-failed', `page ${n}: ${describePageFailure(outcome.error)}`, { page: n, line: 1, endLine: 1 });
       continue;
     }
     const page = pageFromOcr(n, outcome.page);

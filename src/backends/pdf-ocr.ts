@@ -10,14 +10,14 @@ import type { TableBlock } from '../model/table.js';
 import { readPdfItems } from './pdf-items.js';
 import { findRuledTables, layoutPage, mayHoldTable } from './pdf-tables.js';
 import { getEngine, OCR_LANGUAGE } from '../ocr/engine.js';
-import { BlankPageError, describePageFailure, ocrPages, pageFromOcr, warnLowConfidence } from '../ocr/pages.js';
+import { BlankPageError, describePageFailure, ocrPages, PageError, PageTimeoutError, pageFromOcr, warnLowConfidence } from '../ocr/pages.js';
 import type { OcrOptions } from '../ocr/types.js';
 import { decodeLegacy, detectLegacyEncoding } from '../text/legacy-encodings.js';
 import { isUnicodeVietnamese, skeleton } from '../text/vietnamese.js';
 import { findGarbledPages, type GarbledPage } from './pdf-garbled.js';
-import { pageFromText, readPdfText } from './pdf-text.js';
+import { pageFromText } from './pdf-text.js';
 import { checkLetterRuns } from './text.js';
-import { PdfPageImager } from './pdf-pages.js';
+import { GuardedPdf } from './pdf-guard.js';
 import type { RawInput } from './read-input.js';
 
 export type PageClass = 'good' | 'damaged' | 'none';
@@ -34,27 +34,54 @@ export function classifyPage(page: Page): PageClass {
   return assessDamage(texts).damaged ? 'damaged' : 'good';
 }
 
+/** The page budget when the caller gives none (the CLI's --page-timeout default). */
+const DEFAULT_PAGE_TIMEOUT_MS = 120_000;
+
 export const DEFAULT_OCR: OcrOptions = { mode: 'auto', engine: 'auto', jobs: 1 };
 
 export async function readPdfDocument(input: RawInput, displayName: string, options: OcrOptions = DEFAULT_OCR): Promise<PlanDocument> {
-  const { pageCount, pages: raw } = await readPdfText(input.bytes, displayName);
+  // pdf.js works on a worker thread with a time limit per page (pdf-guard.ts)
+  const pdf = await GuardedPdf.open(input.bytes, displayName, options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS);
+  try {
+    return await readGuarded(pdf, input, displayName, options);
+  } finally {
+    await pdf.close();
+  }
+}
+
+async function readGuarded(pdf: GuardedPdf, input: RawInput, displayName: string, options: OcrOptions): Promise<PlanDocument> {
+  const { pageCount } = pdf;
+  const raw: { number: number; text: string }[] = [];
+  const timedOut = new Map<number, string>();
+  for (let n = 1; n <= pageCount; n++) {
+    try {
+      raw.push({ number: n, text: await pdf.text(n) });
+    } catch (err) {
+      if (!(err instanceof PageError)) throw err;
+      // a page pdf.js cannot read in time (or at all) is not rendered either: the same content would stall it again
+      timedOut.set(n, err.message);
+      raw.push({ number: n, text: '' });
+    }
+  }
   // Old PDFs embed TCVN3/VNI fonts: their text layer comes out as Latin-1 mojibake.
   const legacy = detectLegacyEncoding(raw.map((p) => p.text).join('\n'));
   const pages = raw.map((p) => pageFromText(p.number, legacy ? decodeLegacy(p.text, legacy) : p.text));
   // a text layer can hold anything: one Tj of millions of letters overflows the word regexes downstream
   checkLetterRuns(pages.flatMap((p) => p.lines.map((l) => l.text)), displayName);
   // text layers that lie (fonts whose glyphs map to the wrong characters): decode, else OCR
-  const garbled = options.mode === 'always' ? [] : await findGarbledPages(input.bytes, displayName, pages.map((p) => ({ number: p.number!, text: p.lines.map((l) => l.text).join('\n') })));
+  const readable = pages.filter((p) => !timedOut.has(p.number!));
+  const garbled = options.mode === 'always' ? [] : await findGarbledPages(input.bytes, displayName, readable.map((p) => ({ number: p.number!, text: p.lines.map((l) => l.text).join('\n') })));
   for (const g of garbled) {
     const index = pages.findIndex((p) => p.number === g.number);
     if (g.decoded && index >= 0) pages[index] = pageFromText(g.number, g.decoded.join('\n'));
   }
   const undecoded = new Set(garbled.filter((g) => !g.decoded).map((g) => g.number));
-  const tables = options.mode === 'always' ? [] : await readPdfTables(input.bytes, displayName, pages, garbled, undecoded);
-  const toOcr = options.mode === 'never' ? [] : pages.filter((p) => options.mode === 'always' || undecoded.has(p.number!) || classifyPage(p) !== 'good').map((p) => p.number!);
+  const tables = options.mode === 'always' ? [] : await readPdfTables(input.bytes, displayName, readable, garbled, undecoded);
+  const toOcr = options.mode === 'never' ? [] : readable.filter((p) => options.mode === 'always' || undecoded.has(p.number!) || classifyPage(p) !== 'good').map((p) => p.number!);
   const kept = tables.filter((t) => !toOcr.includes(t.page!)).map((t, i) => ({ ...t, index: i + 1 }));
   const doc = new PlanDocument({ file: displayName, sha256: input.sha256, kind: 'pdf-text', pageCount, encoding: legacy ?? 'pdf', pages, tables: kept });
-  const blank = toOcr.length > 0 ? await ocrPdfPages(doc, input, displayName, toOcr, options, undecoded) : new Set<number>();
+  for (const [n, why] of timedOut) doc.warn(why.includes('longer than') ? 'page-timeout' : 'unreadable-page', `${why}; the page is skipped`, { page: n, line: 1, endLine: 1 });
+  const blank = toOcr.length > 0 ? await ocrPdfPages(doc, pdf, toOcr, options, undecoded) : new Set<number>();
   for (const g of garbled) {
     const source = { page: g.number, line: 1, endLine: 1 };
     const what = `page ${g.number}: text layer maps glyphs wrongly (${g.how})`;
@@ -70,8 +97,8 @@ export async function readPdfDocument(input: RawInput, displayName: string, opti
     }
   }
   for (const page of doc.pages) {
-    // a garbled page left out has its own warning
-    if (page.origin !== 'empty' || undecoded.has(page.number!)) continue;
+    // a garbled page left out, and a page over its time budget, have their own warnings
+    if (page.origin !== 'empty' || undecoded.has(page.number!) || timedOut.has(page.number!)) continue;
     const why = blank.has(page.number!) ? 'is blank' : options.mode === 'never' ? 'has no text layer (a scanned page needs OCR)' : 'has no text (none found by OCR)';
     doc.warn('empty-page', `page ${page.number} ${why}`, { page: page.number, line: 1, endLine: 1 });
   }
@@ -102,17 +129,11 @@ async function readPdfTables(bytes: Uint8Array, displayName: string, pages: Page
 }
 
 /** OCRs the pages, replaces them in the document, sets kind and source.ocr; returns the blank pages. */
-async function ocrPdfPages(doc: PlanDocument, input: RawInput, displayName: string, numbers: number[], options: OcrOptions, garbled: ReadonlySet<number> = new Set()): Promise<Set<number>> {
+async function ocrPdfPages(doc: PlanDocument, pdf: GuardedPdf, numbers: number[], options: OcrOptions, garbled: ReadonlySet<number> = new Set()): Promise<Set<number>> {
   const engine = await getEngine(options.engine, options.jobs, OCR_LANGUAGE);
-  const imager = await PdfPageImager.open(input.bytes, displayName);
-  let results;
-  try {
-    // a page with a thin text layer (a page number, a stamp) is OCR'd only when it holds a scan
-    const thin = new Set(options.mode === 'auto' ? doc.pages.filter((p) => p.origin === 'pdf-text' && !garbled.has(p.number!) && classifyPage(p) === 'none').map((p) => p.number) : []);
-    results = await ocrPages(numbers, (n) => imager.pageImage(n, undefined, thin.has(n)), engine, { onPage: options.onPage });
-  } finally {
-    await imager.close();
-  }
+  // a page with a thin text layer (a page number, a stamp) is OCR'd only when it holds a scan
+  const thin = new Set(options.mode === 'auto' ? doc.pages.filter((p) => p.origin === 'pdf-text' && !garbled.has(p.number!) && classifyPage(p) === 'none').map((p) => p.number) : []);
+  const results = await ocrPages(numbers, (n) => pdf.pageImage(n, undefined, thin.has(n)), engine, { onPage: options.onPage, pageTimeoutMs: pdf.pageTimeoutMs });
   const done: number[] = [];
   const blank = new Set<number>();
   for (const n of numbers) {
@@ -125,7 +146,8 @@ async function ocrPdfPages(doc: PlanDocument, input: RawInput, displayName: stri
     }
     if (!outcome.ok) {
       // the page keeps whatever text layer it had
-      doc.warn('ocr-failed', `page ${n}: ${describePageFailure(outcome.error)}`, { page: n, line: 1, endLine: 1 });
+      const code = outcome.error instanceof PageTimeoutError ? 'page-timeout' : 'ocr-failed';
+      doc.warn(code, `page ${n}: ${describePageFailure(outcome.error).replace(/^page \d+: /, '')}`, { page: n, line: 1, endLine: 1 });
       continue;
     }
     const page = pageFromOcr(n, outcome.page);

@@ -7,12 +7,30 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkImageSize, encodePgm, MAX_IMAGE_PIXELS, toGray, unpack1bpp, type OcrImage } from '../ocr/image.js';
+import { checkImageSize, encodePgm, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, toGray, unpack1bpp, type OcrImage } from '../ocr/image.js';
 import { BlankPageError, PageError } from '../ocr/pages.js';
 import { describeError, InputError } from '../util/errors.js';
 
 /** Resolution pages are rendered at. */
 export const RENDER_DPI = 300;
+
+/** Below this, OCR of body text fails: a page that fits only below it is skipped. */
+export const MIN_RENDER_DPI = 150;
+
+/**
+ * The resolution to render a page of width×height points at: `dpi`, or less when the rendering
+ * would pass the pixel limits (an A0 poster at 300 dpi is 140 megapixels); null when even
+ * MIN_RENDER_DPI would.
+ */
+export function renderDpi(widthPt: number, heightPt: number, dpi: number): number | null {
+  const fits = (d: number) => checkImageSize(Math.ceil((widthPt * d) / 72), Math.ceil((heightPt * d) / 72)) === null;
+  if (!(widthPt > 0 && heightPt > 0 && Number.isFinite(widthPt * heightPt))) return null;
+  if (fits(dpi)) return dpi;
+  const bySide = (MAX_IMAGE_SIDE * 72) / Math.max(widthPt, heightPt);
+  const byArea = Math.sqrt(MAX_IMAGE_PIXELS / (widthPt * heightPt)) * 72;
+  const best = Math.floor(Math.min(dpi, bySide, byArea));
+  return best >= MIN_RENDER_DPI && fits(best) ? best : null;
+}
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -150,7 +168,7 @@ export class PdfPageImager {
   private constructor(
     private readonly pdfjs: PdfJs,
     private readonly doc: PdfJsDocument,
-    private readonly displayName: string,
+    readonly displayName: string,
   ) {}
 
   static async open(bytes: Uint8Array, displayName: string): Promise<PdfPageImager> {
@@ -219,12 +237,17 @@ export class PdfPageImager {
     return { data: encodePgm(gray, width, height), width, height, dpi: single.dpi };
   }
 
-  private async render(page: PdfJsPage, n: number, dpi: number): Promise<OcrImage> {
+  private async render(page: PdfJsPage, n: number, wanted: number): Promise<OcrImage> {
+    const size = page.getViewport({ scale: 1 });
+    // an oversized page (a poster, a hostile media box) is rendered at the resolution that fits, or skipped
+    const dpi = renderDpi(size.width, size.height, wanted);
+    if (dpi === null) {
+      const tooBig = checkImageSize(Math.ceil((size.width * wanted) / 72), Math.ceil((size.height * wanted) / 72)) ?? 'too large';
+      throw new PageError(`page ${n} would render at ${wanted} dpi to ${tooBig.replace(/^image /, '')}, and at ${MIN_RENDER_DPI} dpi still would`);
+    }
     const viewport = page.getViewport({ scale: dpi / 72 });
     const width = Math.ceil(viewport.width);
     const height = Math.ceil(viewport.height);
-    const tooBig = checkImageSize(width, height);
-    if (tooBig) throw new InputError(this.displayName, `page ${n} would render at ${dpi} dpi to ${tooBig.replace(/^image /, '')}`);
     let cc: CanvasAndContext;
     try {
       cc = this.doc.canvasFactory.create(width, height);

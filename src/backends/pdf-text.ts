@@ -29,21 +29,63 @@ export interface PdfTextPages {
   pages: { number: number; text: string }[];
 }
 
-/** The text layer of each page, in page order. */
+/**
+ * The text layer of one PDF, one page at a time: pdf-ocr.ts reads it page by page on a worker
+ * thread (pdf-guard.ts), so a page whose text takes pdf.js forever costs that page only.
+ */
+/** More pages than any plan has, by far: a page count beyond it is a broken or hostile page tree. */
+export const MAX_PDF_PAGES = 100_000;
+
+export class PdfTextReader {
+  private constructor(
+    private readonly parser: PDFParse,
+    readonly pageCount: number,
+    private readonly displayName: string,
+  ) {}
+
+  static async open(bytes: Uint8Array, displayName: string): Promise<PdfTextReader> {
+    checkPdfEnvelope(bytes, displayName);
+    // pdf.js takes ownership of the buffer it is given; hand it a copy so callers keep theirs.
+    const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0, stopAtErrors: false, isEvalSupported: false });
+    try {
+      // pdf.js takes the page count from the page tree's /Count; a hand-edited one can say 0, -5 or NaN
+      // (partial: [0] parses no page: only the document is loaded and its page count read)
+      const total = (await parser.getText({ partial: [0] })).total;
+      if (!Number.isInteger(total) || total < 1) throw new InputError(displayName, total === 0 ? 'PDF has no pages' : `invalid PDF (page count ${total})`);
+      // a page tree's /Count can claim 2^31 pages: each page read walks the count, so refuse the absurd
+      if (total > MAX_PDF_PAGES) throw new InputError(displayName, `invalid PDF (its page tree claims ${total} pages; the limit is ${MAX_PDF_PAGES})`);
+      return new PdfTextReader(parser, total, displayName);
+    } catch (err) {
+      await parser.destroy().catch(() => undefined);
+      if (err instanceof InputError) throw err;
+      throw new InputError(displayName, describePdfError(err), { cause: err });
+    }
+  }
+
+  /** The text of page n (1-based). */
+  async page(n: number): Promise<string> {
+    try {
+      const result = await this.parser.getText({ pageJoiner: '', partial: [n] });
+      return result.pages.find((p) => p.num === n)?.text ?? '';
+    } catch (err) {
+      throw new InputError(this.displayName, describePdfError(err), { cause: err });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.parser.destroy().catch(() => undefined);
+  }
+}
+
+/** The text layer of each page, in page order, in this thread (no time limit: see pdf-guard.ts). */
 export async function readPdfText(bytes: Uint8Array, displayName: string): Promise<PdfTextPages> {
-  checkPdfEnvelope(bytes, displayName);
-  // pdf.js takes ownership of the buffer it is given; hand it a copy so callers keep theirs.
-  const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0, stopAtErrors: false, isEvalSupported: false });
+  const reader = await PdfTextReader.open(bytes, displayName);
   try {
-    const result = await parser.getText({ pageJoiner: '' });
-    // pdf.js takes the page count from the page tree's /Count; a hand-edited one can say 0, -5 or NaN
-    if (!Number.isInteger(result.total) || result.total < 1) throw new InputError(displayName, result.total === 0 ? 'PDF has no pages' : `invalid PDF (page count ${result.total})`);
-    return { pageCount: result.total, pages: result.pages.map((p) => ({ number: p.num, text: p.text })) };
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(displayName, describePdfError(err), { cause: err });
+    const pages: PdfTextPages['pages'] = [];
+    for (let n = 1; n <= reader.pageCount; n++) pages.push({ number: n, text: await reader.page(n) });
+    return { pageCount: reader.pageCount, pages };
   } finally {
-    await parser.destroy().catch(() => undefined);
+    await reader.close();
   }
 }
 

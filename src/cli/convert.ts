@@ -4,7 +4,6 @@ import { extname, join, resolve } from 'node:path';
 import { expandInputs, type InputItem } from './inputs.js';
 import { createProgress } from './progress.js';
 import { runPool, type Job, type JobResult } from './pool.js';
-import { runJob } from './run-job.js';
 import { extensionFor, type OutputFormat } from '../writers/serialize.js';
 import { writeFileAtomic } from '../writers/atomic.js';
 import type { ExtractOptions } from '../extract.js';
@@ -18,7 +17,7 @@ export interface ConvertOptions {
   jobs: number;
   quiet: boolean;
   debug: boolean;
-  /** Per-file time limit in batch mode, seconds (0: none). */
+  /** Per-file time limit, seconds (0: none). */
   timeout?: number;
   extract: ExtractOptions;
 }
@@ -26,6 +25,32 @@ export interface ConvertOptions {
 function outputName(item: InputItem, format: OutputFormat): string {
   const rel = item.relative;
   return rel.slice(0, rel.length - extname(rel).length) + extensionFor(format);
+}
+
+/**
+ * One input whose output goes to stdout, on a worker thread exactly like a batch file: the same heap
+ * limit and --timeout, so a hostile file ends with one line instead of hanging or exhausting memory.
+ * Returns the exit code.
+ */
+export async function runSingle(job: Job, options: { quiet: boolean; debug: boolean; timeout?: number }): Promise<number> {
+  const pages = createPageProgress(job.path, { quiet: options.quiet });
+  let result: JobResult = { ok: false, error: 'no result' };
+  try {
+    await runPool([{ ...job, progress: true }], 1, async (_, r) => void (result = r), {
+      timeoutSeconds: options.timeout,
+      debug: options.debug,
+      onProgress: (_, done, total) => pages.page(done, total),
+    });
+  } finally {
+    pages.finish();
+  }
+  if (!result.ok) {
+    process.stderr.write(`plan-extract: ${job.path}: ${result.error}\n`);
+    if (options.debug && result.stack) process.stderr.write(result.stack + '\n');
+    return 1;
+  }
+  process.stdout.write(result.output!);
+  return 0;
 }
 
 /** Returns the exit code: 0 all converted, 1 some failed. */
@@ -38,16 +63,8 @@ export async function convert(args: string[], options: ConvertOptions): Promise<
   // One input, no -o: the record goes to stdout.
   if (!many && !options.out) {
     const item = items[0]!;
-    const pages = createPageProgress(item.path, { quiet: options.quiet });
-    const extract: ExtractOptions = { ...options.extract, ocrJobs: options.jobs, onOcrPage: (d, t) => pages.page(d, t) };
-    const result = await runJob({ path: item.path, displayName: item.path, format: options.format, options: extract }).finally(() => pages.finish());
-    if (!result.ok) {
-      process.stderr.write(`plan-extract: ${item.path}: ${result.error}\n`);
-      if (options.debug && result.stack) process.stderr.write(result.stack + '\n');
-      return 1;
-    }
-    process.stdout.write(result.output!);
-    return 0;
+    const job: Job = { path: item.path, displayName: item.path, format: options.format, options: { ...options.extract, ocrJobs: options.jobs } };
+    return runSingle(job, options);
   }
 
   const out = options.out!;

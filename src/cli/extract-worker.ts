@@ -12,5 +12,6 @@ parentPort?.on('message', (message: Job | { stop: true }) => {
     parentPort?.postMessage({ stopped: true });
     return;
   }
-  void runJob(message).then((result) => parentPort?.postMessage(result));
+  const job: Job = message.progress ? { ...message, options: { ...message.options, onOcrPage: (done, total) => parentPort?.postMessage({ progress: [done, total] }) } } : message;
+  void runJob(job).then((result) => parentPort?.postMessage(result));
 });

@@ -1,16 +1,17 @@
 /**
- * The command line. Exit codes: 0 all good, 1 some input failed, 2 usage error.
+ * The command line. Exit codes: 0 all good, 1 some input failed, 2 usage error, 130/143 interrupted (SIGINT/SIGTERM).
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { convert, UsageError } from './convert.js';
+import { convert, runSingle, UsageError } from './convert.js';
 import { defaultJobs } from './pool.js';
 import { checkFolder } from './check.js';
-import { loadText } from '../extract.js';
+import { DEFAULT_PAGE_TIMEOUT_S } from '../extract.js';
 import { planRecordJsonSchema } from '../schema/record.js';
 import { describeError, InputError } from '../util/errors.js';
 import { dataPath } from '../util/paths.js';
 import { repairCommand } from './repair.js';
+import { installSignalHandlers } from './signals.js';
 import { closeEngines, EngineUnavailableError, getEngine } from '../ocr/engine.js';
 
 const version = (JSON.parse(readFileSync(dataPath('..', '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -37,6 +38,11 @@ async function checkEngine(engine: string): Promise<void> {
   }
 }
 
+const timeoutOption = () =>
+  new Option('--timeout <seconds>', 'time limit per file: the file is reported as timed out (a long scan needs about 2–5 s per page)').argParser(positiveInt).default(1800);
+const pageTimeoutOption = () =>
+  new Option('--page-timeout <seconds>', "time limit per page for rendering and OCR (a quarter of it for reading the page's text layer): the page is skipped with a page-timeout warning, the rest of the document goes on").argParser(positiveInt).default(DEFAULT_PAGE_TIMEOUT_S);
+
 const repairOption = () =>
   new Option('--repair <mode>', 'repair OCR-damaged text: auto (when the damage score says so), always, never').choices(['auto', 'always', 'never']).default('auto');
 
@@ -55,7 +61,8 @@ export function buildProgram(): Command {
     .addOption(repairOption())
     .addOption(ocrOption())
     .addOption(engineOption())
-    .option('--timeout <seconds>', 'per-file time limit when converting several files (the file is reported as timed out; long scans need about 2–5 s per page)', positiveInt, 1800)
+    .addOption(timeoutOption())
+    .addOption(pageTimeoutOption())
     .option('-q, --quiet', 'no progress, only failures and errors', false)
     .option('--debug', 'print stack traces of failures', false)
     .action(async (inputs: string[], opts) => {
@@ -67,7 +74,7 @@ export function buildProgram(): Command {
         quiet: opts.quiet,
         debug: opts.debug,
         timeout: opts.timeout,
-        extract: { repair: opts.repair, ocr: opts.ocr, engine: opts.engine },
+        extract: { repair: opts.repair, ocr: opts.ocr, engine: opts.engine, pageTimeout: opts.pageTimeout },
       });
     });
 
@@ -78,10 +85,14 @@ export function buildProgram(): Command {
     .addOption(repairOption())
     .addOption(ocrOption())
     .addOption(engineOption())
+    .addOption(timeoutOption())
+    .addOption(pageTimeoutOption())
+    .option('-q, --quiet', 'no progress, only errors', false)
+    .option('--debug', 'print stack traces of failures', false)
     .action(async (input: string, opts) => {
       await checkEngine(opts.engine);
-      const doc = await loadText(input, { repair: opts.repair, ocr: opts.ocr, engine: opts.engine });
-      process.stdout.write(doc.toText() + '\n');
+      const options = { repair: opts.repair, ocr: opts.ocr, engine: opts.engine, pageTimeout: opts.pageTimeout };
+      process.exitCode = await runSingle({ path: input, displayName: input, format: 'json', kind: 'text', options }, { quiet: opts.quiet, debug: opts.debug, timeout: opts.timeout });
     });
 
   program
@@ -113,6 +124,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  installSignalHandlers();
   const program = buildProgram();
   program.exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });

@@ -23,6 +23,15 @@ export interface Job {
   displayName: string;
   format: OutputFormat;
   options: ExtractOptions;
+  /** record (default): the serialized record; text: the recovered text (`plan-extract text`). */
+  kind?: 'record' | 'text';
+  /** Post OCR page progress back to the pool (single-file runs: options cannot carry a callback across threads). */
+  progress?: boolean;
+}
+
+/** What a worker posts while a job runs, besides its result. */
+export interface ProgressMessage {
+  progress: [done: number, total: number];
 }
 
 export function defaultJobs(): number {
@@ -37,6 +46,24 @@ export interface PoolOptions {
   timeoutSeconds?: number;
   /** Pass the workers' own stderr through (library chatter such as libpng's warnings); otherwise it is dropped. */
   debug?: boolean;
+  /** OCR page progress of a job that asked for it (Job.progress). */
+  onProgress?: (job: Job, done: number, total: number) => void;
+}
+
+/** Every worker alive in this process, so an interrupt can stop them all (src/cli/signals.ts). */
+const live = new Set<Worker>();
+
+/**
+ * Stops every worker: each first kills its tesseract processes (a terminated thread leaves them
+ * running), then is terminated. For SIGINT/SIGTERM; resolves when all are gone.
+ */
+export async function stopAllWorkers(): Promise<void> {
+  const all = [...live];
+  live.clear();
+  await Promise.allSettled(all.map(async (w) => {
+    await stopWorker(w);
+    await w.terminate();
+  }));
 }
 
 function crashReason(err: Error): string {
@@ -70,7 +97,7 @@ function stopWorker(worker: Worker): Promise<void> {
 }
 
 /** Sends one job; resolves with its result, or with a failure when the worker crashes, exits or runs out of time. */
-function ask(worker: Worker, job: Job, timeoutMs: number): Promise<Answer> {
+function ask(worker: Worker, job: Job, timeoutMs: number, onProgress?: PoolOptions['onProgress']): Promise<Answer> {
   return new Promise((resolve) => {
     let timer: NodeJS.Timeout | undefined;
     const settle = (r: Answer) => {
@@ -80,7 +107,10 @@ function ask(worker: Worker, job: Job, timeoutMs: number): Promise<Answer> {
       worker.off('exit', onExit);
       resolve(r);
     };
-    const onMessage = (r: JobResult) => settle(r);
+    const onMessage = (r: JobResult | ProgressMessage) => {
+      if ('progress' in r) onProgress?.(job, ...r.progress);
+      else settle(r);
+    };
     const onError = (err: Error) => settle({ ok: false, error: crashReason(err), stack: err.stack, crashed: true });
     // a worker that ends without an error event (process.exit in a dependency) must not leave the job pending forever
     const onExit = (code: number) => settle({ ok: false, error: `worker stopped (exit code ${code})`, crashed: true });
@@ -106,7 +136,11 @@ export async function runPool(jobs: Job[], concurrency: number, onResult: (job: 
     // An idle worker's stray error (a late rejection in a dependency) would otherwise be an uncaught
     // 'error' event in the main thread and end the whole batch; ask() reports errors during a job.
     w.on('error', () => undefined);
-    w.once('exit', () => ended.add(w));
+    live.add(w);
+    w.once('exit', () => {
+      ended.add(w);
+      live.delete(w);
+    });
     return w;
   };
   // workers that ended between jobs: posting to them would wait forever
@@ -118,7 +152,7 @@ export async function runPool(jobs: Job[], concurrency: number, onResult: (job: 
       for (let job = jobs[next++]; job; job = jobs[next++]) {
         if (worker && ended.has(worker)) worker = null;
         worker ??= spawn();
-        const result = await ask(worker, job, timeoutMs);
+        const result = await ask(worker, job, timeoutMs, options.onProgress);
         // A crashed or timed-out worker is replaced so the rest of the batch goes on.
         if (result.crashed) {
           if (result.timedOut) await stopWorker(worker);

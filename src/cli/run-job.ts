@@ -1,5 +1,5 @@
 /** One extraction, caught: whatever goes wrong becomes a one-line reason. */
-import { extractFile } from '../extract.js';
+import { extractFile, loadText } from '../extract.js';
 import { describeError, InputError } from '../util/errors.js';
 import { RecordValidationError } from '../schema/record.js';
 import { serializeRecord } from '../writers/serialize.js';
@@ -7,6 +7,10 @@ import type { Job, JobResult } from './pool.js';
 
 export async function runJob(job: Job): Promise<JobResult> {
   try {
+    if (job.kind === 'text') {
+      const doc = await loadText(job.path, { ...job.options, displayName: job.displayName });
+      return { ok: true, output: doc.toText() + '\n', warnings: doc.warnings.length };
+    }
     const record = await extractFile(job.path, { ...job.options, displayName: job.displayName });
     return { ok: true, output: serializeRecord(record, job.format), warnings: record.warnings.length };
   } catch (err) {

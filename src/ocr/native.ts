@@ -4,6 +4,7 @@
  * parallel), `concurrency` pages at once, image on stdin, TSV on stdout.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { PageTimeoutError } from './pages.js';
 import type { OcrImage } from './image.js';
 import { parseTsv } from './tsv.js';
 import { ImageDecodeError, type OcrEngine, type OcrPage } from './types.js';
@@ -103,19 +104,20 @@ export class NativeEngine implements OcrEngine {
     else this.running--;
   }
 
-  async recognize(image: OcrImage): Promise<OcrPage> {
+  async recognize(image: OcrImage, options: { timeoutMs?: number } = {}): Promise<OcrPage> {
     await this.slot();
     try {
       if (this.closed) throw new Error('OCR engine closed');
-      const tsv = await this.exec(image);
+      const tsv = await this.exec(image, options.timeoutMs);
       return parseTsv(tsv);
     } finally {
       this.release();
     }
   }
 
-  private exec(image: OcrImage): Promise<string> {
-    const { info, tessdataDir, timeoutMs = 300_000 } = this.options;
+  private exec(image: OcrImage, pageTimeoutMs?: number): Promise<string> {
+    const { info, tessdataDir } = this.options;
+    const timeoutMs = pageTimeoutMs ?? this.options.timeoutMs ?? 300_000;
     const args = ['stdin', 'stdout', ...(tessdataDir ? ['--tessdata-dir', tessdataDir] : []), '-l', this.language, '--psm', '3'];
     if (image.dpi) args.push('--dpi', String(Math.round(image.dpi)));
     args.push('tsv');
@@ -130,7 +132,11 @@ export class NativeEngine implements OcrEngine {
       children.add(child);
       const out: Buffer[] = [];
       let err = '';
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      }, timeoutMs);
       child.stdout.on('data', (b: Buffer) => out.push(b));
       child.stderr.on('data', (b: Buffer) => {
         if (err.length < 4000) err += b.toString('utf8');
@@ -145,6 +151,7 @@ export class NativeEngine implements OcrEngine {
         clearTimeout(timer);
         children.delete(child);
         if (code === 0) return resolve(Buffer.concat(out).toString('utf8'));
+        if (timedOut) return reject(new PageTimeoutError(`OCR took longer than ${timeoutMs / 1000} s`));
         if (/pixRead|Unsupported image type|read image|Image file .* cannot be read/i.test(err)) return reject(new ImageDecodeError('the image cannot be decoded (corrupt or unsupported)'));
         reject(new Error(`tesseract failed (${signal ?? `exit ${code}`}): ${err.trim().split('\n').pop() ?? ''}`));
       });

@@ -14,10 +14,26 @@ export type PageOutcome = { ok: true; page: OcrPage } | { ok: false; error: Erro
 export interface OcrRunOptions {
   /** Called after each page, in completion order. */
   onPage?: (done: number, total: number) => void;
+  /** OCR budget of one page (ms): over it, the page fails with PageTimeoutError and the rest goes on. */
+  pageTimeoutMs?: number;
+}
+
+/** The engine's reading of one page, or PageTimeoutError once the budget is spent. */
+function recognizeWithin(engine: OcrEngine, image: OcrImage, timeoutMs: number | undefined): Promise<OcrPage> {
+  if (!timeoutMs) return engine.recognize(image);
+  let timer: NodeJS.Timeout | undefined;
+  // the native engine kills its tesseract at the budget; tesseract.js cannot stop a page, so it is raced
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PageTimeoutError(`OCR took longer than ${timeoutMs / 1000} s`)), timeoutMs + 1000);
+  });
+  return Promise.race([engine.recognize(image, { timeoutMs }), limit]).finally(() => clearTimeout(timer));
 }
 
 /** A page failure that costs only that page (the rest of the document goes on). */
 export class PageError extends Error {}
+
+/** A page over its time budget (--page-timeout): skipped with a page-timeout warning. */
+export class PageTimeoutError extends PageError {}
 
 /** A page that draws nothing: there is nothing to OCR. */
 export class BlankPageError extends PageError {}
@@ -56,7 +72,7 @@ export async function ocrPages(numbers: readonly number[], load: (n: number) => 
       fatal = err;
       break;
     }
-    const task: Promise<void> = engine.recognize(image).then(
+    const task: Promise<void> = recognizeWithin(engine, image, options.pageTimeoutMs).then(
       (page) => finish(n, { ok: true, page }),
       (err: unknown) => {
         if (isPageFailure(err)) finish(n, { ok: false, error: err as Error });

@@ -40,7 +40,8 @@ export interface OcrEngine {
   readonly language: string;
   /** Pages this engine works on at once. */
   readonly concurrency: number;
-  recognize(image: OcrImage): Promise<OcrPage>;
+  /** `timeoutMs`: the page's OCR budget; an engine that can stop a page early does (native: kills tesseract). */
+  recognize(image: OcrImage, options?: { timeoutMs?: number }): Promise<OcrPage>;
 }
 
 /** An image the engine could not decode (as opposed to an engine failure). */
@@ -57,4 +58,6 @@ export interface OcrOptions {
   jobs: number;
   /** Progress: pages OCR'd so far of the pages to OCR. */
   onPage?: (done: number, total: number) => void;
+  /** Time limit per page (ms) for rendering and OCR; reading its text layer gets a quarter. Default 120 s. */
+  pageTimeoutMs?: number;
 }

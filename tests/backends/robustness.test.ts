@@ -261,7 +261,7 @@ describe('mutated PDFs and text files, through extractFile (no OCR)', () => {
     // Each input has its own 15 s budget above (a hang fails that input); the total is not timed:
     // wall time on a shared machine says nothing about the code (speed is the bench scripts' job).
     expect(problems, seen.join('\n')).toEqual([]);
-  });
+  }, 300_000);
 });
 
 describe('mutated images, through extractFile with OCR', () => {
@@ -336,7 +336,7 @@ describe('the same inputs in one batch through the built bin', () => {
     const failed = await batch('batch', pdfAndTextCases(), ['--ocr', 'never', '--jobs', '2']);
     expect(failed.size).toBeGreaterThan(10);
     if (libraryFailures.size > 0) expect([...failed.keys()].sort()).toEqual([...libraryFailures].sort());
-  });
+  }, 300_000);
 
   it('mutated images with OCR on (the default engine): every one refused, one line each', async () => {
     const cases = imageCases();

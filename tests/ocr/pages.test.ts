@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, rgb } from 'pdf-lib';
-import { PdfPageImager } from '../../src/backends/pdf-pages.js';
+import { PdfPageImager, renderDpi } from '../../src/backends/pdf-pages.js';
 import { ocrPages, PageError, pageFromOcr, warnLowConfidence } from '../../src/ocr/pages.js';
 import { PlanDocument } from '../../src/model/document.js';
 import { readImageInfo, tiffPage, type OcrImage } from '../../src/ocr/image.js';
@@ -54,15 +54,28 @@ describe('page images', () => {
     expect(pixels.some((v) => v < 100)).toBe(true);
   });
 
-  it('refuses a page that would render beyond the pixel limit, before rendering it', async () => {
+  it('skips a page that would render beyond the pixel limit even at 150 dpi, before rendering it (the page only)', async () => {
     const pdf = await PDFDocument.create();
     const page = pdf.addPage([8000, 8000]);
     page.drawRectangle({ x: 10, y: 10, width: 100, height: 100, color: rgb(0, 0, 0) });
     const imager = await PdfPageImager.open(await pdf.save(), 'poster.pdf');
     const err = await imager.pageImage(1).catch((e: unknown) => e);
     await imager.close();
-    expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).reason).toMatch(/page 1 would render at 300 dpi to .*too large/);
+    expect(err).toBeInstanceOf(PageError);
+    expect((err as PageError).message).toMatch(/page 1 would render at 300 dpi to .*too large.*at 150 dpi still would/);
+  });
+
+  it('renders an oversized page at the resolution that fits the pixel limits', () => {
+    expect(renderDpi(595, 842, 300)).toBe(300); // A4
+    // A0 (2384×3370 pt) at 300 dpi is 9934×14042 = 139 megapixels: 227 dpi gives 7517×10625 = 79.9
+    const a0 = renderDpi(2384, 3370, 300)!;
+    expect(a0).toBeGreaterThanOrEqual(220);
+    expect(a0).toBeLessThan(300);
+    expect(Math.ceil((2384 * a0) / 72) * Math.ceil((3370 * a0) / 72)).toBeLessThanOrEqual(80_000_000);
+    expect(renderDpi(200000, 200000, 300)).toBeNull();
+    expect(renderDpi(1e30, 1e30, 300)).toBeNull();
+    expect(renderDpi(0, 842, 300)).toBeNull();
+    expect(renderDpi(Number.NaN, 842, 300)).toBeNull();
   });
 
   it('a blank page is not sent to OCR', async () => {
