@@ -8,6 +8,7 @@ import { InputError } from '../util/errors.js';
 import { decodeLegacy, detectLegacyEncoding } from '../text/legacy-encodings.js';
 import { stripMarkdown } from '../text/markdown.js';
 import type { RawInput } from './read-input.js';
+import { findTextTables } from './text-tables.js';
 
 /**
  * UTF-16 without a byte-order mark (Windows "Unicode" saves often lack it): text whose code
@@ -114,6 +115,8 @@ export function readTextDocument(input: RawInput, displayName: string): PlanDocu
   const { text, encoding } = decodeText(input.bytes);
   let lines = splitLines(text.normalize('NFC').replace(/\f/g, '\n'));
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  // Tables are read from the lines as they stand (Markdown marks and pipes intact); the lines stay as they are.
+  const tables = findTextTables(lines, null);
   const ext = extname(input.file).toLowerCase();
   if (ext === '.md' || ext === '.markdown' || looksLikeMarkdown(lines)) lines = stripMarkdown(lines);
   if (lines.every((l) => l.trim() === '')) throw new InputError(displayName, 'no text in file');
@@ -125,5 +128,6 @@ export function readTextDocument(input: RawInput, displayName: string): PlanDocu
     pageCount: null,
     encoding,
     pages: [makePage(null, 'text', lines)],
+    tables,
   });
 }

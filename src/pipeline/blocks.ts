@@ -4,6 +4,7 @@
  * global line range it came from, so every item can carry its `source`.
  */
 import type { OutlineNode, PlanDocument } from '../model/document.js';
+import type { TableBlock } from '../model/table.js';
 import type { SectionKind } from '../schema/record.js';
 import { skeleton } from '../text/vietnamese.js';
 
@@ -31,6 +32,31 @@ function headingLines(doc: PlanDocument): Set<number> {
   if (!set || (set.size === 0 && doc.data.outline)) {
     set = new Set(walk(doc.data.outline ?? []).map((w) => w.node.start));
     headingSets.set(doc, set);
+  }
+  return set;
+}
+
+/** Global line indices [start, end] of the lines that render a table's rows. */
+export function tableGlobalRange(doc: PlanDocument, table: TableBlock): [number, number] {
+  let offset = 0;
+  for (const page of doc.pages) {
+    if (page.number === table.page) return [offset + table.firstLine - 1, offset + Math.max(table.firstLine, table.lastLine) - 1];
+    offset += page.lines.length;
+  }
+  return [table.firstLine - 1, Math.max(table.firstLine, table.lastLine) - 1];
+}
+
+const tableSets = new WeakMap<PlanDocument, Set<number>>();
+/** Global indices of the lines inside tables: prose stages do not read them (the tables stage reads the cells). */
+export function tableLines(doc: PlanDocument): Set<number> {
+  let set = tableSets.get(doc);
+  if (!set) {
+    set = new Set();
+    for (const table of doc.tables) {
+      const [a, b] = tableGlobalRange(doc, table);
+      for (let i = a; i <= b; i++) set.add(i);
+    }
+    tableSets.set(doc, set);
   }
   return set;
 }
@@ -76,7 +102,14 @@ export function paragraphs(doc: PlanDocument, from: number, to: number): Paragra
     cur = null;
   };
   let blank = false;
+  const inTable = tableLines(doc);
   for (let i = Math.max(0, from); i <= Math.min(to, lines.length - 1); i++) {
+    if (inTable.has(i)) {
+      // A table ends the paragraph before it; its cells are read by the tables stage.
+      flush();
+      blank = true;
+      continue;
+    }
     const raw = lines[i]!.text.replace(/\f/g, '');
     const text = raw.trim();
     if (text === '') {

@@ -13,6 +13,7 @@ import { objectivesStage } from './stages/objectives.js';
 import { indicatorsStage } from './stages/indicators.js';
 import { appendixStage } from './stages/appendix.js';
 import { tasksStage } from './stages/tasks.js';
+import { tablesStage } from './stages/tables.js';
 import { responsibilitiesStage } from './stages/responsibilities.js';
 import { budgetStage } from './stages/budget.js';
 import { coverageStage } from './stages/coverage.js';
@@ -25,6 +26,7 @@ export const defaultStages: Stage[] = [
   indicatorsStage,
   appendixStage,
   tasksStage,
+  tablesStage,
   responsibilitiesStage,
   budgetStage,
   closingStage,

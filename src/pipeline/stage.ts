@@ -25,5 +25,7 @@ export function emptyDraft(): RecordDraft {
     budget: [],
     signer: { authority: null, capacity: null, title: null, name: null, source: null },
     recipients: [],
+    tables: [],
+    attachment: null,
   };
 }

@@ -148,6 +148,28 @@ export const Signer = z.object({
   source: SourceRef.nullable(),
 });
 
+/** A table of the document, as it stands: what it is for, its header and its rows' cell texts. */
+export const TableRecord = z
+  .object({
+    index: z.number().int().positive().describe('1-based number of the table in the document'),
+    role: z.enum(['tasks', 'indicators', 'schedule', 'other']).describe('what its columns say it holds'),
+    header: z.array(z.string()).describe('header text of each column (levels joined by " / ")'),
+    columns: z.array(z.string()).describe('role of each column read from its header: id, task, lead, support, time, indicator, unit, year, product, note, monitor, other'),
+    rows: z.array(z.array(z.string())).describe('cell texts of the rows under the header, one per column; a merged cell stands in its first column, the columns it covers are empty'),
+    source: SourceRef,
+  })
+  .meta({ id: 'TableRecord' });
+
+/** The document a Quyết định issues ("Ban hành kèm theo Quyết định này Kế hoạch …"). */
+export const Attachment = z
+  .object({
+    type: z.string().nullable().describe('type code of the attached document: KH, CTr, QC, …'),
+    typeName: z.string().nullable(),
+    title: z.string().nullable(),
+    source: SourceRef.describe('where the attached document starts and ends'),
+  })
+  .meta({ id: 'Attachment' });
+
 export const SourceKind = z.enum(['pdf-text', 'pdf-scan', 'pdf-mixed', 'image', 'text', 'docx', 'doc', 'html']);
 
 export const RecordSource = z.object({
@@ -208,6 +230,8 @@ export const PlanRecord = z
     budget: z.array(TextItem),
     signer: Signer,
     recipients: z.array(z.string()),
+    tables: z.array(TableRecord).describe('the tables of the document with their role; tasks and indicators read from them are also in tasks and indicators'),
+    attachment: Attachment.nullable().describe('the plan (or other document) a Quyết định issues; its tasks, indicators and responsibilities are those of the record'),
     warnings: z.array(Warning),
   })
   .meta({ id: 'PlanRecord', title: 'plan-extract plan record' });
@@ -230,6 +254,8 @@ export type RecordSource = z.infer<typeof RecordSource>;
 export type DocumentHeader = z.infer<typeof DocumentHeader>;
 export type Objectives = z.infer<typeof Objectives>;
 export type PlanRecord = z.infer<typeof PlanRecord>;
+export type TableRecord = z.infer<typeof TableRecord>;
+export type Attachment = z.infer<typeof Attachment>;
 
 /** The JSON Schema of the record, generated from the zod schema above. */
 export function planRecordJsonSchema(): Record<string, unknown> {

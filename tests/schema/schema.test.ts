@@ -34,6 +34,8 @@ function validRecord(): PlanRecord {
     budget: [],
     signer: { authority: 'TM. ỦY BAN NHÂN DÂN', capacity: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: null, source: null },
     recipients: ['Bộ Lao động - TB&XH'],
+    tables: [],
+    attachment: null,
     warnings: [{ code: 'empty-page', message: 'page 2 has no text layer', source: { page: 2, line: 1, endLine: 1 } }],
   };
 }

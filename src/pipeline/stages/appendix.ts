@@ -14,7 +14,7 @@ import type { Indicator, Target } from '../../schema/record.js';
 import type { Stage } from '../stage.js';
 import { AgencyRegistry } from '../../facts/agencies.js';
 import { skeleton } from '../../text/vietnamese.js';
-import { unitSkeleton, walk } from '../blocks.js';
+import { tableLines, unitSkeleton, walk } from '../blocks.js';
 import { parseVietnameseNumber } from '../numbers.js';
 import { warnUnknown } from '../agency-phrases.js';
 
@@ -84,6 +84,30 @@ function comparatorOf(sign: string | undefined, tail: string | undefined): Targe
   }
 }
 
+/** The unit a table's unit cell names ("Tỷ lệ %" is no unit cell, "%" is), as recorded; null when none is known. */
+export function unitOfCell(text: string): string | null {
+  const u = unitSkeleton(text.trim());
+  for (const [re, unit] of UNIT_RES) {
+    const m = re.exec(u);
+    if (m && u.slice(m[0].length).trim() === '') return unit;
+  }
+  return null;
+}
+
+/** One value cell: "90", "≥ 90", "< 2", "62,8%", "5-10", "90 trở lên"; null when the cell is no value ("-", text). */
+export function parseValueCell(text: string): { value: number | null; min?: number; max?: number; comparator: Target['comparator'] } | null {
+  const u = unitSkeleton(text.trim());
+  const v = VALUE.exec(u);
+  if (!v || !v[2]) return null;
+  // The whole cell must be the value (a unit after it at most): "Năm 2025 tăng 10%" is no value cell.
+  if (u.slice(v[0].length).replace(/[%‰\s.]|tro len|tro xuong/g, '') !== '') return null;
+  const n = parseVietnameseNumber(v[2]);
+  const hi = v[3] ? parseVietnameseNumber(v[3]) : null;
+  if (n === null) return null;
+  if (hi !== null && hi > n) return { value: null, min: n, max: hi, comparator: comparatorOf(v[1], v[4]) };
+  return { value: n, comparator: comparatorOf(v[1], v[4]) };
+}
+
 export interface ParsedRow {
   name: string;
   unit: string;
@@ -136,8 +160,14 @@ export function readTables(doc: PlanDocument, from: number, to: number, sectionI
   const lines = doc.lines;
   const registry = AgencyRegistry.load();
   const out: Indicator[] = [];
+  // Tables the backend found are read from their cells (tables stage): only lines outside them are guessed here.
+  const inTable = tableLines(doc);
   let i = from;
   while (i <= to) {
+    if (inTable.has(i)) {
+      i++;
+      continue;
+    }
     // A header: "Chỉ tiêu" on this line, "Đơn vị" and the year columns on it or the next few (cells on lines of their own).
     // The cheap test first: most lines are not a table header.
     if (!/chi tieu|noi dung/.test(skeleton(lines[i]!.text))) {
@@ -172,6 +202,7 @@ export function readTables(doc: PlanDocument, from: number, to: number, sectionI
     // row only when it is the next number and the row before is complete (cells one per line).
     const rows: Row[] = [];
     for (; j <= to; j++) {
+      if (inTable.has(j)) break;
       const text = lines[j]!.text.replace(/^\s*\|\s*/, '');
       if (!text.trim() || /^[\s|+=_-]+$/.test(text)) continue;
       if (/chi tieu/.test(skeleton(text)) && /don vi|dvt/.test(skeleton(text))) break;
