@@ -62,6 +62,10 @@ export interface DocumentData {
   outline?: OutlineNode[];
   /** The year of the document's date, when the header gives one (agency names are checked against it). */
   documentYear?: number;
+  /** What the header showed of an administrative document (set by the header stage). */
+  headerEvidence?: { motto: boolean; number: boolean; typeWord: boolean };
+  /** A Quyết định that issues a plan: the last line of the decision itself (before its "Nơi nhận"), where its signature is looked for. */
+  decisionEnd?: number;
 }
 
 export class PlanDocument {

@@ -17,6 +17,7 @@ import { tablesStage } from './stages/tables.js';
 import { responsibilitiesStage } from './stages/responsibilities.js';
 import { budgetStage } from './stages/budget.js';
 import { coverageStage } from './stages/coverage.js';
+import { documentKindStage } from './stages/document-kind.js';
 
 export const defaultStages: Stage[] = [
   headerStage,
@@ -31,6 +32,7 @@ export const defaultStages: Stage[] = [
   budgetStage,
   closingStage,
   coverageStage,
+  documentKindStage,
 ];
 
 export function runPipeline(doc: PlanDocument, stages: readonly Stage[] = defaultStages): PlanRecord {

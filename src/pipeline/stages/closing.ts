@@ -55,7 +55,8 @@ export const closingStage: Stage = {
   run(doc, draft) {
     const lines = doc.lines;
     if (lines.length === 0) return;
-    const bodyEnd = doc.data.bodyEnd ?? lines.length - 1;
+    // A decision that issues a plan is signed after the decision, before the plan.
+    const bodyEnd = doc.data.decisionEnd ?? doc.data.bodyEnd ?? lines.length - 1;
     let recipientsAt = -1;
     for (let i = Math.max(0, bodyEnd + 1); i < lines.length; i++) {
       if (RECIPIENTS_HEADING.test(skeleton(lines[i]!.text))) {

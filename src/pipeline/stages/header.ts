@@ -10,6 +10,7 @@ import { squeeze, tidyCodes, titleCase, upperShare } from '../../text/case.js';
 import { canonicalTypeCode, typeCodeFromName, typeNameOf } from '../../facts/document-types.js';
 import { leadingBody, leadingUnit, provinceBySkeleton } from '../../facts/administrative.js';
 import { issuerGroups, readIssuerBlock } from '../issuer.js';
+import { findAttachment } from './document-kind.js';
 
 /** How far into the document the header may reach. */
 const HEADER_WINDOW = 60;
@@ -125,6 +126,7 @@ export const headerStage: Stage = {
 
     // Number and type.
     let numberAt: (Found & { end: number }) | null = null;
+    let numberType: string | null = null;
     for (let i = 0; i < window; i++) {
       const m = NUMBER.exec(skels[i]!);
       if (!m) continue;
@@ -132,10 +134,13 @@ export const headerStage: Stage = {
       const start = m.index + m[0].indexOf(m[0].trimStart()[0]!);
       const original = text.slice(start, m.index + m[0].length);
       const codeMatch = /\/\s*([^\s/-]{1,6})\s*-\s*(\S{1,12})$/u.exec(original);
-      const typeCode = canonicalTypeCode(codeMatch?.[1] ?? m[3]!) ?? (codeMatch?.[1] ?? m[3]!.toUpperCase());
+      const writtenCode = codeMatch?.[1] ?? m[3]!;
+      // "Số: 123/UBND-VP" (a công văn) has no type code: the part before "-" is the issuer's.
+      const typeCode = canonicalTypeCode(writtenCode);
       const issuerCode = (codeMatch?.[2] ?? m[4]!).replace(/[^\p{L}\p{N}&]/gu, '').toUpperCase();
-      header.type = typeCode;
-      header.number = m[1] ? `${m[1]}/${m[2] ? m[2] + '/' : ''}${typeCode}-${issuerCode}` : null;
+      numberType = typeCode;
+      const shownCode = typeCode ?? writtenCode.replace(/[^\p{L}\p{N}&]/gu, '').toUpperCase();
+      header.number = m[1] ? `${m[1]}/${m[2] ? m[2] + '/' : ''}${shownCode}-${issuerCode}` : null;
       if (!m[1]) doc.warn('blank-number', `the document number is left blank ("${squeeze(original)}")`, doc.sourceOf(i));
       numberAt = { index: i, end: m.index + m[0].length };
       break;
@@ -148,16 +153,25 @@ export const headerStage: Stage = {
     // "Lào Cai, ngày …" beside its third or fourth line, above "Số: …")
     const dateLines = [...Array.from({ length: Math.max(0, Math.min(window, from + 8) - from) }, (_, k) => from + k), ...[1, 2, 3].map((k) => from - k).filter((i) => i >= 0)];
     for (const i of dateLines) {
-      const m = DATE.exec(skels[i]!);
+      let m = DATE.exec(skels[i]!);
+      let dateEnd = i;
+      // "Thanh Hóa, ngày" / "18 tháng 11 năm 2025" (a cell wrapped in a portal page): the line with the next.
+      if (!m && /(?:^|[\s,])ng[a-z]{1,3}\s*\d{0,2}\s*$/.test(skels[i]!) && i + 1 < window) {
+        const joined = DATE.exec(`${skels[i]!} ${skels[i + 1]!}`);
+        if (joined && joined.index < skels[i]!.length) {
+          m = joined;
+          dateEnd = i + 1;
+        }
+      }
       if (!m) continue;
       header.date = isoDate(m[3]!, m[2], m[2] ? m[1] : undefined);
-      if (!m[1] || !m[2]) doc.warn('blank-date', `the date is incomplete ("${squeeze(lines[i]!.text.slice(m.index, m.index + m[0].length))}")`, doc.sourceOf(i));
+      if (!m[1] || !m[2]) doc.warn('blank-date', `the date is incomplete ("${squeeze(`${lines[i]!.text} ${dateEnd > i ? lines[dateEnd]!.text : ''}`.slice(m.index, m.index + m[0].length))}")`, doc.sourceOf(i));
       const placeStart = numberAt && numberAt.index === i ? numberAt.end : 0;
       // The place is the last column before the date ("SỐ 1050/QĐ-SCT      Lào Cai, ngày …" → Lào Cai).
       const before = lines[i]!.text.slice(placeStart, m.index).split(/\s{3,}|\s\|\s|\t+/u).pop() ?? '';
       const place = squeeze(before.replace(/[,*_|]+\s*$/u, '').replace(/^[\s*_|]+/u, ''));
       if (place && place.split(' ').length <= 6) header.place = provinceBySkeleton(place) ?? provinceSuffix(place) ?? place;
-      dateAt = { index: i };
+      dateAt = { index: dateEnd };
       break;
     }
 
@@ -191,12 +205,16 @@ export const headerStage: Stage = {
     // Type name line ("KẾ HOẠCH") and the title under it.
     const typeLineFrom = Math.max(numberAt?.index ?? -1, dateAt?.index ?? -1) + 1;
     let titleStart = -1;
+    let wordType: string | null = null;
+    let typeWordAt = -1;
     for (let i = typeLineFrom; i < window; i++) {
-      const s = skels[i]!.trim();
+      // Markdown and table debris around the type word ("**KẾ HOẠCH**", "|", "* *") is not text.
+      const s = skels[i]!.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
       if (s === '') continue;
       const code = typeCodeFromName(s);
       if (code && s.split(/\s+/).length <= 4 && upperShare(lines[i]!.text) > 0.8) {
-        header.type ??= code;
+        wordType = code;
+        typeWordAt = i;
         titleStart = i + 1;
       } else if (titleStart < 0 && typeLineFrom === 0) {
         // No header at all (a scan that lost its first lines): the document opens with its title.
@@ -212,7 +230,9 @@ export const headerStage: Stage = {
       for (; i < window && title.length < 8; i++) {
         const s = skels[i]!.trim();
         if (s === '') break;
-        if (title.length > 0 && PREAMBLE_OPENERS.test(s)) break;
+        if (title.length > 0 && PREAMBLE_OPENERS.test(s.replace(/^[^a-z0-9]+/, ''))) break;
+        // A Quyết định's authority under its title ("BỘ TRƯỞNG BỘ …", "CHỦ TỊCH ỦY BAN NHÂN DÂN …").
+        if (title.length > 0 && AUTHORITY_LINE.test(s) && upperShare(lines[i]!.text) > 0.8) break;
         if (/^[ivxl1]{1,5}\s*[.]\s+\S/.test(s) && upperShare(lines[i]!.text) > 0.6) break;
         title.push(lines[i]!.text.replace(/^[\s*_#]+|[\s*_]+$/gu, ''));
       }
@@ -221,14 +241,47 @@ export const headerStage: Stage = {
     }
     doc.data.bodyStart = bodyStart;
 
+    header.type = documentType(doc, wordType, numberType, numberAt ? lines[numberAt.index]!.text : null, typeWordAt >= 0 ? doc.sourceOf(typeWordAt) : null, skels);
+    doc.data.headerEvidence = {
+      motto: skels.some((sk) => MOTTO.some((re) => re.test(sk))),
+      number: numberAt !== null,
+      typeWord: wordType !== null,
+    };
+
     // Documents that lost their header: the preamble usually says who issues what ("Ủy ban nhân dân tỉnh X ban hành kế hoạch").
     if (!header.issuer || !header.type) inferFromPreamble(doc, header, skels, bodyStart);
+    // A decision that issues a plan: the plan is the body the content stages read.
+    findAttachment(doc, draft, bodyStart);
     header.typeName = typeNameOf(header.type);
     if (header.date) doc.data.documentYear = Number(header.date.slice(0, 4));
     if (!header.number && !numberAt) doc.warn('missing-number', 'no document number ("Số: …") found in the header', null);
     if (!header.date) doc.warn('missing-date', 'no issue date ("…, ngày … tháng … năm …") found in the header', null);
   },
 };
+
+/** Lines that name the authority a Quyết định is taken by, under its title. */
+const AUTHORITY_LINE = /^(?:bo truong|thu truong|chu tich|pho chu tich|giam doc|truong ban|cuc truong|tong cuc truong|vu truong|hieu truong|uy ban nhan dan|hoi dong nhan dan|ban thuong vu|ban chap hanh)\b/;
+
+/**
+ * The type: the type word under the header ("KẾ HOẠCH", "THÔNG BÁO", "TỜ TRÌNH") says what the
+ * document is; the number's code ("…/TB-VPUBND") must agree (`type-conflict` when not, the word
+ * wins: the number may be a template's). Without a type word, the number's code; a number with
+ * no type code ("Số: 123/UBND-VP") and a "V/v" line is a công văn.
+ */
+function documentType(doc: PlanDocument, word: string | null, fromNumber: string | null, numberText: string | null, wordSource: ReturnType<PlanDocument['sourceOf']> | null, skels: string[]): string | null {
+  if (word && fromNumber && !sameType(word, fromNumber)) {
+    doc.warn('type-conflict', `the type word under the header says ${word} but the number's code says ${fromNumber} ("${squeeze(numberText ?? '')}"); ${word} kept`, wordSource);
+  }
+  if (word) return fromNumber && sameType(word, fromNumber) ? fromNumber : word;
+  if (fromNumber) return fromNumber;
+  if (numberText && skels.some((sk) => /^\s*v\s*\/\s*v\b/.test(sk))) return 'CV';
+  return null;
+}
+
+/** "CTr" and "CTrHĐ", "QyĐ" and "QĐi": one type written two ways. */
+function sameType(a: string, b: string): boolean {
+  return a === b || a.startsWith(b) || b.startsWith(a) || typeNameOf(a) === typeNameOf(b);
+}
 
 function inferFromPreamble(doc: PlanDocument, header: { issuer: string | null; type: string | null; place: string | null }, skels: string[], from: number): void {
   const lines = doc.lines;
