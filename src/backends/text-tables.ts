@@ -119,7 +119,8 @@ export function followsLabel(prev: Label | null, cand: Label): boolean {
 
 /** A cell's text from its raw lines: Markdown marks removed, lines joined, spaces squeezed. */
 function cellText(raw: string): string {
-  return squeeze(stripMarkdownLine(raw.replace(/\s*\n\s*/g, ' ')).replace(/\*+/g, ' ').replace(/^-{3,}$|\s-{3,}$/, ''));
+  // Rules under the issuer and the motto ("-------") are no text.
+  return squeeze(squeeze(stripMarkdownLine(raw.replace(/\s*\n\s*/g, ' ')).replace(/\*+/g, ' ')).replace(/(?:^|\s)-{3,}(?=\s|$)/g, ' '));
 }
 
 /** Splits a pipe row into cells ("| a | b |" and "a | b"), keeping escaped pipes. */

@@ -11,6 +11,8 @@ import { canonicalTypeCode, typeCodeFromName, typeNameOf } from '../../facts/doc
 import { leadingBody, leadingUnit, provinceBySkeleton } from '../../facts/administrative.js';
 import { issuerGroups, readIssuerBlock } from '../issuer.js';
 import { findAttachment } from './document-kind.js';
+import { isLayoutTable } from './tables.js';
+import { tableGlobalRange } from '../blocks.js';
 
 /** How far into the document the header may reach. */
 const HEADER_WINDOW = 60;
@@ -167,9 +169,15 @@ export const headerStage: Stage = {
       header.date = isoDate(m[3]!, m[2], m[2] ? m[1] : undefined);
       if (!m[1] || !m[2]) doc.warn('blank-date', `the date is incomplete ("${squeeze(`${lines[i]!.text} ${dateEnd > i ? lines[dateEnd]!.text : ''}`.slice(m.index, m.index + m[0].length))}")`, doc.sourceOf(i));
       const placeStart = numberAt && numberAt.index === i ? numberAt.end : 0;
-      // The place is the last column before the date ("SỐ 1050/QĐ-SCT      Lào Cai, ngày …" → Lào Cai).
-      const before = lines[i]!.text.slice(placeStart, m.index).split(/\s{3,}|\s\|\s|\t+/u).pop() ?? '';
-      const place = squeeze(before.replace(/[,*_|]+\s*$/u, '').replace(/^[\s*_|]+/u, ''));
+      // In layout text the left column stands before a run of spaces ("SỐ 1050/QĐ-SCT      Lào Cai, ngày …").
+      const before = lines[i]!.text.slice(placeStart, m.index).split(/\s{3,}|\t|\|/).pop() ?? '';
+      let place = squeeze(before.replace(/[,*_|]+\s*$/u, '').replace(/^[\s*_|]+/u, ''));
+      // A wrapped cell ("*Thành phố Hồ Chí" / "Minh, ngày …"): the place began on the line above.
+      const cellDate = headerTableCellWith(doc, /ng[a-z]{1,3}\s*\d{0,2}\s*th[a-z]{1,4}/);
+      if (cellDate) {
+        const cm = DATE.exec(skeleton(cellDate));
+        if (cm) place = squeeze(cellDate.slice(0, cm.index).replace(/[,*_|]+\s*$/u, '').replace(/^[\s*_|]+/u, ''));
+      }
       if (place && place.split(' ').length <= 6) header.place = provinceBySkeleton(place) ?? provinceSuffix(place) ?? place;
       dateAt = { index: dateEnd };
       break;
@@ -258,6 +266,25 @@ export const headerStage: Stage = {
     if (!header.date) doc.warn('missing-date', 'no issue date ("…, ngày … tháng … năm …") found in the header', null);
   },
 };
+
+/** The first cell of a header table that stands above the number line (the issuer column), or null. */
+function headerTableIssuer(doc: PlanDocument, numberIndex: number): string | null {
+  const table = doc.tables[0];
+  if (!table || !isLayoutTable(table) || table.colCount < 2) return null;
+  const [start] = tableGlobalRange(doc, table);
+  if (start > numberIndex) return null;
+  const cell = table.cells.find((c) => c.row === 0 && c.col === 0);
+  const text = cell ? squeeze(cell.text.replace(/\n/g, ' ').replace(/(?:^|\s)-{3,}(?=\s|$)/g, ' ')) : '';
+  return text && upperShare(text) > 0.6 ? text : null;
+}
+
+/** The text of a cell of the header table whose skeleton matches, or null. */
+function headerTableCellWith(doc: PlanDocument, re: RegExp): string | null {
+  const table = doc.tables[0];
+  if (!table || !isLayoutTable(table) || table.firstLine > HEADER_WINDOW) return null;
+  const cell = table.cells.find((c) => re.test(skeleton(c.text)));
+  return cell ? squeeze(cell.text.replace(/\n/g, ' ')) : null;
+}
 
 /** Lines that name the authority a Quyết định is taken by, under its title. */
 const AUTHORITY_LINE = /^(?:bo truong|thu truong|chu tich|pho chu tich|giam doc|truong ban|cuc truong|tong cuc truong|vu truong|hieu truong|uy ban nhan dan|hoi dong nhan dan|ban thuong vu|ban chap hanh)\b/;
