@@ -6,8 +6,8 @@
  *   names the plan (type, title, where it stands), and the body the content stages read is the
  *   plan's (so tasks, indicators and responsibilities are the plan's, with its positions); the
  *   decision's signature is still looked for after the decision (`decisionEnd`);
- * - a text with no national motto, no number, no type word and no signature (a speech, an
- *   article) is not an administrative document: no type, no issuer taken from a sentence, no
+ * - a text with no national motto, no number, no type word, no signature and no part a plan has
+ *   (MỤC TIÊU, NHIỆM VỤ, TỔ CHỨC THỰC HIỆN…) — a speech, an article — is not an administrative document: no type, no issuer taken from a sentence, no
  *   tasks, and a `not-an-administrative-document` warning.
  */
 import type { PlanDocument } from '../../model/document.js';
@@ -66,11 +66,15 @@ export function findAttachment(doc: PlanDocument, draft: RecordDraft, bodyStart:
   doc.warn('attachment-not-found', `the decision issues a ${typeNameOf(code) ?? kind} but its text was not found after the decision`, doc.sourceOf(at));
 }
 
+/** Parts a plan is made of: an outline with one of them is a plan's body, header or not (a fragment, a scan that lost its header). */
+const PLAN_PARTS = new Set(['purpose', 'objectives', 'indicators', 'tasks', 'solutions', 'organization']);
+
 /** True when nothing marks the text as an administrative document. */
 function notAdministrative(doc: PlanDocument, draft: RecordDraft): boolean {
   const ev = doc.data.headerEvidence;
   const s = draft.signer;
-  return ev !== undefined && !ev.motto && !ev.number && !ev.typeWord && !s.authority && !s.capacity && !s.title && !s.name;
+  if (ev === undefined || ev.motto || ev.number || ev.typeWord || s.authority || s.capacity || s.title || s.name) return false;
+  return !(doc.data.outline ?? []).some((node) => node.level === 1 && PLAN_PARTS.has(node.kind));
 }
 
 export const documentKindStage: Stage = {

@@ -84,17 +84,21 @@ function readAgencies(cellText: string): { lead: Agency[]; support: Agency[] } {
 /**
  * Task rows of a table. A row's id is its label under its groups' labels: "1.a" for a) under
  * group 1, "B.I.1.1" for 1.1 under group I of part B (each part of an appendix may restart at
- * 1.1, so the groups are part of the numbering); an id some other task took already (a prose
- * task) takes the table's number in front ("T3.1").
+ * 1.1, so the groups are part of the numbering); a label repeated on the next row (an item merged
+ * over two rows) is "VII.2-2"; an id some other task took already (a prose task) takes the
+ * table's number in front ("T3.1").
  */
 function taskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout, used: Set<string>, tasks: Task[]): void {
   const found: Task[] = [];
   const paths: string[] = [];
   readTaskRows(doc, table, layout, found, paths);
+  const own = new Set<string>();
   found.forEach((task, k) => {
     let id = paths[k]!;
+    // The same label on the next row (an item Word merged over two rows, each with its own product or lead): "VII.2-2".
+    for (let n = 2; own.has(id); n++) id = `${paths[k]}-${n}`;
+    own.add(id);
     if (used.has(id)) id = `T${table.index}.${id}`;
-    for (let n = 2; used.has(id); n++) id = `T${table.index}.${paths[k]}.${n}`;
     used.add(id);
     tasks.push({ ...task, id });
   });
