@@ -71,14 +71,80 @@ function columns(layout: TableLayout, role: ColumnRole): number[] {
   return layout.roles.flatMap((r, c) => (r === role ? [c] : []));
 }
 
-function readAgencies(cellText: string): { lead: Agency[]; support: Agency[] } {
+/** Words an agency's name opens with: a cell piece that opens so is one name, "và" inside it included. */
+const AGENCY_HEAD = /^(?:bo|tong cuc|cuc|chi cuc|vu|vien|so|ban|uy ban|ubnd|trung tam|van phong|thanh tra|cong an|bo chi huy|phong|hoi|doan|truong|benh vien|bao|dai|kho bac|ngan hang|quy|tap doan|tong cong ty|cong ty|hoc vien|dai hoc)\b/;
+/** Collective mentions the registry's groups may miss: "Cơ quan, địa phương có liên quan". */
+const GENERIC = /^(?:cac\s+)?(?:co quan|don vi|dia phuong|to chuc|ca nhan)\b.*\b(?:lien quan|co lien quan)$/;
+/** A cell that names no one but points to another document ("Theo phân công tại Quyết định số …"). */
+const BY_REFERENCE = /^(?:theo|nhu|can cu)\s+(?:phan cong|quy dinh|ke hoach|quyet dinh|phuong an|chuc nang|huong dan|van ban)/;
+
+/** What follows a body to say it is the body of each province or commune: "Sở Nông nghiệp và Môi trường các tỉnh", "UBND cấp tỉnh". */
+const EACH_PLACE = /^\s*(?:cac|cap)\s+(?:tinh|thanh pho|huyen|xa|phuong|dia phuong|tinh, thanh pho)(?:\s+truc thuoc trung uong)?\s*$/;
+
+/**
+ * The agencies a table cell lists. A cell is a list: its pieces are split at ";" and ",", and a
+ * piece is read with the agency registry (the same reading as prose); a piece the registry does
+ * not know that opens with an agency word ("Cục Lâm nghiệp và Kiểm lâm") is one name, not two
+ * split at "và", unless "và" opens another agency ("Cục Lâm nghiệp và Cục Kiểm lâm").
+ */
+export function cellAgencies(cellText: string): Agency[] {
   const registry = AgencyRegistry.load();
+  const out: Agency[] = [];
+  for (const raw of cellText.replace(/\((?:chủ trì|chu tri)\)/giu, '').split(/\s*[;\n]\s*/u)) {
+    const piece = squeeze(raw.replace(/^[\s\-–+•.]+|[\s.;,]+$/gu, ''));
+    if (!piece) continue;
+    const mentions = registry.scan(piece);
+    let at = 0;
+    const gap = (from: number, to: number) => {
+      // What the registry did not cover, split at commas; a part that does not open a name ("Cao đẳng
+      // trên địa bàn tỉnh", "Truyền hình Đồng Nai") continues the part before it.
+      const parts: string[] = [];
+      for (const part of piece.slice(from, to).split(/,\s*/u)) {
+        const p = squeeze(part.replace(/^[\s\-–:.]+|[\s\-–:.]+$/gu, '').replace(/^(?:và|với|cùng)\s+/iu, '').replace(/\s+(?:và|với|cùng)$/iu, ''));
+        if (!p) continue;
+        const sk = skeleton(p);
+        if (parts.length > 0 && !AGENCY_HEAD.test(sk) && !/^(?:cac|nhung)\s/.test(sk) && !GENERIC.test(sk)) parts[parts.length - 1] += `, ${p}`;
+        else parts.push(p);
+      }
+      for (const p of parts) {
+        const sk = skeleton(p);
+        if (EACH_PLACE.test(sk) && out.length > 0 && from > 0 && /^\s*$/.test(piece.slice(from, from + (piece.slice(from).length - piece.slice(from).trimStart().length)))) {
+          // "Sở Nông nghiệp và Môi trường các tỉnh", "UBND cấp tỉnh": the body of each place, one group.
+          const prev = out[out.length - 1]!;
+          out[out.length - 1] = { name: squeeze(`${prev.name} ${p}`), raw: squeeze(`${prev.raw} ${p}`), kind: 'group', known: prev.known };
+        } else if (GENERIC.test(sk) || /^(?:cac|nhung)\s/.test(sk)) out.push({ name: p, raw: p, kind: 'group', known: false });
+        else if (AGENCY_HEAD.test(sk)) {
+          // "Cục Lâm nghiệp và Kiểm lâm" is one name; "Cục Lâm nghiệp và Cục Kiểm lâm" two.
+          for (const name of p.split(/\s+và\s+(?=(?:Bộ|Tổng cục|Cục|Chi cục|Vụ|Viện|Sở|Ban|Ủy ban|UBND|Trung tâm|Văn phòng|Thanh tra|Công an|Phòng|Hội|Đoàn|Trường)\s)/u)) out.push({ name: squeeze(name), raw: squeeze(name), kind: 'agency', known: false });
+        } else out.push(...registry.parseList(p));
+      }
+    };
+    for (const m of mentions) {
+      gap(at, m.start);
+      out.push(m.agency);
+      at = m.end;
+    }
+    gap(at, piece.length);
+  }
+  return out;
+}
+
+function readAgencies(cellText: string): { lead: Agency[]; support: Agency[] } {
   // "Sở Y tế chủ trì, phối hợp với …" inside one cell: the prose reading says who is who.
   if (/chu tri|phoi hop/.test(skeleton(cellText))) {
     const prose = proseAgencies(cellText);
     if (prose.lead.length) return prose;
   }
-  return { lead: registry.parseList(cellText.replace(/\((?:chủ trì|chu tri)\)/giu, '')), support: [] };
+  return { lead: cellAgencies(cellText), support: [] };
+}
+
+/** "Quý III, IV/2026" → "Quý III/2026, Quý IV/2026": each quarter of a list with its year, for the deadline parser. */
+const QUARTER_LIST = /(Quý|quý)\s+([IV]{1,3}|[1-4])((?:\s*(?:,|và|-|–)\s*(?:[IV]{1,3}|[1-4]))+)\s*\/\s*((?:19|20)\d{2})/u;
+
+export function expandQuarterLists(text: string): string {
+  return text.replace(new RegExp(QUARTER_LIST.source, 'gu'), (_, word: string, first: string, rest: string, year: string) =>
+    [first, ...rest.split(/\s*(?:,|và|-|–)\s*/u).filter(Boolean)].map((q) => `${word} ${q}/${year}`).join(', '),
+  );
 }
 
 /**
@@ -93,12 +159,18 @@ function taskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout, use
   const paths: string[] = [];
   readTaskRows(doc, table, layout, found, paths);
   const own = new Set<string>();
-  found.forEach((task, k) => {
-    let id = paths[k]!;
+  const ids = paths.map((path) => {
+    let id = path;
     // The same label on the next row (an item Word merged over two rows, each with its own product or lead): "VII.2-2".
-    for (let n = 2; own.has(id); n++) id = `${paths[k]}-${n}`;
+    for (let n = 2; own.has(id); n++) id = `${path}-${n}`;
     own.add(id);
-    if (used.has(id)) id = `T${table.index}.${id}`;
+    return id;
+  });
+  // Numbers the prose tasks have taken already: every id of the table takes the table's number ("T1.3").
+  const prefix = ids.some((id) => used.has(id)) ? `T${table.index}.` : '';
+  found.forEach((task, k) => {
+    let id = prefix + ids[k]!;
+    for (let n = 2; used.has(id); n++) id = `${prefix}${ids[k]}-${n}`;
     used.add(id);
     tasks.push({ ...task, id });
   });
@@ -116,15 +188,19 @@ function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout,
   const rows: Row[] = grid.map((cells, r) => ({ r, cells })).filter((row) => !inHeader(layout, row.r));
   /** Open groups, outermost first. */
   const groups: { id: string; kind: string; lead: Agency[]; support: Agency[]; deadlines: Deadline[] }[] = [];
-  const own = (row: Row, cols: number[]) => cols.map((c) => row.cells[c]).filter((cell, k, a) => cell && a.indexOf(cell) === k && cell !== row.cells[taskCol] && cell !== row.cells[idCol]).map(text).filter((t) => t !== '');
+  const ownCells = (row: Row, cols: number[]) => cols.map((c) => row.cells[c]).filter((cell, k, a) => cell && a.indexOf(cell) === k && cell !== row.cells[taskCol] && cell !== row.cells[idCol]) as TableCell[];
+  const own = (row: Row, cols: number[]) => ownCells(row, cols).map(text).filter((t) => t !== '');
+  /** A cell's paragraphs kept apart: one name per paragraph in a list of persons or bodies. */
+  const ownLines = (row: Row, cols: number[]) => ownCells(row, cols).map((c) => c.text.trim()).filter((t) => t !== '').join('\n');
   rows.forEach((row, k) => {
     const label = idCol >= 0 ? text(row.cells[idCol]) : '';
     const body = taskCol >= 0 ? text(row.cells[taskCol]) : '';
     if (!body && !label) return;
-    // A header repeated inside the table (after a page break or a group row): skip.
+    // A header repeated inside the table (after a page break or a group row), or the row that numbers the columns ("(1) | (2) | …"): skip.
     if (isHeaderRow(row.cells)) return;
-    const leadText = own(row, leadCols).join('; ');
-    const supportText = own(row, supportCols).join('; ');
+    if (row.cells.every((c) => !c || /^\s*\(?\d{1,2}\)?\s*$|^\s*$/.test(c.text)) && row.cells.some((c) => c && /\(\d{1,2}\)/.test(c.text))) return;
+    const leadText = ownLines(row, leadCols);
+    const supportText = ownLines(row, supportCols);
     const timeText = own(row, timeCols).join('; ');
     const id = LABEL.test(label) ? labelId(label) : '';
     const kind = id ? labelKind(id) : '';
@@ -146,16 +222,26 @@ function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout,
 
     let lead: Agency[] = [];
     let support: Agency[] = [];
-    if (leadText) {
+    if (leadText && BY_REFERENCE.test(skeleton(leadText.trim()))) {
+      doc.warn('lead-by-reference', `table ${table.index} row ${taskId}: the lead is given by reference ("${squeeze(leadText)}"), no agency read`, source);
+    } else if (leadText) {
       const read = readAgencies(leadText);
       lead = read.lead;
       support = read.support;
-      if (lead.length === 0) doc.warn('unreadable-agency', `table ${table.index} row ${taskId}: no agency read in "${leadText}"`, source);
+      if (lead.length === 0) doc.warn('unreadable-agency', `table ${table.index} row ${taskId}: no agency read in "${squeeze(leadText)}"`, source);
     }
-    if (supportText) support.push(...AgencyRegistry.load().parseList(supportText));
+    if (supportText && !BY_REFERENCE.test(skeleton(supportText.trim()))) support.push(...cellAgencies(supportText));
     let deadlines: Deadline[] = [];
     if (timeText) {
-      deadlines = parseDeadlines(timeText);
+      deadlines = parseDeadlines(expandQuarterLists(timeText)).map((d) => {
+        // A quarter of a list keeps the list as the document wrote it ("Quý III, IV/2026").
+        if (d.kind !== 'quarter' || timeText.includes(d.text)) return d;
+        const list = QUARTER_LIST.exec(timeText);
+        return list ? { ...d, text: list[0] } : d;
+      });
+      // A year alone in a time column ("2025", "Năm 2026") is the year the task is due.
+      const year = /^\s*(?:năm\s+)?((?:19|20)\d{2})\s*$/iu.exec(timeText);
+      if (deadlines.length === 0 && year) deadlines = [{ kind: 'year', year: Number(year[1]), text: timeText.trim() }];
       if (deadlines.length === 0) doc.warn('unparsed-deadline', `table ${table.index} row ${taskId}: no deadline read in "${timeText}"`, source);
     }
     lead = uniqueAgencies(lead);
@@ -170,7 +256,6 @@ function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout,
 }
 
 function indicatorRows(doc: PlanDocument, table: TableBlock, layout: TableLayout, sectionId: string, out: Indicator[]): void {
-  const registry = AgencyRegistry.load();
   const grid = tableGrid(table);
   const idCol = layout.roles.indexOf('id');
   const nameCol = layout.roles.indexOf('indicator') >= 0 ? layout.roles.indexOf('indicator') : layout.roles.indexOf('task');
@@ -187,7 +272,7 @@ function indicatorRows(doc: PlanDocument, table: TableBlock, layout: TableLayout
     const source = rowsSource(doc, table, r);
     const unitText = unitCol >= 0 ? text(cells[unitCol]) : '';
     const unit = unitText ? (unitOfCell(unitText) ?? unitText) : null;
-    const responsible = uniqueAgencies(respCols.map((c) => text(cells[c])).filter(Boolean).flatMap((t) => registry.parseList(t)));
+    const responsible = uniqueAgencies(respCols.map((c) => text(cells[c])).filter(Boolean).flatMap((t) => cellAgencies(t)));
     let any = false;
     let unreadable = false;
     for (const c of yearCols) {
