@@ -12,7 +12,6 @@ import { leadingBody, leadingUnit, provinceBySkeleton } from '../../facts/admini
 import { issuerGroups, readIssuerBlock } from '../issuer.js';
 import { findAttachment } from './document-kind.js';
 import { isLayoutTable } from './tables.js';
-import { tableGlobalRange } from '../blocks.js';
 
 /** How far into the document the header may reach. */
 const HEADER_WINDOW = 60;
@@ -266,17 +265,6 @@ export const headerStage: Stage = {
     if (!header.date) doc.warn('missing-date', 'no issue date ("…, ngày … tháng … năm …") found in the header', null);
   },
 };
-
-/** The first cell of a header table that stands above the number line (the issuer column), or null. */
-function headerTableIssuer(doc: PlanDocument, numberIndex: number): string | null {
-  const table = doc.tables[0];
-  if (!table || !isLayoutTable(table) || table.colCount < 2) return null;
-  const [start] = tableGlobalRange(doc, table);
-  if (start > numberIndex) return null;
-  const cell = table.cells.find((c) => c.row === 0 && c.col === 0);
-  const text = cell ? squeeze(cell.text.replace(/\n/g, ' ').replace(/(?:^|\s)-{3,}(?=\s|$)/g, ' ')) : '';
-  return text && upperShare(text) > 0.6 ? text : null;
-}
 
 /** The text of a cell of the header table whose skeleton matches, or null. */
 function headerTableCellWith(doc: PlanDocument, re: RegExp): string | null {
