@@ -69,15 +69,15 @@ async function readGuarded(pdf: GuardedPdf, input: RawInput, displayName: string
   // a text layer can hold anything: one Tj of millions of letters overflows the word regexes downstream
   checkLetterRuns(pages.flatMap((p) => p.lines.map((l) => l.text)), displayName);
   // text layers that lie (fonts whose glyphs map to the wrong characters): decode, else OCR
-  const readable = pages.filter((p) => !timedOut.has(p.number!));
-  const garbled = options.mode === 'always' ? [] : await findGarbledPages(input.bytes, displayName, readable.map((p) => ({ number: p.number!, text: p.lines.map((l) => l.text).join('\n') })));
+  const garbled = options.mode === 'always' ? [] : await findGarbledPages(input.bytes, displayName, pages.filter((p) => !timedOut.has(p.number!)).map((p) => ({ number: p.number!, text: p.lines.map((l) => l.text).join('\n') })));
   for (const g of garbled) {
     const index = pages.findIndex((p) => p.number === g.number);
     if (g.decoded && index >= 0) pages[index] = pageFromText(g.number, g.decoded.join('\n'));
   }
   const undecoded = new Set(garbled.filter((g) => !g.decoded).map((g) => g.number));
-  const tables = options.mode === 'always' ? [] : await readPdfTables(input.bytes, displayName, readable, garbled, undecoded);
-  const toOcr = options.mode === 'never' ? [] : readable.filter((p) => options.mode === 'always' || undecoded.has(p.number!) || classifyPage(p) !== 'good').map((p) => p.number!);
+  // readPdfTables replaces table pages in `pages`; timed-out pages are left out like undecoded ones
+  const tables = options.mode === 'always' ? [] : await readPdfTables(input.bytes, displayName, pages, garbled, new Set([...undecoded, ...timedOut.keys()]));
+  const toOcr = options.mode === 'never' ? [] : pages.filter((p) => !timedOut.has(p.number!)).filter((p) => options.mode === 'always' || undecoded.has(p.number!) || classifyPage(p) !== 'good').map((p) => p.number!);
   const kept = tables.filter((t) => !toOcr.includes(t.page!)).map((t, i) => ({ ...t, index: i + 1 }));
   const doc = new PlanDocument({ file: displayName, sha256: input.sha256, kind: 'pdf-text', pageCount, encoding: legacy ?? 'pdf', pages, tables: kept });
   for (const [n, why] of timedOut) doc.warn(why.includes('longer than') ? 'page-timeout' : 'unreadable-page', `${why}; the page is skipped`, { page: n, line: 1, endLine: 1 });
