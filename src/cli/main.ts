@@ -11,6 +11,8 @@ import { planRecordJsonSchema } from '../schema/record.js';
 import { describeError, InputError } from '../util/errors.js';
 import { dataPath } from '../util/paths.js';
 import { repairCommand } from './repair.js';
+import { agendaCommand, exportCommand } from './export.js';
+import type { RecordCommandOptions } from './records.js';
 import { closeEngines, EngineUnavailableError, getEngine } from '../ocr/engine.js';
 
 const version = (JSON.parse(readFileSync(dataPath('..', '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -39,6 +41,30 @@ async function checkEngine(engine: string): Promise<void> {
 
 const repairOption = () =>
   new Option('--repair <mode>', 'repair OCR-damaged text: auto (when the damage score says so), always, never').choices(['auto', 'always', 'never']).default('auto');
+
+/** Options of the commands that read records or convert inputs first (export, agenda, report). */
+function addRecordOptions(command: Command): Command {
+  return command
+    .option('--jobs <n>', 'inputs converted at once', positiveInt, defaultJobs())
+    .addOption(repairOption())
+    .addOption(ocrOption())
+    .addOption(engineOption())
+    .option('--timeout <seconds>', 'per-input time limit of the conversion', positiveInt, 1800)
+    .option('-q, --quiet', 'no progress, only failures and errors', false)
+    .option('--debug', 'print stack traces of failures', false);
+}
+
+function recordOptions(opts: Record<string, unknown>): RecordCommandOptions {
+  return {
+    jobs: opts.jobs as number,
+    timeout: opts.timeout as number,
+    quiet: opts.quiet as boolean,
+    debug: opts.debug as boolean,
+    extract: { repair: opts.repair as 'auto', ocr: opts.ocr as 'auto', engine: opts.engine as 'auto' },
+  };
+}
+
+const RECORDS_ARGUMENT = 'records (.json, .yaml written by plan-extract) or inputs (.pdf, .txt, .md, …; converted first), files or folders';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -100,6 +126,34 @@ export function buildProgram(): Command {
       if (checked === 0) throw new UsageError(`no input with an expected record (x.expected.yaml) in ${dir}`);
       process.exitCode = failed > 0 ? 1 : 0;
     });
+
+  addRecordOptions(
+    program
+      .command('export')
+      .description('write the tasks, indicators, duties and warnings of plans as one workbook (.xlsx) or CSV files')
+      .argument('<records...>', RECORDS_ARGUMENT)
+      .requiredOption('-o, --out <file|dir>', 'a .xlsx file, or a folder for CSV files (one per table)')
+      .addOption(new Option('--format <format>', 'xlsx or csv (default: from -o)').choices(['xlsx', 'csv'])),
+  ).action(async (inputs: string[], opts) => {
+    await checkEngine(opts.engine);
+    process.exitCode = await exportCommand(inputs, { ...recordOptions(opts), out: opts.out, format: opts.format });
+  });
+
+  addRecordOptions(
+    program
+      .command('agenda')
+      .description("an agency's tasks and duties across plans, ordered by deadline")
+      .argument('<records...>', RECORDS_ARGUMENT)
+      .requiredOption('--agency <name>', 'the agency, as named or abbreviated ("Sở LĐTB&XH")')
+      .option('--from <day>', 'start of the period (2024-01-01, 01/01/2024, 2024-01 or 2024; default: the earliest plan\'s year)')
+      .option('--until <day>', 'end of the period (default: the end of the latest year a deadline names)')
+      .option('--exact', 'only the agency itself, not the same sector\'s body at the other level (Phòng for a Sở)', false)
+      .option('-o, --out <file>', 'write the agenda as .csv or .xlsx instead of a table on the terminal')
+      .addOption(new Option('--format <format>', 'xlsx or csv (default: from -o)').choices(['xlsx', 'csv'])),
+  ).action(async (inputs: string[], opts) => {
+    await checkEngine(opts.engine);
+    process.exitCode = await agendaCommand(inputs, { ...recordOptions(opts), agency: opts.agency, from: opts.from, until: opts.until, exact: opts.exact, out: opts.out, format: opts.format });
+  });
 
   program
     .command('repair')
