@@ -13,6 +13,9 @@ import { dataPath } from '../util/paths.js';
 import { repairCommand } from './repair.js';
 import { agendaCommand, exportCommand } from './export.js';
 import type { RecordCommandOptions } from './records.js';
+import { junitReport } from '../exporters/junit.js';
+import { githubAnnotations } from '../exporters/github.js';
+import { writeFileAtomic } from '../writers/atomic.js';
 import { closeEngines, EngineUnavailableError, getEngine } from '../ocr/engine.js';
 
 const version = (JSON.parse(readFileSync(dataPath('..', '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -121,9 +124,19 @@ export function buildProgram(): Command {
     .command('check')
     .description('extract every input that has an expected record beside it (x.pdf + x.expected.yaml) and compare')
     .argument('<dir>', 'folder of inputs and expected records')
-    .action(async (dir: string) => {
-      const { failed, checked } = await checkFolder(dir);
+    .addOption(new Option('--reporter <kind>', 'text; junit (JUnit XML: one test case per fixture, one failure per differing field); github (::error annotations)').choices(['text', 'junit', 'github']).default('text'))
+    .option('-o, --out <file>', 'write the junit or github report to this file instead of stdout')
+    .action(async (dir: string, opts: { reporter: 'text' | 'junit' | 'github'; out?: string }) => {
+      // The text lines go to stdout unless the report itself does; with -o they stay on stdout beside it.
+      const reportOnStdout = opts.reporter !== 'text' && !opts.out;
+      const textOut = reportOnStdout && opts.reporter === 'junit' ? process.stderr : process.stdout;
+      const { failed, checked, results, seconds } = await checkFolder(dir, textOut);
       if (checked === 0) throw new UsageError(`no input with an expected record (x.expected.yaml) in ${dir}`);
+      if (opts.reporter !== 'text') {
+        const report = opts.reporter === 'junit' ? junitReport(`plan-extract check ${dir}`, results, seconds) : githubAnnotations(results);
+        if (opts.out) await writeFileAtomic(opts.out, report);
+        else process.stdout.write(report);
+      }
       process.exitCode = failed > 0 ? 1 : 0;
     });
 
