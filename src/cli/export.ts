@@ -6,6 +6,7 @@ import { workbookBuffer } from '../exporters/workbook.js';
 import { tableToCsv } from '../exporters/csv.js';
 import { agendaTable, buildAgenda, formatAgenda } from '../exporters/agenda.js';
 import { writeFileAtomic } from '../writers/atomic.js';
+import { buildReport } from '../exporters/report.js';
 import { UsageError } from './convert.js';
 import { loadForCommand, parseDay, type RecordCommandOptions } from './records.js';
 
@@ -83,5 +84,19 @@ export async function agendaCommand(args: string[], options: AgendaCommandOption
   } else {
     process.stdout.write(formatAgenda(agenda, process.stdout.columns ?? 120));
   }
+  return failed ? 1 : 0;
+}
+
+export interface ReportCommandOptions extends RecordCommandOptions {
+  out: string;
+}
+
+export async function reportCommand(args: string[], options: ReportCommandOptions): Promise<number> {
+  if (!/\.html?$/i.test(options.out)) throw new UsageError(`-o ${options.out}: give a .html file name`);
+  if (existsSync(options.out) && statSync(options.out).isDirectory()) throw new UsageError(`-o ${options.out} is a folder: give a .html file name`);
+  const { records, failed } = await loadForCommand(args, options);
+  if (records.length === 0) return 1;
+  await writeFileAtomic(options.out, buildReport(records, { out: options.out, date: latestDocumentDate(records) }));
+  if (!options.quiet) process.stderr.write(`${records.length} record${records.length === 1 ? '' : 's'} → ${options.out}\n`);
   return failed ? 1 : 0;
 }

@@ -11,7 +11,7 @@ import { planRecordJsonSchema } from '../schema/record.js';
 import { describeError, InputError } from '../util/errors.js';
 import { dataPath } from '../util/paths.js';
 import { repairCommand } from './repair.js';
-import { agendaCommand, exportCommand } from './export.js';
+import { agendaCommand, exportCommand, reportCommand } from './export.js';
 import type { RecordCommandOptions } from './records.js';
 import { junitReport } from '../exporters/junit.js';
 import { githubAnnotations } from '../exporters/github.js';
@@ -166,6 +166,17 @@ export function buildProgram(): Command {
   ).action(async (inputs: string[], opts) => {
     await checkEngine(opts.engine);
     process.exitCode = await agendaCommand(inputs, { ...recordOptions(opts), agency: opts.agency, from: opts.from, until: opts.until, exact: opts.exact, out: opts.out, format: opts.format });
+  });
+
+  addRecordOptions(
+    program
+      .command('report')
+      .description('write one self-contained HTML page (Vietnamese): documents, agency × plan matrix, deadline timeline, indicators side by side')
+      .argument('<records...>', RECORDS_ARGUMENT)
+      .requiredOption('-o, --out <file>', 'the .html file to write'),
+  ).action(async (inputs: string[], opts) => {
+    await checkEngine(opts.engine);
+    process.exitCode = await reportCommand(inputs, { ...recordOptions(opts), out: opts.out });
   });
 
   program

@@ -19,7 +19,7 @@ import type { Agency, Deadline, PlanRecord, SourceRef } from '../schema/record.j
 import { AgencyRegistry } from '../facts/agencies.js';
 import { skeleton } from '../text/vietnamese.js';
 import { deadlineDue, deadlinePeriod, isoEnd, isoStart, lastDay, utcDate } from './deadlines.js';
-import { documentLabel, type Cell, type Table } from './tables.js';
+import { cleanTable, documentLabel, type Cell, type Table } from './tables.js';
 import type { LoadedRecord } from './load.js';
 
 export type AgendaRole = 'chủ trì' | 'phối hợp' | 'được giao';
@@ -222,7 +222,7 @@ export function buildAgenda(records: readonly LoadedRecord[], options: AgendaOpt
 }
 
 export function agendaTable(agenda: Agenda): Table {
-  return {
+  return cleanTable({
     name: 'Lịch công việc',
     slug: 'lich-cong-viec',
     columns: [
@@ -241,7 +241,7 @@ export function agendaTable(agenda: Agenda): Table {
       { header: 'Dòng', kind: 'int', width: 7 },
     ],
     rows: agenda.entries.map((e): Cell[] => [e.due, e.period, e.deadlineText, e.role, e.match, e.agency, e.document, e.file, e.item, e.item === 'nhiệm vụ' ? e.id : null, e.text, e.source.page, e.source.line]),
-  };
+  });
 }
 
 /** The agenda as a plain-text table for the terminal (fixed-width columns, long text cut with "…"). */

@@ -50,7 +50,7 @@ export function documentLabel(r: PlanRecord): string {
   return r.document.number ?? basename(r.source.file);
 }
 
-const SOURCE_COLUMNS = [int('Trang', 7), int('Dòng', 7), int('Đến dòng', 9)];
+const SOURCE_COLUMNS = [int('Trang', 7), int('Dòng', 7), int('Đến dòng', 10)];
 const sourceCells = (s: SourceRef | null): Cell[] => (s ? [s.page, s.line, s.endLine] : [null, null, null]);
 
 /** The document's date as a date when it is a full one; a year or year-month stays text. */
@@ -71,7 +71,7 @@ export function documentsTable(records: readonly LoadedRecord[]): Table {
       date('Ngày'),
       text('Trích yếu', 70),
       text('Nguồn', 10),
-      int('Số trang', 9),
+      int('Số trang', 10),
       int('Nhiệm vụ', 10),
       int('Chỉ tiêu', 10),
       int('Trách nhiệm', 12),
@@ -197,9 +197,23 @@ export function warningsTable(records: readonly LoadedRecord[]): Table {
   };
 }
 
+/**
+ * A cell as every output can hold it: control characters that XML (the workbook) cannot carry are
+ * dropped — OCR and broken PDF fonts leave some in titles — and an empty text is an empty cell.
+ */
+export function cleanCell(value: Cell): Cell {
+  if (typeof value !== 'string') return value;
+  const s = value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  return s === '' ? null : s;
+}
+
+export function cleanTable(table: Table): Table {
+  return { ...table, rows: table.rows.map((row) => row.map(cleanCell)) };
+}
+
 /** The five tables of the export, in sheet order. */
 export function monitoringTables(records: readonly LoadedRecord[]): Table[] {
-  return [documentsTable(records), tasksTable(records), indicatorsTable(records), dutiesTable(records), warningsTable(records)];
+  return [documentsTable(records), tasksTable(records), indicatorsTable(records), dutiesTable(records), warningsTable(records)].map(cleanTable);
 }
 
 /** The latest document date of the records (the workbook's own date), or the epoch when none has one. */
