@@ -3,7 +3,8 @@
  * tests/data/monitor/, so the tests never read ../shared at run time:
  * - seed 000, a held-out plan: a test INPUT of the agenda acceptance test only — no rule, table or
  *   lexicon is built or tuned from it (seeds 003 and 004 are in fixtures/ already);
- * - the real plans of ../shared/real (every format; the tests convert those the tool reads).
+ * - the real plans of ../shared/real that fixtures/real does not hold already (the office build
+ *   script copies the Word and HTML ones there): the text, Markdown and text-layer PDF ones.
  * Run: npm run data:monitor
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
@@ -27,6 +28,7 @@ for (const dir of ['real', join('real', 'portal')]) {
   for (const name of readdirSync(join(SHARED, dir)).sort()) {
     // The scans take minutes of OCR: left out of a test that converts every file.
     if (name === 'README.md' || /scanned\.pdf$/.test(name) || !/\.[a-z]+$/.test(name)) continue;
+    if (existsSync(join(ROOT, 'fixtures', dir, name))) continue;
     copyFileSync(join(SHARED, dir, name), join(OUT, 'real', name));
     console.log(`real/${name} ← ${dir}/${name}`);
   }

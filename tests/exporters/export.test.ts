@@ -1,6 +1,6 @@
 /**
  * `plan-extract export` end to end on the text fixtures, seed 000 and the real plans the tool reads
- * (tests/data/monitor, copied by `npm run data:monitor`): the workbook is read back with exceljs and
+ * (fixtures/real, and tests/data/monitor copied by `npm run data:monitor`): the workbook is read back with exceljs and
  * compared row by row with the records (every task, indicator, duty and warning once; dates typed),
  * and the CSV files are parsed with csv-parse back to the same cells.
  */
@@ -15,12 +15,13 @@ import { validateRecord, type Deadline, type PlanRecord } from '../../src/schema
 
 const tmp = tempDir('plan-extract-export-');
 const recordsDir = join(tmp.dir, 'records');
-const REAL = join(ROOT, 'tests', 'data', 'monitor', 'real');
-// The real plans in the formats this build reads (Word input arrives with the office backends).
-const realInputs = readdirSync(REAL)
-  .filter((f) => isSupportedInput(f))
-  .sort()
-  .map((f) => join('tests', 'data', 'monitor', 'real', f));
+// The real plans: Word and HTML in fixtures/real (office build script), text, Markdown and PDF in tests/data/monitor/real.
+const realIn = (dir: string) =>
+  readdirSync(join(ROOT, dir))
+    .filter((f) => isSupportedInput(f))
+    .sort()
+    .map((f) => join(dir, f));
+const realInputs = [...realIn('fixtures/real'), ...realIn('fixtures/real/portal'), ...realIn('tests/data/monitor/real')];
 const inputs = ['fixtures/lai-chau-767.txt', 'fixtures/binh-luc-92kl.md', 'fixtures/legacy-vni.txt', 'fixtures/legacy-tcvn3.txt', 'tests/data/monitor/seed-000.txt', ...realInputs];
 let records: PlanRecord[] = [];
 let workbook: ExcelJS.Workbook;
@@ -68,7 +69,7 @@ const dated = (ds: Deadline[]) => ds.some((d) => ['date', 'month', 'quarter', 'y
 describe('export -o plans.xlsx', () => {
   it('converted every input: fixtures, seed 000 and the real plans', () => {
     expect(records.length).toBe(inputs.length);
-    expect(realInputs.length).toBeGreaterThanOrEqual(5);
+    expect(realInputs.length).toBeGreaterThanOrEqual(11);
   });
 
   it('has the five sheets, header row frozen, autofilter over the columns', () => {
