@@ -14,6 +14,8 @@
  * canonical name; a level suffix such as "tỉnh Lai Châu" is allowed after it). The same sector's body
  * at the other local level — the Phòng of a district plan for a Sở — is listed too, marked
  * "cùng ngành", because it carries the same line of work down the administration; `exact` drops it.
+ * A body merged into the agency (the registry's `successor`: "Sở LĐTB&XH" → "Sở Nội vụ" in 2025) is
+ * listed as "tiền thân": its duties in older plans passed to the agency asked for.
  */
 import type { Agency, Deadline, PlanRecord, SourceRef } from '../schema/record.js';
 import { AgencyRegistry } from '../facts/agencies.js';
@@ -23,7 +25,7 @@ import { cleanTable, documentLabel, type Cell, type Table } from './tables.js';
 import type { LoadedRecord } from './load.js';
 
 export type AgendaRole = 'chủ trì' | 'phối hợp' | 'được giao';
-export type AgendaMatch = 'đúng cơ quan' | 'cùng ngành';
+export type AgendaMatch = 'đúng cơ quan' | 'tiền thân' | 'cùng ngành';
 /** Where an entry stands: ongoing at the top, dated in date order, without a deadline at the end. */
 export type AgendaBand = 'ongoing' | 'dated' | 'none';
 
@@ -102,9 +104,20 @@ export class AgencyMatcher {
     if (a.kind !== 'agency') return null;
     const k = this.canonical(a);
     if (withLevel(k, this.target)) return 'đúng cơ quan';
+    if (this.mergedInto(a)) return 'tiền thân';
     if (this.exact || this.sector === null) return null;
     const s = sectorOf(k);
     return s !== null && withLevel(s, this.sector) ? 'cùng ngành' : null;
+  }
+
+  /** Whether the agency was merged into the one asked for (following successors, a few steps). */
+  private mergedInto(a: Agency): boolean {
+    let validity = this.registry.validity(a);
+    for (let step = 0; step < 4 && validity?.successor; step++) {
+      if (key(validity.successor) === this.target) return true;
+      validity = this.registry.validity({ name: validity.successor, raw: validity.successor, kind: 'agency', known: true });
+    }
+    return false;
   }
 }
 
@@ -249,7 +262,7 @@ export function formatAgenda(agenda: Agenda, width = 120): string {
   const day = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('/');
   const head = `${agenda.agency}${agenda.known ? '' : ' (không có trong danh mục cơ quan)'} — ${day(agenda.from)} đến ${day(agenda.until)}: ${agenda.entries.length} mục\n`;
   if (agenda.entries.length === 0) return head;
-  const rows = agenda.entries.map((e) => [e.period, e.role + (e.match === 'cùng ngành' ? '*' : ''), e.document, e.item === 'nhiệm vụ' ? e.id : 'TN', e.text, `${e.source.page !== null ? `tr.${e.source.page} ` : ''}d.${e.source.line}`]);
+  const rows = agenda.entries.map((e) => [e.period, e.role + (e.match === 'cùng ngành' ? '*' : e.match === 'tiền thân' ? '†' : ''), e.document, e.item === 'nhiệm vụ' ? e.id : 'TN', e.text, `${e.source.page !== null ? `tr.${e.source.page} ` : ''}d.${e.source.line}`]);
   const headers = ['Hạn', 'Vai trò', 'Văn bản', 'Mã', 'Nội dung', 'Nguồn'];
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fixed = widths.reduce((s, w, i) => (i === 4 ? s : s + w), 0) + 2 * (headers.length - 1);
@@ -258,6 +271,8 @@ export function formatAgenda(agenda: Agenda, width = 120): string {
   const line = (cells: string[]) => cells.map((c, i) => cut(c, widths[i]!)).join('  ').trimEnd();
   const out = [head, line(headers), widths.map((w) => '-'.repeat(w)).join('  ')];
   for (const r of rows) out.push(line(r));
-  if (agenda.entries.some((e) => e.match === 'cùng ngành')) out.push('', '* cơ quan cùng ngành ở cấp khác (Phòng của huyện cho Sở của tỉnh); --exact để bỏ');
+  if (agenda.entries.some((e) => e.match !== 'đúng cơ quan')) out.push('');
+  if (agenda.entries.some((e) => e.match === 'tiền thân')) out.push('† cơ quan tiền thân, đã hợp nhất vào cơ quan này');
+  if (agenda.entries.some((e) => e.match === 'cùng ngành')) out.push('* cơ quan cùng ngành ở cấp khác (Phòng của huyện cho Sở của tỉnh); --exact để bỏ');
   return out.join('\n') + '\n';
 }

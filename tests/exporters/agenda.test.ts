@@ -127,6 +127,15 @@ describe('deadlines resolved into the period', () => {
     expect(formatAgenda(agenda)).toContain('Sở Y tế — 01/01/2020 đến 31/12/2024: 3 mục');
   });
 
+  it('a body merged into the agency asked for (the registry\'s successor) is listed as its predecessor', () => {
+    const old = [plan('2023-05-01', [{ id: '1', lead: ['Sở Lao động - Thương binh và Xã hội'], deadlines: [{ kind: 'year', text: 'năm 2024', year: 2024 }] }])];
+    const agenda = buildAgenda(old, { agency: 'Sở Nội vụ' });
+    expect(agenda.entries.map((e) => [e.id, e.match, e.agency])).toEqual([['1', 'tiền thân', 'Sở Lao động - Thương binh và Xã hội']]);
+    expect(formatAgenda(agenda)).toContain('† cơ quan tiền thân');
+    // the other way round: the newer body's tasks are not the older one's
+    expect(buildAgenda([plan('2026-01-01', [{ id: '1', lead: ['Sở Nội vụ'], deadlines: [] }])], { agency: 'Sở LĐTB&XH' }).entries).toEqual([]);
+  });
+
   it('an agency the registry does not know matches only its own name', () => {
     const agenda = buildAgenda(records, { agency: 'Ban Quản lý dự án Không Có' });
     expect(agenda.known).toBe(false);
