@@ -93,7 +93,7 @@ export async function convert(args: string[], options: ConvertOptions): Promise<
   };
   // Batches always run on worker threads, even --jobs 1: a file that hangs (--timeout) or exhausts
   // memory takes its worker down, not the batch.
-  await runPool(jobs, options.jobs, onResult, { timeoutSeconds: options.timeout, debug: options.debug });
+  await runPool(jobs, options.jobs, onResult, { timeoutSeconds: options.timeout, debug: options.debug, onStart: (job) => progress.start(job.path) });
   progress.finish({ converted, failed, seconds: (performance.now() - started) / 1000 });
   return failed > 0 ? 1 : 0;
 }

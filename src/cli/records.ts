@@ -29,9 +29,10 @@ export async function loadForCommand(args: string[], options: RecordCommandOptio
     onStart: (inputs) => {
       progress = createProgress(inputs, { quiet: options.quiet });
     },
+    onStarted: (file) => progress?.start(file),
     onConverted: (file, ok, detail) => {
       // A failure is reported once, below, in the form every command uses.
-      if (!ok) return;
+      if (!ok) return progress?.skip(file);
       converted++;
       progress?.done(file, true, detail);
     },

@@ -41,6 +41,8 @@ export interface LoadOptions {
   debug?: boolean;
   /** Called once before conversions start, with the number of inputs to convert (progress). */
   onStart?: (inputs: number) => void;
+  /** Called as an input's conversion begins (progress). */
+  onStarted?: (file: string) => void;
   /** Called as each input is converted (progress). */
   onConverted?: (file: string, ok: boolean, detail?: string) => void;
 }
@@ -131,7 +133,7 @@ export async function loadRecords(args: readonly string[], options: LoadOptions)
           options.onConverted?.(job.path, false, result.error);
         }
       },
-      { timeoutSeconds: options.timeout, debug: options.debug },
+      { timeoutSeconds: options.timeout, debug: options.debug, onStart: (job) => options.onStarted?.(job.path) },
     );
   }
   // Failures in the order of the files, so messages come out the same way each run.
