@@ -4,7 +4,7 @@
  * - seed 000, a held-out plan: a test INPUT of the agenda acceptance test only — no rule, table or
  *   lexicon is built or tuned from it (seeds 003 and 004 are in fixtures/ already);
  * - the real plans of ../shared/real that fixtures/real does not hold already (the office build
- *   script copies the Word and HTML ones there): the text, Markdown and text-layer PDF ones.
+ *   and PDF build scripts copy the Word, HTML and PDF ones there): the text and Markdown ones.
  * Run: npm run data:monitor
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
