@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import chalk from 'chalk';
 import { expandInputs } from './inputs.js';
 import { extractFile } from '../extract.js';
-import { compareRecords, formatDifference } from './compare.js';
+import { compareRecords, formatDifference, type Difference } from './compare.js';
 import { describeError } from '../util/errors.js';
 
 /**
@@ -19,27 +19,47 @@ export function expectedPathFor(input: string): string {
   return join(dirname(input), `${basename(input, extname(input))}.expected.yaml`);
 }
 
+/** What one fixture gave: its differences, or the reason its extraction failed. */
+export interface CheckResult {
+  input: string;
+  expectedFile: string;
+  differences: Difference[];
+  /** Set when the extraction (or reading the expected record) failed. */
+  error: string | null;
+  seconds: number;
+}
+
 export interface CheckSummary {
   checked: number;
   failed: number;
+  results: CheckResult[];
+  seconds: number;
 }
 
 export async function checkFolder(dir: string, out: NodeJS.WritableStream = process.stdout): Promise<CheckSummary> {
   const { items } = await expandInputs([dir]);
   let checked = 0;
   let failed = 0;
+  const results: CheckResult[] = [];
+  const begun = performance.now();
   for (const item of items) {
     const expectedFile = expectedPathFor(item.path);
     if (!existsSync(expectedFile)) continue;
     checked++;
     let lines: string[];
+    const started = performance.now();
+    const result: CheckResult = { input: item.path, expectedFile, differences: [], error: null, seconds: 0 };
     try {
       const expected: unknown = parse(await readFile(expectedFile, 'utf8'));
       const actual = await extractFile(item.path, { displayName: item.path });
-      lines = compareRecords(expected, JSON.parse(JSON.stringify(actual))).map(formatDifference);
+      result.differences = compareRecords(expected, JSON.parse(JSON.stringify(actual)));
+      lines = result.differences.map(formatDifference);
     } catch (err) {
-      lines = [`extraction failed: ${describeError(err)}`];
+      result.error = describeError(err);
+      lines = [`extraction failed: ${result.error}`];
     }
+    result.seconds = (performance.now() - started) / 1000;
+    results.push(result);
     if (lines.length === 0) {
       out.write(`${chalk.green('ok')}   ${item.path}\n`);
     } else {
@@ -49,5 +69,5 @@ export async function checkFolder(dir: string, out: NodeJS.WritableStream = proc
     }
   }
   out.write(`${checked} checked: ${checked - failed} match, ${failed} differ\n`);
-  return { checked, failed };
+  return { checked, failed, results, seconds: (performance.now() - begun) / 1000 };
 }

@@ -87,7 +87,7 @@ export async function convert(args: string[], options: ConvertOptions): Promise<
       continue;
     }
     targets.set(resolve(target), item.path);
-    jobs.push({ path: item.path, displayName: item.path, format: options.format, options: options.extract });
+    jobs.push({ path: item.path, displayName: item.path, format: options.format, options: options.extract, progress: true });
   }
   // Files run in parallel: the OCR of each gets its share of --jobs (worker threads clone options: no callbacks).
   const perFile = Math.max(1, Math.floor(options.jobs / Math.max(1, Math.min(options.jobs, jobs.length))));
@@ -110,7 +110,12 @@ export async function convert(args: string[], options: ConvertOptions): Promise<
   };
   // Batches always run on worker threads, even --jobs 1: a file that hangs (--timeout) or exhausts
   // memory takes its worker down, not the batch.
-  await runPool(jobs, options.jobs, onResult, { timeoutSeconds: options.timeout, debug: options.debug });
+  await runPool(jobs, options.jobs, onResult, {
+    timeoutSeconds: options.timeout,
+    debug: options.debug,
+    onStart: (job) => progress.start(job.path),
+    onProgress: (job, done, total) => progress.pages(job.path, done, total),
+  });
   progress.finish({ converted, failed, seconds: (performance.now() - started) / 1000 });
   return failed > 0 ? 1 : 0;
 }

@@ -12,6 +12,11 @@ import { describeError, InputError } from '../util/errors.js';
 import { dataPath } from '../util/paths.js';
 import { repairCommand } from './repair.js';
 import { installSignalHandlers } from './signals.js';
+import { agendaCommand, exportCommand, reportCommand } from './export.js';
+import type { RecordCommandOptions } from './records.js';
+import { junitReport } from '../exporters/junit.js';
+import { githubAnnotations } from '../exporters/github.js';
+import { writeFileAtomic } from '../writers/atomic.js';
 import { closeEngines, EngineUnavailableError, getEngine } from '../ocr/engine.js';
 
 const version = (JSON.parse(readFileSync(dataPath('..', '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -45,6 +50,30 @@ const pageTimeoutOption = () =>
 
 const repairOption = () =>
   new Option('--repair <mode>', 'repair OCR-damaged text: auto (when the damage score says so), always, never').choices(['auto', 'always', 'never']).default('auto');
+
+/** Options of the commands that read records or convert inputs first (export, agenda, report). */
+function addRecordOptions(command: Command): Command {
+  return command
+    .option('--jobs <n>', 'inputs converted at once', positiveInt, defaultJobs())
+    .addOption(repairOption())
+    .addOption(ocrOption())
+    .addOption(engineOption())
+    .option('--timeout <seconds>', 'per-input time limit of the conversion', positiveInt, 1800)
+    .option('-q, --quiet', 'no progress, only failures and errors', false)
+    .option('--debug', 'print stack traces of failures', false);
+}
+
+function recordOptions(opts: Record<string, unknown>): RecordCommandOptions {
+  return {
+    jobs: opts.jobs as number,
+    timeout: opts.timeout as number,
+    quiet: opts.quiet as boolean,
+    debug: opts.debug as boolean,
+    extract: { repair: opts.repair as 'auto', ocr: opts.ocr as 'auto', engine: opts.engine as 'auto' },
+  };
+}
+
+const RECORDS_ARGUMENT = 'records (.json, .yaml written by plan-extract) or inputs (.pdf, .txt, .md, …; converted first), files or folders';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -106,11 +135,60 @@ export function buildProgram(): Command {
     .command('check')
     .description('extract every input that has an expected record beside it (x.pdf + x.expected.yaml) and compare')
     .argument('<dir>', 'folder of inputs and expected records')
-    .action(async (dir: string) => {
-      const { failed, checked } = await checkFolder(dir);
+    .addOption(new Option('--reporter <kind>', 'text; junit (JUnit XML: one test case per fixture, one failure per differing field); github (::error annotations)').choices(['text', 'junit', 'github']).default('text'))
+    .option('-o, --out <file>', 'write the junit or github report to this file instead of stdout')
+    .action(async (dir: string, opts: { reporter: 'text' | 'junit' | 'github'; out?: string }) => {
+      // The text lines go to stdout unless the report itself does; with -o they stay on stdout beside it.
+      const reportOnStdout = opts.reporter !== 'text' && !opts.out;
+      const textOut = reportOnStdout && opts.reporter === 'junit' ? process.stderr : process.stdout;
+      const { failed, checked, results, seconds } = await checkFolder(dir, textOut);
       if (checked === 0) throw new UsageError(`no input with an expected record (x.expected.yaml) in ${dir}`);
+      if (opts.reporter !== 'text') {
+        const report = opts.reporter === 'junit' ? junitReport(`plan-extract check ${dir}`, results, seconds) : githubAnnotations(results);
+        if (opts.out) await writeFileAtomic(opts.out, report);
+        else process.stdout.write(report);
+      }
       process.exitCode = failed > 0 ? 1 : 0;
     });
+
+  addRecordOptions(
+    program
+      .command('export')
+      .description('write the tasks, indicators, duties and warnings of plans as one workbook (.xlsx) or CSV files')
+      .argument('<records...>', RECORDS_ARGUMENT)
+      .requiredOption('-o, --out <file|dir>', 'a .xlsx file, or a folder for CSV files (one per table)')
+      .addOption(new Option('--format <format>', 'xlsx or csv (default: from -o)').choices(['xlsx', 'csv'])),
+  ).action(async (inputs: string[], opts) => {
+    await checkEngine(opts.engine);
+    process.exitCode = await exportCommand(inputs, { ...recordOptions(opts), out: opts.out, format: opts.format });
+  });
+
+  addRecordOptions(
+    program
+      .command('agenda')
+      .description("an agency's tasks and duties across plans, ordered by deadline")
+      .argument('<records...>', RECORDS_ARGUMENT)
+      .requiredOption('--agency <name>', 'the agency, as named or abbreviated ("Sở LĐTB&XH")')
+      .option('--from <day>', 'start of the period (2024-01-01, 01/01/2024, 2024-01 or 2024; default: the earliest plan\'s year)')
+      .option('--until <day>', 'end of the period (default: the end of the latest year a deadline names)')
+      .option('--exact', 'only the agency itself, not the same sector\'s body at the other level (Phòng for a Sở)', false)
+      .option('-o, --out <file>', 'write the agenda as .csv or .xlsx instead of a table on the terminal')
+      .addOption(new Option('--format <format>', 'xlsx or csv (default: from -o)').choices(['xlsx', 'csv'])),
+  ).action(async (inputs: string[], opts) => {
+    await checkEngine(opts.engine);
+    process.exitCode = await agendaCommand(inputs, { ...recordOptions(opts), agency: opts.agency, from: opts.from, until: opts.until, exact: opts.exact, out: opts.out, format: opts.format });
+  });
+
+  addRecordOptions(
+    program
+      .command('report')
+      .description('write one self-contained HTML page (Vietnamese): documents, agency × plan matrix, deadline timeline, indicators side by side')
+      .argument('<records...>', RECORDS_ARGUMENT)
+      .requiredOption('-o, --out <file>', 'the .html file to write'),
+  ).action(async (inputs: string[], opts) => {
+    await checkEngine(opts.engine);
+    process.exitCode = await reportCommand(inputs, { ...recordOptions(opts), out: opts.out });
+  });
 
   program
     .command('repair')

@@ -46,6 +46,8 @@ export interface PoolOptions {
   timeoutSeconds?: number;
   /** Pass the workers' own stderr through (library chatter such as libpng's warnings); otherwise it is dropped. */
   debug?: boolean;
+  /** Called as a job is handed to a worker (progress: the file being worked on). */
+  onStart?: (job: Job) => void;
   /** OCR page progress of a job that asked for it (Job.progress). */
   onProgress?: (job: Job, done: number, total: number) => void;
 }
@@ -152,6 +154,7 @@ export async function runPool(jobs: Job[], concurrency: number, onResult: (job: 
       for (let job = jobs[next++]; job; job = jobs[next++]) {
         if (worker && ended.has(worker)) worker = null;
         worker ??= spawn();
+        options.onStart?.(job);
         const result = await ask(worker, job, timeoutMs, options.onProgress);
         // A crashed or timed-out worker is replaced so the rest of the batch goes on.
         if (result.crashed) {

@@ -12,7 +12,7 @@ import { basename, dirname, join } from 'node:path';
 const pending = new Set<string>();
 let counter = 0;
 
-export async function writeFileAtomic(target: string, content: string): Promise<void> {
+export async function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${++counter}.${randomBytes(4).toString('hex')}.tmp`);
   pending.add(temp);
