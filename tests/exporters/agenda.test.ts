@@ -80,7 +80,7 @@ function plan(date: string, tasks: { id: string; lead: string[]; support?: strin
   const record = validateRecord({
     schemaVersion: 1,
     source: { file: `plan-${date}.txt`, sha256: '0'.repeat(64), kind: 'text', pages: null, encoding: 'utf-8', ocr: null, textRepair: null },
-    document: { type: 'KH', typeName: 'Kế hoạch', number: `${tasks.length}/KH-UBND`, issuer: 'Ủy ban nhân dân tỉnh Hà Nam', place: 'Hà Nam', date, title: 'Thử' },
+    document: { type: 'KH', typeName: 'Kế hoạch', number: `${tasks.length}/KH-UBND`, issuer: 'Ủy ban nhân dân tỉnh Hà Nam', issuerParent: null, issuerHierarchy: ['Ủy ban nhân dân tỉnh Hà Nam'], place: 'Hà Nam', date, title: 'Thử' },
     references: [],
     sections: [],
     objectives: { purposes: [], requirements: [], general: [], specific: [], vision: [] },
@@ -90,6 +90,8 @@ function plan(date: string, tasks: { id: string; lead: string[]; support?: strin
     budget: [],
     signer: { authority: null, capacity: null, title: null, name: null, source: null },
     recipients: [],
+    tables: [],
+    attachment: null,
     warnings: [],
   });
   return { from: record.source.file, record };

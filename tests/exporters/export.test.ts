@@ -15,13 +15,13 @@ import { validateRecord, type Deadline, type PlanRecord } from '../../src/schema
 
 const tmp = tempDir('plan-extract-export-');
 const recordsDir = join(tmp.dir, 'records');
-// The real plans: Word and HTML in fixtures/real (office build script), text, Markdown and PDF in tests/data/monitor/real.
+// The real plans the tool reads without OCR: fixtures/real and fixtures/real/portal (Word, HTML, text, Markdown, the 1105 PDF).
 const realIn = (dir: string) =>
   readdirSync(join(ROOT, dir))
     .filter((f) => isSupportedInput(f))
     .sort()
     .map((f) => join(dir, f));
-const realInputs = [...realIn('fixtures/real'), ...realIn('fixtures/real/portal'), ...realIn('tests/data/monitor/real')];
+const realInputs = [...realIn('fixtures/real'), ...realIn('fixtures/real/portal')];
 const inputs = ['fixtures/lai-chau-767.txt', 'fixtures/binh-luc-92kl.md', 'fixtures/legacy-vni.txt', 'fixtures/legacy-tcvn3.txt', 'tests/data/monitor/seed-000.txt', ...realInputs];
 let records: PlanRecord[] = [];
 let workbook: ExcelJS.Workbook;

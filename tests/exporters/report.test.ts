@@ -26,7 +26,7 @@ interface El {
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const INPUTS = ['fixtures/lai-chau-767.txt', 'fixtures/binh-luc-92kl.md', 'tests/data/monitor/seed-000.txt', 'tests/data/monitor/real/hcm-UBND-172-KH-2025-11-luat-viec-lam.md', 'fixtures/real/laocai-SCT-DKT-1105-KH-2026-kiem-tra-VLNCN.pdf'];
+const INPUTS = ['fixtures/lai-chau-767.txt', 'fixtures/binh-luc-92kl.md', 'tests/data/monitor/seed-000.txt', 'fixtures/real/portal/hcm-UBND-172-KH-2025-11-luat-viec-lam.md', 'fixtures/real/laocai-SCT-DKT-1105-KH-2026-kiem-tra-VLNCN.pdf'];
 const tmp = tempDir('plan-extract-report-');
 const recordsDir = join(tmp.dir, 'records');
 const html = join(tmp.dir, 'report.html');
