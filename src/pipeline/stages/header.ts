@@ -26,8 +26,8 @@ const MOTTO = [
   /\S{1,3}c\s+\S{2,3}p\s*-\s*t\S{0,2}\s+d[o0]\s*-\s*h\S{1,2}nh\s+ph\S{1,3}c/,
   /d\S{1,2}ng\s+c\S{1,2}ng\s+s\S{1,2}n\s+vi\S{1,2}t\s+nam/,
 ];
-// The first words of the motto on a line of its own (same loose vowels as MOTTO).
-const MOTTO_START = /^(?:c\S{2}g\s+h\S{1,2}\s+x\S{1,2}\s+h\S{1,2}\b|\S{1,3}c\s+\S{2,3}p\s*-\s*t\S{0,2}\s+d[o0]\b|d\S{1,2}ng\s+c\S{1,2}ng\s+s\S{1,2}n\s+vi\S{1,2}t\s+nam)/;
+// A line that opens the motto, or its second half alone (same loose vowels as MOTTO).
+const MOTTO_PIECE = /^(?:c\S{2}g\s+h\S{1,2}\s+x\S{1,2}\s+h\S{1,2}\b|ch\S{1,2}\s+ngh\S{1,3}\s+vi\S{1,2}t\s+nam\s*$|\S{1,3}c\s+\S{2,3}p\s*-\s*t\S{0,2}\s+d[o0]\b|d\S{1,2}ng\s+c\S{1,2}ng\s+s\S{1,2}n\s+vi\S{1,2}t\s+nam)/;
 const PREAMBLE_OPENERS = /^(can cu|thuc hien|trien khai|theo de nghi|xet de nghi|tiep theo|nham |de )/;
 
 export function isoDate(year: string, month?: string, day?: string): string | null {
@@ -187,11 +187,11 @@ export const headerStage: Stage = {
     // Issuer: the left column above the number line.
     if (numberAt) {
       const leftLines = (pick: (l: TextLine) => string) => {
-        const above = lines.slice(0, numberAt!.index);
-        // A header table read cell by cell puts the motto on lines of its own after the issuer
-        // ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM"): the right column starts there.
-        const motto = above.findIndex((l, i) => i > 0 && MOTTO_START.test(skeleton(leftCell(pick(l)))));
-        return (motto > 0 ? above.slice(0, motto) : above)
+        // A header table read cell by cell puts pieces of the motto on lines of their own, between
+        // the issuer's lines ("UBND TỈNH X" / "CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM" / "SỞ Y TẾ"): left out.
+        return lines
+          .slice(0, numberAt!.index)
+          .filter((l) => !MOTTO_PIECE.test(skeleton(leftCell(pick(l)))))
           .map((l) => leftColumn(leftCell(pick(l))))
           .filter((left) => left && upperShare(left) > 0.6);
       };
