@@ -103,6 +103,10 @@ interface DocCache { counts: Map<number, number>; total: number; weight: number 
 const STRIPPED_MARK_RATE = 0.02;
 /** a list number glued to a word by OCR ("4.S6Y" = "4. Sở Y"): not a code, an unreadable word for the LM */
 export const GLUED_LABEL = /^\d{1,2}\.\p{L}/u;
+/** nats: a confidence-pass candidate this much worse than the chosen one cannot change z (see decodeSegment) */
+const CONF_FAR = 40;
+/** nats: slack on the Viterbi beam test so that rounding can never prune a state the beam keeps */
+const PRUNE_MARGIN = 1e-6;
 const NUM = '<num>';
 const OTHER = '<x>';
 
@@ -337,6 +341,12 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
         setContext(oi, predU[oi]!, predV[oi]!);
         nUse++;
       }
+      // a state scoring above (best state here) + viterbiBeam is never extended at the next
+      // position, so its exact score does not matter: once the scan shows it must lie above
+      // that line it is marked unreachable (Infinity). The last position keeps exact scores
+      // (the </s> cost can still reorder them).
+      const last = i === n - 1;
+      let bestHere = Infinity;
       for (let k = 0; k < cs.length; k++) {
         const c = cs[k]!;
         let best = Infinity;
@@ -348,14 +358,18 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
           const kc = c.unit >= 0 ? cache.counts.get(c.unit) ?? 0 : 0;
           bound = -Math.log((1 - cache.weight) * Math.exp(-bound) + (cache.weight * kc) / cache.total);
         }
+        const lim = last ? Infinity : bestHere + o.viterbiBeam + PRUNE_MARGIN - c.cost;
         for (let oi = 0; oi < nUse; oi++) {
           const pj = predScore[oi]!;
-          if (pj + bound >= best) break;
+          if (pj + bound >= best || pj + bound > lim) break;
           const s = pj + ctxCost(oi, c.unit, c.unseen, cache);
           if (s < best) { best = s; arg = order[oi]!; }
         }
-        score[base + k] = best + c.cost;
+        if (best > lim) { score[base + k] = Infinity; back[base + k] = 0; continue; }
+        const sk = best + c.cost;
+        score[base + k] = sk;
         back[base + k] = arg;
+        if (sk < bestHere) bestHere = sk;
       }
     }
     // end of segment: P(</s> | u v) picks among the final states
@@ -381,12 +395,21 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       const next = i + 1 < n ? seg[i + 1]!.cands[path[i + 1]!]! : undefined;
       setContext(0, u, v);
       const m = Math.min(cs.length, MAXP);
+      // the chosen candidate first: a candidate whose first term alone is CONF_FAR worse
+      // contributes < e^-40 to z (below a double's precision next to the chosen 1) and skips
+      // the costly second term
+      const pi = path[i]!;
+      const pc = cs[pi]!;
+      let chosen = pc.cost + ctxCost(0, pc.unit, pc.unseen, cache);
+      if (next) { setContext(1, v, pc.unit); chosen += ctxCost(1, next.unit, next.unseen, cache); }
       for (let k = 0; k < m; k++) {
+        if (k === pi) { local[k] = chosen; continue; }
         const c = cs[k]!;
-        local[k] = c.cost + ctxCost(0, c.unit, c.unseen, cache);
-        if (next) { setContext(1, v, c.unit); local[k]! += ctxCost(1, next.unit, next.unseen, cache); }
+        let l = c.cost + ctxCost(0, c.unit, c.unseen, cache);
+        if (l - chosen > CONF_FAR) { local[k] = Infinity; continue; }
+        if (next) { setContext(1, v, c.unit); l += ctxCost(1, next.unit, next.unseen, cache); }
+        local[k] = l;
       }
-      const chosen = local[path[i]!]!;
       let z = 0;
       for (let k = 0; k < m; k++) z += Math.exp(chosen - local[k]!);
       choice.push(path[i]!);

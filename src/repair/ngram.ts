@@ -126,6 +126,12 @@ export class NgramModel {
     return (this.minCostCache = m);
   }
 
+  private hashes: { bi: RunHash; tri: RunHash } | undefined;
+  /** Hash indexes of the bigram and trigram runs, built on first use. */
+  runHashes(): { bi: RunHash; tri: RunHash } {
+    return (this.hashes ??= { bi: new RunHash(this.biOff, this.biW), tri: new RunHash(this.triOff, this.triW) });
+  }
+
   id(unit: string): number { return this.ids.get(unit) ?? -1; }
   get size(): number { return this.vocab.length; }
 
@@ -169,6 +175,69 @@ export function search(a: Uint16Array, lo: number, hi: number, key: number): num
   return -1;
 }
 
+/** Slice length up to which a linear scan beats a hash probe (the slice is one or two cache lines). */
+const SCAN_MAX = 16;
+
+/**
+ * Open-addressing hash over the entries of sorted runs: entry i of the run of context c is
+ * stored under hash(c, w[i]) as i + 1 (0 = empty slot). A lookup checks that the found index
+ * lies in the context's run and holds w, so keys need no storage of their own. Built once per
+ * model in memory (a few tens of ms), it replaces the binary search in long runs, where the
+ * decoder spends most of its time.
+ */
+export class RunHash {
+  readonly table: Int32Array;
+  readonly shift: number;
+  readonly mask: number;
+
+  constructor(off: Uint32Array, w: Uint16Array) {
+    const n = w.length;
+    let bits = 4;
+    while ((1 << bits) < n * 2) bits++; // load factor <= 0.5
+    this.table = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    const t = this.table;
+    const contexts = off.length - 1;
+    for (let c = 0; c < contexts; c++) {
+      const lo = off[c]!;
+      const hi = off[c + 1]!;
+      if (hi - lo <= SCAN_MAX) continue; // short runs are scanned, never hashed
+      for (let i = lo; i < hi; i++) {
+        let h = hashPair(c, w[i]!) >>> this.shift;
+        while (t[h] !== 0) h = (h + 1) & this.mask;
+        t[h] = i + 1;
+      }
+    }
+  }
+}
+
+export function hashPair(c: number, w: number): number {
+  return Math.imul((Math.imul(c, 0x9e3779b1) ^ w) >>> 0, 0x85ebca6b);
+}
+
+/** Index of `key` in the sorted slice a[lo, hi) of context c, or -1 (hash for long slices). */
+export function find(a: Uint16Array, lo: number, hi: number, key: number, hash: RunHash, c: number): number {
+  if (hi - lo <= SCAN_MAX) {
+    for (; lo < hi; lo++) {
+      const x = a[lo]!;
+      if (x === key) return lo;
+      if (x > key) return -1;
+    }
+    return -1;
+  }
+  const t = hash.table;
+  const mask = hash.mask;
+  let h = hashPair(c, key) >>> hash.shift;
+  for (;;) {
+    const e = t[h]!;
+    if (e === 0) return -1;
+    const i = e - 1;
+    if (i >= lo && i < hi && a[i] === key) return i;
+    h = (h + 1) & mask;
+  }
+}
+
 /**
  * Trigram contexts of one model for the decoder's predecessor states, kept in typed arrays so
  * the inner Viterbi loop does no lookup of (u v) and no allocation: set(slot, u, v) once per
@@ -182,8 +251,18 @@ export class ContextSlots {
   private readonly biHi: Int32Array;
   private readonly bo2: Float64Array;
   private readonly step: number;
+  /** the bigram index (trigram context) and the unit v (bigram context) of each slot */
+  private readonly triCtx: Int32Array;
+  private readonly biCtx: Int32Array;
+  private readonly biHash: RunHash;
+  private readonly triHash: RunHash;
 
   constructor(private readonly m: NgramModel, slots: number) {
+    this.triCtx = new Int32Array(slots);
+    this.biCtx = new Int32Array(slots);
+    const h = m.runHashes();
+    this.biHash = h.bi;
+    this.triHash = h.tri;
     this.triLo = new Int32Array(slots);
     this.triHi = new Int32Array(slots);
     this.bo3 = new Float64Array(slots);
@@ -196,7 +275,9 @@ export class ContextSlots {
   /** u, v: valid ids (UNK for unknown units) */
   set(slot: number, u: number, v: number): void {
     const m = this.m;
-    const b = search(m.biW, m.biOff[u]!, m.biOff[u + 1]!, v);
+    const b = find(m.biW, m.biOff[u]!, m.biOff[u + 1]!, v, this.biHash, u);
+    this.triCtx[slot] = b;
+    this.biCtx[slot] = v;
     if (b >= 0) { this.triLo[slot] = m.triOff[b]!; this.triHi[slot] = m.triOff[b + 1]!; this.bo3[slot] = m.biBo[b]! * this.step; }
     else { this.triLo[slot] = 0; this.triHi[slot] = 0; this.bo3[slot] = 0; }
     this.biLo[slot] = m.biOff[v]!;
@@ -207,9 +288,9 @@ export class ContextSlots {
   /** -ln P(w | context in slot), w a valid id */
   cost(slot: number, w: number): number {
     const m = this.m;
-    const t = search(m.triW, this.triLo[slot]!, this.triHi[slot]!, w);
+    const t = find(m.triW, this.triLo[slot]!, this.triHi[slot]!, w, this.triHash, this.triCtx[slot]!);
     if (t >= 0) return m.triP[t]! * this.step;
-    const b = search(m.biW, this.biLo[slot]!, this.biHi[slot]!, w);
+    const b = find(m.biW, this.biLo[slot]!, this.biHi[slot]!, w, this.biHash, this.biCtx[slot]!);
     return this.bo3[slot]! + (b >= 0 ? m.biP[b]! * this.step : this.bo2[slot]! - m.uniP[w]!);
   }
 }
