@@ -4,7 +4,7 @@
  * English-OCR'd Vietnamese has many invalid spellings (tiép, véi, S6) and few marks;
  * non-Vietnamese text mostly has skeletons that are not Vietnamese syllables at all.
  */
-import { tokenizeLine } from './tokenize.js';
+import { tokenizeLine, type Piece } from './tokenize.js';
 import { skeleton } from './vietnamese.js';
 
 export interface DamageAssessment { score: number; syllables: number; invalid: number; damaged: boolean; marked: number; junk: number }
@@ -18,29 +18,58 @@ const MARKED = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹê�
 const OCR_JUNK = /[¢@&$]|\p{L}\d|\d\p{L}/u;
 const MAX_SCAN = 200_000; // tokens; enough for a verdict, keeps huge inputs cheap
 
-export function assessDamageWith(lines: readonly string[], sets: SyllableSets): DamageAssessment {
+/** what assessDamage counts for one word piece (bit flags, cached per text) */
+const HAS_LETTER = 1;
+const COUNTED = 2;
+const IS_MARKED = 4;
+const IS_JUNK = 8;
+const IS_INVALID = 16;
+
+function wordFlags(text: string, sets: SyllableSets): number {
+  const t = text.normalize('NFC');
+  if (!/\p{L}/u.test(t)) return 0;
+  const lower = t.toLowerCase();
+  const junk = OCR_JUNK.test(t) && t.length <= 6;
+  const letters = lower.replace(/[^\p{L}]/gu, '');
+  if (!junk && !sets.isSkeleton(skeleton(letters))) return HAS_LETTER;
+  if (letters.length >= 2 && t === t.toUpperCase() && !sets.isSyllable(lower) && !junk) return HAS_LETTER; // abbreviations
+  let f = HAS_LETTER | COUNTED;
+  if (MARKED.test(lower)) f |= IS_MARKED;
+  if (junk) f |= IS_JUNK;
+  if (junk || !sets.isSyllable(lower)) f |= IS_INVALID;
+  return f;
+}
+
+export function assessDamageWith(
+  lines: readonly string[],
+  sets: SyllableSets,
+  piecesOf: (li: number) => readonly Piece[] = (li) => tokenizeLine(lines[li]!),
+  /** word text -> flags; valid for one `sets` (the model keeps one) */
+  memo: Map<string, number> = new Map(),
+): DamageAssessment {
   let syllables = 0; // tokens that look like Vietnamese syllables (by skeleton) or OCR'd ones
   let invalid = 0; // of those, not a valid spelled syllable
   let marked = 0;
   let junkCount = 0;
   let words = 0;
-  scan: for (const line of lines) {
-    if (line.length > 1_000_000) continue;
-    for (const p of tokenizeLine(line)) {
+  scan: for (let li = 0; li < lines.length; li++) {
+    if (lines[li]!.length > 1_000_000) continue;
+    for (const p of piecesOf(li)) {
       if (!p.word) continue;
-      const t = p.text.normalize('NFC');
-      if (!/\p{L}/u.test(t)) continue;
+      let f = memo.get(p.text);
+      if (f === undefined) {
+        f = wordFlags(p.text, sets);
+        if (memo.size > 200_000) memo.clear();
+        memo.set(p.text, f);
+      }
+      if (!(f & HAS_LETTER)) continue;
       words++;
       if (words > MAX_SCAN) break scan;
-      const lower = t.toLowerCase();
-      const junk = OCR_JUNK.test(t) && t.length <= 6;
-      const letters = lower.replace(/[^\p{L}]/gu, '');
-      if (!junk && !sets.isSkeleton(skeleton(letters))) continue;
-      if (letters.length >= 2 && t === t.toUpperCase() && !sets.isSyllable(lower) && !junk) continue; // abbreviations
+      if (!(f & COUNTED)) continue;
       syllables++;
-      if (MARKED.test(lower)) marked++;
-      if (junk) junkCount++;
-      if (junk || !sets.isSyllable(lower)) invalid++;
+      if (f & IS_MARKED) marked++;
+      if (f & IS_JUNK) junkCount++;
+      if (f & IS_INVALID) invalid++;
     }
   }
   if (syllables === 0) return { score: 0, syllables: 0, invalid: 0, damaged: false, marked: 0, junk: 0 };

@@ -23,12 +23,14 @@ export function walkDocument(
   lines: readonly string[],
   onWord: (item: WalkItem) => void,
   onBoundary: () => void,
+  /** the pieces of line li, when the caller has them already (one tokenisation per repair) */
+  piecesOf: (li: number) => Piece[] = (li) => tokenizeLine(lines[li]!),
 ): void {
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
     if (line.length > MAX_LINE_LENGTH) { onBoundary(); continue; }
     if (!line.trim()) { onBoundary(); continue; }
-    const pieces = tokenizeLine(line);
+    const pieces = piecesOf(li);
     let w = 0;
     for (let pi = 0; pi < pieces.length; pi++) {
       const piece = pieces[pi]!;

@@ -13,7 +13,7 @@ import { DEFAULT_LM, LanguageModel, type LmParams } from './language-model.js';
 import { ContextSlots, NgramModel, UNK } from './ngram.js';
 import { VieChannel } from './vie-channel.js';
 import { generateSyllables, parseRhymes } from './syllable-inventory.js';
-import { tokenizeLine } from './tokenize.js';
+import { tokenizeLine, type Piece } from './tokenize.js';
 import type { RepairModelData } from './model-data.js';
 import { classifyCore, parseAbbreviations, romanLabel, type Abbreviations } from './token-class.js';
 import { normalizeTonePlacement, skeleton, transferCase } from './vietnamese.js';
@@ -122,7 +122,6 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   const numUnit = lm.id(NUM);
   const otherUnit = lm.id(OTHER);
   const candCache = new Map<string, { syl: string; cost: number; unit: number }[]>();
-  const wordCache = new Map<string, Cand[]>();
 
   // abbreviation test uses every spellable skeleton, not only attested syllables (PICH = ĐÍCH)
   const spellable = new Set(generateSyllables(parseRhymes(data.rhymes)).map(skeleton));
@@ -145,10 +144,19 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     return [{ out, unit, unseen: lm.oovCost, cost: 0, raw: 0, keep: false }];
   }
 
+  // what candidatesFor decides from the token text and the channel alone (everything but the
+  // Roman-numeral and list-label tests, which look at the neighbours), per channel
+  const byText = new Map<RepairChannel, Map<string, { cands: Cand[]; fixed: boolean }>>();
+  const romanText = new Map<string, string | null>();
+
   function candidatesFor(item: WalkItem, mode: RepairChannel): { cands: Cand[]; fixed: boolean } {
-    const clean = mode !== 'english-ocr';
     const core = item.piece.text;
-    const roman = romanLabel(core);
+    let roman = romanText.get(core);
+    if (roman === undefined) {
+      roman = romanLabel(core);
+      if (romanText.size > 100_000) romanText.clear();
+      romanText.set(core, roman);
+    }
     if (roman) {
       const next = item.pieces[item.pieceIndex + 1]?.text ?? '';
       const prev = item.pieceIndex >= 2 ? item.pieces[item.pieceIndex - 2]!.text : '';
@@ -161,6 +169,19 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     if (item.wordIndex === 0 && /^\p{Ll}$/u.test(core) && /^[)./]/.test(item.pieces[item.pieceIndex + 1]?.text ?? '')) {
       return { cands: fixedCand(core, otherUnit), fixed: true };
     }
+    let memo = byText.get(mode);
+    if (!memo) byText.set(mode, (memo = new Map()));
+    let r = memo.get(core);
+    if (!r) {
+      r = textCandidates(core, mode);
+      if (memo.size > 100_000) memo.clear();
+      memo.set(core, r);
+    }
+    return r;
+  }
+
+  function textCandidates(core: string, mode: RepairChannel): { cands: Cand[]; fixed: boolean } {
+    const clean = mode !== 'english-ocr';
     const cls = classifyCore(core, abbr, isSkel);
     if (cls === 'number') {
       // 1-2 digit tokens may be mangled syllables (16 -> lệ, 6 -> có); the LM decides
@@ -179,10 +200,6 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     }
     // a short unlisted all-caps token may be a mangled heading syllable (HQI = HỘI): decode it,
     // but keeping it as written stays cheap
-    // candidate lists depend only on the token text and the mode: share them across repeats
-    const key = mode + cls + core;
-    const hit = wordCache.get(key);
-    if (hit) return { cands: hit, fixed: false };
     const lower = core.normalize('NFC').toLowerCase();
     const norm = normalizeTonePlacement(lower);
     const valid = syllableSet.has(norm);
@@ -192,12 +209,11 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     const penalised = mode === 'vie-ocr' || (clean && !(OCR_JUNK.test(core) || (MARKED.test(lower) && !valid)));
     if (penalised && mode !== 'clean' && /^\p{L}+$/u.test(core)) {
       const c = mode === 'stripped' ? strippedCandidates(core, norm, valid) : vieCandidates(core, norm, valid);
-      if (c) { wordCache.set(key, c); return { cands: c, fixed: c.length === 1 }; }
+      if (c) return { cands: c, fixed: c.length === 1 };
     }
     if (penalised) {
       // clean text, token not visibly broken: pass it through untouched
       const c = fixedCand(core, valid ? lm.id(norm) : otherUnit);
-      wordCache.set(key, c);
       return { cands: c, fixed: true };
     }
     const cands: Cand[] = [];
@@ -225,8 +241,6 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     const kept = cands.filter((c) => c.raw <= floor + o.channelBeam || c.keep);
     cands.length = 0;
     cands.push(...kept);
-    if (wordCache.size > 100_000) wordCache.clear();
-    wordCache.set(key, cands);
     return { cands, fixed: false };
   }
 
@@ -417,19 +431,23 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     }
   }
 
-  function assessDamage(lines: readonly string[]): DamageAssessment {
-    return assessDamageWith(lines, sets);
+  const damageMemo = new Map<string, number>();
+  function assessDamage(lines: readonly string[], piecesOf?: (li: number) => Piece[]): DamageAssessment {
+    return assessDamageWith(lines, sets, piecesOf, damageMemo);
   }
 
-  function chooseChannel(lines: readonly string[], options: RepairOptions = {}): RepairChannel {
+  function chooseChannel(lines: readonly string[], options: RepairOptions = {}, piecesOf?: (li: number) => Piece[]): RepairChannel {
     if (options.channel) return options.channel;
-    const d = assessDamage(lines);
+    const d = assessDamage(lines, piecesOf);
     if (d.damaged) return d.marked / Math.max(1, d.syllables) < STRIPPED_MARK_RATE && d.junk / Math.max(1, d.syllables) < 0.01 ? 'stripped' : 'english-ocr';
     return options.ocr ? 'vie-ocr' : 'clean';
   }
 
   function repairLines(lines: readonly string[], options: RepairOptions = {}): RepairResult & { channel: RepairChannel } {
-    const mode = chooseChannel(lines, options);
+    // one tokenisation serves the damage assessment, the decoder walk and the output
+    const pieceCache: (Piece[] | undefined)[] = new Array(lines.length);
+    const piecesOf = (li: number) => (pieceCache[li] ??= tokenizeLine(lines[li]!));
+    const mode = chooseChannel(lines, options, piecesOf);
     const clean = mode !== 'english-ocr';
     const out = lines.map((l) => l);
     // collect segments first: the document cache needs a first pass over all of them
@@ -438,7 +456,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     walkDocument(lines, (item) => {
       const { cands, fixed } = candidatesFor(item, mode);
       seg.push({ item, cands, fixed });
-    }, () => { if (seg.length) segments.push(seg); seg = []; });
+    }, () => { if (seg.length) segments.push(seg); seg = []; }, piecesOf);
 
     const choices: number[][] = [];
     const confs: number[][] = [];
@@ -487,8 +505,8 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       if (v === undefined) {
         let caps = 0;
         let words = 0;
-        for (const w of tokenizeCached(lines[li]!, li, pieceCacheForCase)) {
-          const letters = w.replace(/[^\p{L}]/gu, '');
+        for (const p of piecesOf(li)) {
+          const letters = p.text.replace(/[^\p{L}]/gu, '');
           if (letters.length < 2) continue;
           words++;
           if (letters === letters.toUpperCase()) caps++;
@@ -498,7 +516,6 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       }
       return v;
     };
-    const pieceCacheForCase = new Map<number, string[]>();
     segments.forEach((s, si) => s.forEach((p, i) => {
       const c = p.cands[choices[si]![i]!]!;
       const cf = confs[si]![i]!;
@@ -519,10 +536,8 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
         lowConfidence.push({ line: p.item.line, column: p.item.piece.start + 1, original, repaired: out, confidence: cf });
       }
     }));
-    const pieceCache = new Map<number, string[]>();
     for (const [li, m] of replaced) {
-      const pieces = tokenizeCached(lines[li]!, li, pieceCache);
-      out[li] = pieces.map((t, pi) => m.get(pi) ?? t).join('');
+      out[li] = piecesOf(li).map((p, pi) => m.get(pi) ?? p.text).join('');
     }
     const skippedLines: number[] = [];
     lines.forEach((l, i) => { if (l.length > MAX_LINE_LENGTH) skippedLines.push(i); });
@@ -530,10 +545,4 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   }
 
   return { repairLines, assessDamage, chooseChannel };
-}
-
-function tokenizeCached(line: string, li: number, cache: Map<number, string[]>): string[] {
-  let t = cache.get(li);
-  if (!t) cache.set(li, (t = tokenizeLine(line).map((p) => p.text)));
-  return t;
 }

@@ -15,13 +15,23 @@ export interface Piece {
 const CORE_START = /[\p{L}\p{N}¢$@&]/u;
 const CORE_END = /[\p{L}\p{M}\p{N}¢@&]/u; // \p{M}: NFD input keeps its combining marks in the word
 
+const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
 export function tokenizeLine(line: string): Piece[] {
   const pieces: Piece[] = [];
-  const re = /\S+|\s+/gu;
+  const re = /(\s+)|\S+/gu;
   for (const m of line.matchAll(re)) {
     const tok = m[0];
     const at = m.index;
-    if (/^\s/u.test(tok)) { pieces.push({ text: tok, start: at, word: false }); continue; }
+    if (m[1] !== undefined) { pieces.push({ text: tok, start: at, word: false }); continue; }
+    // most tokens are a bare core: test only their first and last code point
+    const first = tok.codePointAt(0)!;
+    const lastUnit = tok.charCodeAt(tok.length - 1);
+    const last = lastUnit >= 0xdc00 && lastUnit <= 0xdfff && tok.length >= 2 ? tok.codePointAt(tok.length - 2)! : lastUnit;
+    if ((isAsciiAlnum(first) || CORE_START.test(String.fromCodePoint(first))) && (isAsciiAlnum(last) || CORE_END.test(String.fromCodePoint(last)))) {
+      pieces.push({ text: tok, start: at, word: true });
+      continue;
+    }
     const chars = [...tok];
     let a = 0;
     let b = chars.length;
