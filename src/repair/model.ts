@@ -103,8 +103,6 @@ interface DocCache { counts: Map<number, number>; total: number; weight: number 
 const STRIPPED_MARK_RATE = 0.02;
 /** a list number glued to a word by OCR ("4.S6Y" = "4. Sở Y"): not a code, an unreadable word for the LM */
 export const GLUED_LABEL = /^\d{1,2}\.\p{L}/u;
-/** nats: a confidence-pass candidate this much worse than the chosen one cannot change z (see decodeSegment) */
-const CONF_FAR = 40;
 /** nats: slack on the Viterbi beam test so that rounding can never prune a state the beam keeps */
 const PRUNE_MARGIN = 1e-6;
 const NUM = '<num>';
@@ -304,11 +302,37 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     let c: number;
     if (w < 0) c = unseen + unknownPenalty;
     else c = slots.cost(oi, w);
-    if (cache) {
-      const k = w >= 0 ? cache.counts.get(w) ?? 0 : 0;
-      c = -Math.log((1 - cache.weight) * Math.exp(-c) + (cache.weight * k) / cache.total);
+    return cache ? cached(c, w, cache) : c;
+  }
+
+  /** the document cache's mixture applied to an LM cost of unit w */
+  function cached(c: number, w: number, cache: DocCache): number {
+    const k = w >= 0 ? cache.counts.get(w) ?? 0 : 0;
+    return -Math.log((1 - cache.weight) * Math.exp(-c) + (cache.weight * k) / cache.total);
+  }
+
+  /**
+   * Confidence-pass terms of candidate c between the chosen neighbours: the LM cost of c in
+   * context slot 0 (u v), then (in `afterCost`) the cost of `next` after (v c). Same values as
+   * ctxCost(0, c) and setContext(1, v, c) + ctxCost(1, next), with the (v c) lookup shared.
+   */
+  let afterCost = 0;
+  function pairCost(c: Cand, v: number, next: Cand | undefined, cache: DocCache | undefined): number {
+    if (c.unit < 0) {
+      const first = ctxCost(0, c.unit, c.unseen, cache);
+      if (next) { setContext(1, v, c.unit); afterCost = ctxCost(1, next.unit, next.unseen, cache); }
+      return first;
     }
-    return c;
+    const raw = slots.costNoting(0, c.unit);
+    const first = cache ? cached(raw, c.unit, cache) : raw;
+    if (next) {
+      if (next.unit < 0) afterCost = ctxCost(1, next.unit, next.unseen, cache);
+      else {
+        const r2 = slots.costAfter(0, c.unit, next.unit);
+        afterCost = cache ? cached(r2, next.unit, cache) : r2;
+      }
+    }
+    return first;
   }
 
   function decodeSegment(seg: Position[], choice: number[], conf: number[], cache: DocCache | undefined): void {
@@ -409,19 +433,15 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       const next = i + 1 < n ? seg[i + 1]!.cands[path[i + 1]!]! : undefined;
       setContext(0, u, v);
       const m = Math.min(cs.length, MAXP);
-      // the chosen candidate first: a candidate whose first term alone is CONF_FAR worse
-      // contributes < e^-40 to z (below a double's precision next to the chosen 1) and skips
-      // the costly second term
       const pi = path[i]!;
       const pc = cs[pi]!;
-      let chosen = pc.cost + ctxCost(0, pc.unit, pc.unseen, cache);
-      if (next) { setContext(1, v, pc.unit); chosen += ctxCost(1, next.unit, next.unseen, cache); }
+      let chosen = pc.cost + pairCost(pc, v, next, cache);
+      if (next) chosen += afterCost;
       for (let k = 0; k < m; k++) {
         if (k === pi) { local[k] = chosen; continue; }
         const c = cs[k]!;
-        let l = c.cost + ctxCost(0, c.unit, c.unseen, cache);
-        if (l - chosen > CONF_FAR) { local[k] = Infinity; continue; }
-        if (next) { setContext(1, v, c.unit); l += ctxCost(1, next.unit, next.unseen, cache); }
+        let l = c.cost + pairCost(c, v, next, cache);
+        if (next) l += afterCost;
         local[k] = l;
       }
       let z = 0;

@@ -293,4 +293,35 @@ export class ContextSlots {
     const b = find(m.biW, this.biLo[slot]!, this.biHi[slot]!, w, this.biHash, this.biCtx[slot]!);
     return this.bo3[slot]! + (b >= 0 ? m.biP[b]! * this.step : this.bo2[slot]! - m.uniP[w]!);
   }
+
+  /** the bigram (v w) index cost() found on a trigram miss; -2 when it did not look */
+  private noted = -2;
+
+  /** cost(slot, w), remembering the bigram (v w) lookup for costAfter */
+  costNoting(slot: number, w: number): number {
+    const m = this.m;
+    const t = find(m.triW, this.triLo[slot]!, this.triHi[slot]!, w, this.triHash, this.triCtx[slot]!);
+    if (t >= 0) { this.noted = -2; return m.triP[t]! * this.step; }
+    const b = find(m.biW, this.biLo[slot]!, this.biHi[slot]!, w, this.biHash, this.biCtx[slot]!);
+    this.noted = b;
+    return this.bo3[slot]! + (b >= 0 ? m.biP[b]! * this.step : this.bo2[slot]! - m.uniP[w]!);
+  }
+
+  /**
+   * -ln P(x | v w), v the bigram context of slot, right after costNoting(slot, w): the same
+   * value as set(other, v, w) + cost(other, x), sharing the (v w) lookup.
+   */
+  costAfter(slot: number, w: number, x: number): number {
+    const m = this.m;
+    let b = this.noted;
+    if (b === -2) b = find(m.biW, this.biLo[slot]!, this.biHi[slot]!, w, this.biHash, this.biCtx[slot]!);
+    let bo3 = 0;
+    if (b >= 0) {
+      const t = find(m.triW, m.triOff[b]!, m.triOff[b + 1]!, x, this.triHash, b);
+      if (t >= 0) return m.triP[t]! * this.step;
+      bo3 = m.biBo[b]! * this.step;
+    }
+    const b2 = find(m.biW, m.biOff[w]!, m.biOff[w + 1]!, x, this.biHash, w);
+    return bo3 + (b2 >= 0 ? m.biP[b2]! * this.step : -m.uniBo[w]! - m.uniP[x]!);
+  }
 }
