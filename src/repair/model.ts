@@ -12,7 +12,7 @@ import { MAX_LINE_LENGTH, walkDocument, type WalkItem } from './document.js';
 import { DEFAULT_LM, LanguageModel, type LmParams } from './language-model.js';
 import { ContextSlots, NgramModel, UNK } from './ngram.js';
 import { VieChannel } from './vie-channel.js';
-import { generateSyllables, parseRhymes } from './syllable-inventory.js';
+import { parseRhymes, spellableSkeletons } from './syllable-inventory.js';
 import { tokenizeLine, type Piece } from './tokenize.js';
 import type { RepairModelData } from './model-data.js';
 import { classifyCore, parseAbbreviations, romanLabel, type Abbreviations } from './token-class.js';
@@ -122,7 +122,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   const candCache = new Map<string, { syl: string; cost: number; unit: number }[]>();
 
   // abbreviation test uses every spellable skeleton, not only attested syllables (PICH = ĐÍCH)
-  const spellable = new Set(generateSyllables(parseRhymes(data.rhymes)).map(skeleton));
+  const spellable = spellableSkeletons(parseRhymes(data.rhymes));
   const isSkel = (k: string) => spellable.has(k);
 
   function baseCandidates(lower: string) {

@@ -191,14 +191,15 @@ export class RunHash {
   readonly mask: number;
 
   constructor(off: Uint32Array, w: Uint16Array) {
-    const n = w.length;
+    const contexts = off.length - 1;
+    let n = 0;
+    for (let c = 0; c < contexts; c++) if (off[c + 1]! - off[c]! > SCAN_MAX) n += off[c + 1]! - off[c]!;
     let bits = 4;
     while ((1 << bits) < n * 2) bits++; // load factor <= 0.5
     this.table = new Int32Array(1 << bits);
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;
     const t = this.table;
-    const contexts = off.length - 1;
     for (let c = 0; c < contexts; c++) {
       const lo = off[c]!;
       const hi = off[c + 1]!;

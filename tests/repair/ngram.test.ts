@@ -82,3 +82,42 @@ describe('search', () => {
     }
   });
 });
+
+describe('hashed runs', () => {
+  it('find() agrees with binary search on every run of the shipped model', async () => {
+    const { find, search } = await import('../../src/repair/ngram.js');
+    const m = new NgramModel(readFileSync(join(dataPath('repair'), 'lm.bin')));
+    const { bi, tri } = m.runHashes();
+    // every stored key is found at its index, and absent keys (probed across the vocabulary) are not
+    const check = (off: Uint32Array, w: Uint16Array, hash: typeof bi, step: number) => {
+      let probes = 0;
+      for (let c = 0; c + 1 < off.length; c += step) {
+        const lo = off[c]!;
+        const hi = off[c + 1]!;
+        for (let i = lo; i < hi; i++) expect(find(w, lo, hi, w[i]!, hash, c)).toBe(i);
+        for (let x = 0; x < m.size; x += 97) { expect(find(w, lo, hi, x, hash, c)).toBe(search(w, lo, hi, x)); probes++; }
+      }
+      return probes;
+    };
+    expect(check(m.biOff, m.biW, bi, 7)).toBeGreaterThan(1000);
+    expect(check(m.triOff, m.triW, tri, 301)).toBeGreaterThan(1000);
+  });
+
+  it('the decoder context slots give the same costs as NgramModel.cost', async () => {
+    const { ContextSlots } = await import('../../src/repair/ngram.js');
+    const m = new NgramModel(readFileSync(join(dataPath('repair'), 'lm.bin')));
+    const slots = new ContextSlots(m, 2);
+    const ids = ['ủy', 'ban', 'nhân', 'dân', 'tỉnh', 'kế', 'hoạch', 'thực', 'hiện', 'xã', 'của'].map((w) => m.id(w));
+    for (const u of ids) for (const v of ids) {
+      slots.set(0, u, v);
+      for (const w of ids) {
+        expect(slots.cost(0, w)).toBe(m.cost(u, v, w));
+        expect(slots.costNoting(0, w)).toBe(m.cost(u, v, w));
+        for (const x of ids.slice(0, 4)) {
+          slots.costNoting(0, w);
+          expect(slots.costAfter(0, w, x)).toBe(m.cost(v, w, x));
+        }
+      }
+    }
+  });
+});

@@ -36,6 +36,25 @@ describe('tokenizer', () => {
     }
     expect(tokenizeLine('(khoa X1),').filter((p) => p.word).map((p) => p.text)).toEqual(['khoa', 'X1']);
   });
+
+  it('splits lead and tail punctuation off word cores (the bare-core fast path is not taken)', () => {
+    const pieces = (l: string) => tokenizeLine(l).map((p) => [p.text, p.word, p.start]);
+    expect(pieces('“Vé,” x& $6 e\u0301 😀a')).toEqual([
+      ['“', false, 0], ['Vé', true, 1], [',”', false, 3], [' ', false, 5], ['x&', true, 6], [' ', false, 8],
+      ['$6', true, 9], [' ', false, 11], ['e\u0301', true, 12], [' ', false, 14], ['😀', false, 15], ['a', true, 17],
+    ]);
+  });
+});
+
+describe('syllable inventory', () => {
+  it('spellable skeletons equal the skeletons of the generated syllables', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { dataPath } = await import('../../src/util/paths.js');
+    const { generateSyllables, parseRhymes, spellableSkeletons } = await import('../../src/repair/syllable-inventory.js');
+    const rhymes = parseRhymes(readFileSync(dataPath('repair', 'rhymes.txt'), 'utf8'));
+    const expected = new Set(generateSyllables(rhymes).map(skeleton));
+    expect([...spellableSkeletons(rhymes)].sort()).toEqual([...expected].sort());
+  });
 });
 
 describe('token classes', () => {
