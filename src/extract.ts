@@ -8,14 +8,9 @@ import { runPipeline } from './pipeline/index.js';
 import { prepareText } from './pipeline/prepare.js';
 import type { PlanRecord } from './schema/record.js';
 import { defaultOcrJobs } from './ocr/jobs.js';
-import type { EngineChoice, OcrMode } from './ocr/types.js';
+import { DEFAULT_PAGE_TIMEOUT_S, type EngineChoice, type OcrMode } from './ocr/types.js';
 
-/**
- * Default page budget. A normal page costs 0.01 s to read, 0.5–2.5 s to render at 300 dpi and
- * 2–5 s to OCR on one core (15 s at a load of 10); 120 s leaves room for a loaded machine while
- * a hostile page costs minutes at most, not the run.
- */
-export const DEFAULT_PAGE_TIMEOUT_S = 120;
+export { DEFAULT_PAGE_TIMEOUT_S } from './ocr/types.js';
 
 export interface ExtractOptions {
   /** Name recorded in source.file and used in messages; defaults to the path. */

@@ -7,26 +7,10 @@ import { extname } from 'node:path';
 import type { PlanDocument } from '../model/document.js';
 import { InputError } from '../util/errors.js';
 import { readInputFile, type RawInput } from './read-input.js';
-import { readTextDocument } from './text.js';
-import { DEFAULT_OCR, readPdfDocument } from './pdf-ocr.js';
-import { readImageDocument } from './image.js';
-import { readDocxDocument } from './docx.js';
-import { readDocDocument, sniffDoc } from './doc.js';
-import { isEncryptedOoxml } from './ole.js';
-import { readHtmlDocument } from './html.js';
-import type { OcrOptions } from '../ocr/types.js';
+import { DEFAULT_OCR, type OcrOptions } from '../ocr/types.js';
+import { DOC_EXTENSIONS, DOCX_EXTENSIONS, HTML_EXTENSIONS, IMAGE_EXTENSIONS, isSupportedInput, PDF_EXTENSIONS } from './formats.js';
 
-export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown'];
-export const PDF_EXTENSIONS = ['.pdf'];
-export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.tif', '.tiff'];
-export const DOCX_EXTENSIONS = ['.docx'];
-export const DOC_EXTENSIONS = ['.doc'];
-export const HTML_EXTENSIONS = ['.htm', '.html'];
-
-export function isSupportedInput(file: string): boolean {
-  const ext = extname(file).toLowerCase();
-  return [TEXT_EXTENSIONS, PDF_EXTENSIONS, IMAGE_EXTENSIONS, DOCX_EXTENSIONS, DOC_EXTENSIONS, HTML_EXTENSIONS].some((list) => list.includes(ext));
-}
+export { DOC_EXTENSIONS, DOCX_EXTENSIONS, HTML_EXTENSIONS, IMAGE_EXTENSIONS, isSupportedInput, PDF_EXTENSIONS, TEXT_EXTENSIONS } from './formats.js';
 
 export interface LoadOptions {
   /** The name recorded in source.file and used in messages (the path as given). */
@@ -40,12 +24,18 @@ export async function loadDocument(file: string, options: LoadOptions = {}): Pro
   const ext = extname(file).toLowerCase();
   if (!isSupportedInput(file)) throw new InputError(displayName, `unsupported file type "${ext || '(none)'}" (expected .pdf, .docx, .doc, .htm, .html, .txt, .md, .png, .jpg or .tif)`);
   const input = await readInputFile(file);
-  const ocr = options.ocr ?? DEFAULT_OCR;
-  if (PDF_EXTENSIONS.includes(ext)) return readPdfDocument(input, displayName, ocr);
-  if (IMAGE_EXTENSIONS.includes(ext)) return readImageDocument(input, displayName, ocr);
-  if (HTML_EXTENSIONS.includes(ext)) return readHtmlDocument(input, displayName);
+  // each backend is loaded when its first file comes: a folder of Word files never loads pdf.js or the OCR engines
+  if (PDF_EXTENSIONS.includes(ext)) {
+    const { readPdfDocument } = await import('./pdf-ocr.js');
+    return readPdfDocument(input, displayName, options.ocr ?? DEFAULT_OCR);
+  }
+  if (IMAGE_EXTENSIONS.includes(ext)) {
+    const { readImageDocument } = await import('./image.js');
+    return readImageDocument(input, displayName, options.ocr ?? DEFAULT_OCR);
+  }
+  if (HTML_EXTENSIONS.includes(ext)) return (await import('./html.js')).readHtmlDocument(input, displayName);
   if (DOCX_EXTENSIONS.includes(ext) || DOC_EXTENSIONS.includes(ext)) return readWordDocument(input, displayName);
-  return readTextDocument(input, displayName);
+  return (await import('./text.js')).readTextDocument(input, displayName);
 }
 
 /**
@@ -53,6 +43,7 @@ export async function loadDocument(file: string, options: LoadOptions = {}): Pro
  * read as .docx, an OLE file as Word 97 (unless it holds an encrypted OOXML package).
  */
 async function readWordDocument(input: RawInput, displayName: string): Promise<PlanDocument> {
+  const [{ readDocDocument, sniffDoc }, { isEncryptedOoxml }, { readDocxDocument }, { readHtmlDocument }] = await Promise.all([import('./doc.js'), import('./ole.js'), import('./docx.js'), import('./html.js')]);
   const kind = sniffDoc(input.bytes);
   if (kind === 'ole' && !isEncryptedOoxml(input.bytes)) return readDocDocument(input, displayName);
   if (kind === 'ole' || kind === 'zip') return readDocxDocument(input, displayName);

@@ -11,7 +11,7 @@ import { readPdfItems } from './pdf-items.js';
 import { findRuledTables, layoutPage, mayHoldTable } from './pdf-tables.js';
 import { getEngine, OCR_LANGUAGE } from '../ocr/engine.js';
 import { BlankPageError, describePageFailure, ocrPages, PageError, PageTimeoutError, pageFromOcr, warnLowConfidence } from '../ocr/pages.js';
-import type { OcrOptions } from '../ocr/types.js';
+import { DEFAULT_OCR, DEFAULT_PAGE_TIMEOUT_S, type OcrOptions } from '../ocr/types.js';
 import { decodeLegacy, detectLegacyEncoding } from '../text/legacy-encodings.js';
 import { isUnicodeVietnamese, skeleton } from '../text/vietnamese.js';
 import { findGarbledPages, type GarbledPage } from './pdf-garbled.js';
@@ -35,9 +35,9 @@ export function classifyPage(page: Page): PageClass {
 }
 
 /** The page budget when the caller gives none (the CLI's --page-timeout default). */
-const DEFAULT_PAGE_TIMEOUT_MS = 120_000;
+const DEFAULT_PAGE_TIMEOUT_MS = DEFAULT_PAGE_TIMEOUT_S * 1000;
 
-export const DEFAULT_OCR: OcrOptions = { mode: 'auto', engine: 'auto', jobs: 1 };
+export { DEFAULT_OCR } from '../ocr/types.js';
 
 export async function readPdfDocument(input: RawInput, displayName: string, options: OcrOptions = DEFAULT_OCR): Promise<PlanDocument> {
   // pdf.js works on a worker thread with a time limit per page (pdf-guard.ts)

@@ -7,7 +7,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkImageSize, encodePgm, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, toGray, unpack1bpp, type OcrImage } from '../ocr/image.js';
+import { checkImageSize, encodePgm, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, readImageInfo, toGray, unpack1bpp, type OcrImage } from '../ocr/image.js';
+import { jpegCaptureInstalled, takeCapturedJpeg, withJpegDecoding } from './pdf-jpeg.js';
 import { BlankPageError, PageError } from '../ocr/pages.js';
 import { describeError, InputError } from '../util/errors.js';
 
@@ -38,7 +39,9 @@ interface PdfJsImage {
   width: number;
   height: number;
   kind?: number;
-  data?: Uint8Array | Uint8ClampedArray;
+  data?: Uint8Array | Uint8ClampedArray | null;
+  /** A JPEG passed through undecoded (pdf-jpeg.ts). */
+  bitmap?: unknown;
 }
 
 interface PdfJsObjs {
@@ -164,32 +167,50 @@ export function singlePageImage(content: PageContent, view: number[], rotate: nu
   return { name: img.name, dpi: Math.round(dpi) };
 }
 
+/** Opens the document in pdf.js; `passJpeg`: plain JPEG images come through undecoded (pdf-jpeg.ts). */
+async function openDocument(bytes: Uint8Array, displayName: string, passJpeg: boolean): Promise<PdfJsDocument> {
+  const { pdfjs, root } = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    stopAtErrors: false,
+    isEvalSupported: false,
+    isImageDecoderSupported: passJpeg,
+    // images larger than this are dropped by pdf.js instead of decoded
+    maxImageSize: MAX_IMAGE_PIXELS,
+    standardFontDataUrl: join(root, 'standard_fonts') + '/',
+    cMapUrl: join(root, 'cmaps') + '/',
+    cMapPacked: true,
+  });
+  try {
+    return await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    throw new InputError(displayName, `unreadable PDF (${describeError(err)})`, { cause: err });
+  }
+}
+
+function safeImageInfo(data: Uint8Array): { width: number; height: number } | null {
+  try {
+    const info = readImageInfo(data);
+    return info.type === 'jpeg' && info.pages.length === 1 ? info.pages[0]! : null;
+  } catch {
+    return null;
+  }
+}
+
 export class PdfPageImager {
   private constructor(
     private readonly pdfjs: PdfJs,
     private readonly doc: PdfJsDocument,
     readonly displayName: string,
+    private readonly passesJpeg: boolean,
   ) {}
 
   static async open(bytes: Uint8Array, displayName: string): Promise<PdfPageImager> {
-    const { pdfjs, root } = await loadPdfJs();
-    const task = pdfjs.getDocument({
-      data: new Uint8Array(bytes),
-      verbosity: 0,
-      stopAtErrors: false,
-      isEvalSupported: false,
-      // images larger than this are dropped by pdf.js instead of decoded
-      maxImageSize: MAX_IMAGE_PIXELS,
-      standardFontDataUrl: join(root, 'standard_fonts') + '/',
-      cMapUrl: join(root, 'cmaps') + '/',
-      cMapPacked: true,
-    });
-    try {
-      return new PdfPageImager(pdfjs, await task.promise, displayName);
-    } catch (err) {
-      await task.destroy().catch(() => undefined);
-      throw new InputError(displayName, `unreadable PDF (${describeError(err)})`, { cause: err });
-    }
+    const passesJpeg = jpegCaptureInstalled();
+    const { pdfjs } = await loadPdfJs();
+    return new PdfPageImager(pdfjs, await openDocument(bytes, displayName, passesJpeg), displayName, passesJpeg);
   }
 
   /**
@@ -224,7 +245,17 @@ export class PdfPageImager {
     if (!single) return null;
     const objs = page.commonObjs.has(single.name) ? page.commonObjs : page.objs;
     const img = await new Promise<PdfJsImage | null>((resolve) => objs.get(single.name, (v) => resolve(v)));
-    if (!img?.data || !img.width || !img.height || checkImageSize(img.width, img.height)) return null;
+    if (!img || !img.width || !img.height || checkImageSize(img.width, img.height)) return null;
+    if (img.bitmap) {
+      const jpeg = takeCapturedJpeg(img.bitmap);
+      img.bitmap = null;
+      // the JPEG's own header must agree with the image dictionary pdf.js checked: a JPEG that claims
+      // more pixels than its dictionary is a decompression bomb for the engine; such a page is rendered
+      const info = jpeg ? safeImageInfo(jpeg) : null;
+      if (!jpeg || info?.width !== img.width || info.height !== img.height) return null;
+      return { data: jpeg, width: img.width, height: img.height, dpi: single.dpi };
+    }
+    if (!img.data) return null;
     const { width, height, kind, data } = img;
     const K = this.pdfjs.ImageKind;
     const n = width * height;
@@ -238,6 +269,11 @@ export class PdfPageImager {
   }
 
   private async render(page: PdfJsPage, n: number, wanted: number): Promise<OcrImage> {
+    // a passed-through JPEG cannot be drawn: while rendering, pdf.js decodes JPEGs itself
+    return this.passesJpeg ? withJpegDecoding(() => this.renderPage(this.doc, page, n, wanted)) : this.renderPage(this.doc, page, n, wanted);
+  }
+
+  private async renderPage(doc: PdfJsDocument, page: PdfJsPage, n: number, wanted: number): Promise<OcrImage> {
     const size = page.getViewport({ scale: 1 });
     // an oversized page (a poster, a hostile media box) is rendered at the resolution that fits, or skipped
     const dpi = renderDpi(size.width, size.height, wanted);
@@ -250,7 +286,7 @@ export class PdfPageImager {
     const height = Math.ceil(viewport.height);
     let cc: CanvasAndContext;
     try {
-      cc = this.doc.canvasFactory.create(width, height);
+      cc = doc.canvasFactory.create(width, height);
     } catch (err) {
       throw new PageError(`page ${n} cannot be rendered (${describeError(err)})`);
     }
@@ -264,7 +300,7 @@ export class PdfPageImager {
       if (err instanceof InputError) throw err;
       throw new PageError(`page ${n} cannot be rendered (${describeError(err)})`);
     } finally {
-      this.doc.canvasFactory.destroy(cc);
+      doc.canvasFactory.destroy(cc);
     }
   }
 

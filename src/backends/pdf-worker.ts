@@ -9,6 +9,10 @@ import { PdfPageImager } from './pdf-pages.js';
 import { BlankPageError, PageError } from '../ocr/pages.js';
 import { ImageDecodeError } from '../ocr/types.js';
 import { describeError, InputError } from '../util/errors.js';
+import { installJpegCapture } from './pdf-jpeg.js';
+
+// before any document opens: pdf.js's worker code, loaded by the first one, reads it once
+installJpegCapture();
 
 export type PdfRequestBody =
   | { op: 'open'; bytes: Uint8Array; displayName: string }

@@ -2,7 +2,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { monitoringTables, latestDocumentDate, type Table } from '../exporters/tables.js';
-import { workbookBuffer } from '../exporters/workbook.js';
 import { tableToCsv } from '../exporters/csv.js';
 import { agendaTable, buildAgenda, formatAgenda } from '../exporters/agenda.js';
 import { writeFileAtomic } from '../writers/atomic.js';
@@ -28,6 +27,8 @@ export function tableFormatFor(out: string, format: TableFormat | undefined): Ta
 export async function writeTables(tables: Table[], out: string, format: TableFormat, date: Date): Promise<string[]> {
   if (format === 'xlsx') {
     if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`-o ${out} is a folder: give a .xlsx file name`);
+    // exceljs costs ~0.4 s to load: only the workbook path pays it
+    const { workbookBuffer } = await import('../exporters/workbook.js');
     await writeFileAtomic(out, await workbookBuffer(tables, { date }));
     return [out];
   }

@@ -1,7 +1,7 @@
 /** Expands the command line's files and folders into the inputs to convert, in a stable order. */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import { isSupportedInput } from '../backends/index.js';
+import { isSupportedInput } from '../backends/formats.js';
 
 export interface InputItem {
   /** Path to read. */

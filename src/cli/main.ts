@@ -5,17 +5,11 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { readFileSync } from 'node:fs';
 import { convert, runSingle, UsageError } from './convert.js';
 import { defaultJobs } from './pool.js';
-import { checkFolder } from './check.js';
-import { DEFAULT_PAGE_TIMEOUT_S } from '../extract.js';
-import { planRecordJsonSchema } from '../schema/record.js';
+import { DEFAULT_PAGE_TIMEOUT_S } from '../ocr/types.js';
 import { describeError, InputError } from '../util/errors.js';
 import { dataPath } from '../util/paths.js';
-import { repairCommand } from './repair.js';
 import { installSignalHandlers } from './signals.js';
-import { agendaCommand, exportCommand, reportCommand } from './export.js';
 import type { RecordCommandOptions } from './records.js';
-import { junitReport } from '../exporters/junit.js';
-import { githubAnnotations } from '../exporters/github.js';
 import { writeFileAtomic } from '../writers/atomic.js';
 import { closeEngines, EngineUnavailableError, getEngine } from '../ocr/engine.js';
 
@@ -116,18 +110,20 @@ export function buildProgram(): Command {
     .addOption(engineOption())
     .addOption(timeoutOption())
     .addOption(pageTimeoutOption())
+    .option('--jobs <n>', 'pages OCR\'d at once', positiveInt, defaultJobs())
     .option('-q, --quiet', 'no progress, only errors', false)
     .option('--debug', 'print stack traces of failures', false)
     .action(async (input: string, opts) => {
       await checkEngine(opts.engine);
-      const options = { repair: opts.repair, ocr: opts.ocr, engine: opts.engine, pageTimeout: opts.pageTimeout };
+      const options = { repair: opts.repair, ocr: opts.ocr, engine: opts.engine, pageTimeout: opts.pageTimeout, ocrJobs: opts.jobs };
       process.exitCode = await runSingle({ path: input, displayName: input, format: 'json', kind: 'text', options }, { quiet: opts.quiet, debug: opts.debug, timeout: opts.timeout });
     });
 
   program
     .command('schema')
     .description('print the JSON Schema of the plan record')
-    .action(() => {
+    .action(async () => {
+      const { planRecordJsonSchema } = await import('../schema/record.js');
       process.stdout.write(JSON.stringify(planRecordJsonSchema(), null, 2) + '\n');
     });
 
@@ -141,10 +137,11 @@ export function buildProgram(): Command {
       // The text lines go to stdout unless the report itself does; with -o they stay on stdout beside it.
       const reportOnStdout = opts.reporter !== 'text' && !opts.out;
       const textOut = reportOnStdout && opts.reporter === 'junit' ? process.stderr : process.stdout;
+      const { checkFolder } = await import('./check.js');
       const { failed, checked, results, seconds } = await checkFolder(dir, textOut);
       if (checked === 0) throw new UsageError(`no input with an expected record (x.expected.yaml) in ${dir}`);
       if (opts.reporter !== 'text') {
-        const report = opts.reporter === 'junit' ? junitReport(`plan-extract check ${dir}`, results, seconds) : githubAnnotations(results);
+        const report = opts.reporter === 'junit' ? (await import('../exporters/junit.js')).junitReport(`plan-extract check ${dir}`, results, seconds) : (await import('../exporters/github.js')).githubAnnotations(results);
         if (opts.out) await writeFileAtomic(opts.out, report);
         else process.stdout.write(report);
       }
@@ -160,6 +157,7 @@ export function buildProgram(): Command {
       .addOption(new Option('--format <format>', 'xlsx or csv (default: from -o)').choices(['xlsx', 'csv'])),
   ).action(async (inputs: string[], opts) => {
     await checkEngine(opts.engine);
+    const { exportCommand } = await import('./export.js');
     process.exitCode = await exportCommand(inputs, { ...recordOptions(opts), out: opts.out, format: opts.format });
   });
 
@@ -176,6 +174,7 @@ export function buildProgram(): Command {
       .addOption(new Option('--format <format>', 'xlsx or csv (default: from -o)').choices(['xlsx', 'csv'])),
   ).action(async (inputs: string[], opts) => {
     await checkEngine(opts.engine);
+    const { agendaCommand } = await import('./export.js');
     process.exitCode = await agendaCommand(inputs, { ...recordOptions(opts), agency: opts.agency, from: opts.from, until: opts.until, exact: opts.exact, out: opts.out, format: opts.format });
   });
 
@@ -187,6 +186,7 @@ export function buildProgram(): Command {
       .requiredOption('-o, --out <file>', 'the .html file to write'),
   ).action(async (inputs: string[], opts) => {
     await checkEngine(opts.engine);
+    const { reportCommand } = await import('./export.js');
     process.exitCode = await reportCommand(inputs, { ...recordOptions(opts), out: opts.out });
   });
 
@@ -195,6 +195,7 @@ export function buildProgram(): Command {
     .description('print the text with OCR damage repaired, line for line')
     .argument('<file>', 'a text file, or - for standard input')
     .action(async (file: string) => {
+      const { repairCommand } = await import('./repair.js');
       process.exitCode = await repairCommand(file);
     });
 

@@ -6,7 +6,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parse } from 'yaml';
-import { isSupportedInput } from '../backends/index.js';
+import { isSupportedInput } from '../backends/formats.js';
 import { validateRecord, RecordValidationError, type PlanRecord } from '../schema/record.js';
 import { runPool, type Job } from '../cli/pool.js';
 import type { ExtractOptions } from '../extract.js';

@@ -4,6 +4,12 @@
  * parallel), `concurrency` pages at once, image on stdin, TSV on stdout.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { wasmLangPath } from './models.js';
 import { PageTimeoutError } from './pages.js';
 import type { OcrImage } from './image.js';
 import { parseTsv } from './tsv.js';
@@ -53,6 +59,40 @@ export function probeNative(binary = nativeBinary(), tessdataDir?: string): Prom
   }
   return p;
 }
+
+/**
+ * A tessdata folder holding the model the package ships (@tesseract.js-data, the one tesseract.js
+ * loads), unpacked once into the user's cache (~/.cache/plan-extract, else the temp folder) under
+ * its content hash, so a changed model never reuses a stale copy. Written under a temporary name
+ * and renamed: two runs unpacking at once both end with a whole file.
+ */
+export async function packagedTessdata(language = 'vie'): Promise<string> {
+  const gz = readFileSync(join(wasmLangPath(language), `${language}.traineddata.gz`));
+  const hash = createHash('sha256').update(gz).digest('hex').slice(0, 16);
+  const bases = [process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), tmpdir()];
+  let lastError: unknown = null;
+  for (const base of bases) {
+    const dir = join(base, 'plan-extract', `tessdata-${hash}`);
+    const file = join(dir, `${language}.traineddata`);
+    if (existsSync(file)) return dir;
+    try {
+      mkdirSync(dir, { recursive: true });
+      const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      writeFileSync(temp, gunzipSync(gz));
+      renameSync(temp, file);
+      return dir;
+    } catch (err) {
+      lastError = err;
+    }
+  }
+  throw new Error(`cannot unpack the packaged ${language} model (${lastError instanceof Error ? lastError.message : String(lastError)})`);
+}
+
+/**
+ * TSV output by parameters rather than by the `tsv` config file: that file lives in the system
+ * tessdata folder, which a --tessdata-dir pointing at the packaged model does not have.
+ */
+export const TSV_OUTPUT = ['-c', 'tessedit_create_tsv=1', '-c', 'tessedit_create_txt=0'];
 
 export interface NativeEngineOptions {
   info: NativeInfo;
@@ -120,7 +160,7 @@ export class NativeEngine implements OcrEngine {
     const timeoutMs = pageTimeoutMs ?? this.options.timeoutMs ?? 300_000;
     const args = ['stdin', 'stdout', ...(tessdataDir ? ['--tessdata-dir', tessdataDir] : []), '-l', this.language, '--psm', '3'];
     if (image.dpi) args.push('--dpi', String(Math.round(image.dpi)));
-    args.push('tsv');
+    args.push(...TSV_OUTPUT);
     if (stopped) return Promise.reject(new Error('interrupted'));
     if (!exitHook) {
       // whatever ends the process, its tesseract children end with it

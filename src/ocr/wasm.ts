@@ -6,28 +6,15 @@
  * node_modules/@tesseract.js-data/vie with a local langPath (a path, not a URL, so
  * tesseract.js reads the file) and cacheMethod 'none' (nothing read from or written to a cache).
  */
-import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import Tesseract from 'tesseract.js';
+import { wasmLangPath } from './models.js';
 import type { OcrImage } from './image.js';
 import { parseTsv } from './tsv.js';
 import { ImageDecodeError, type OcrEngine, type OcrPage } from './types.js';
 
-const require = createRequire(import.meta.url);
-
-/**
- * Which build of the model: 4.0.0_best_int (tessdata_best, integerised, LSTM only) or 4.0.0
- * (tessdata with the legacy engine's data). Measured on fixtures/scan-lai-chau.pdf (see
- * src/scripts/bench-ocr.ts): best_int reads more syllables right; see the report in the commit.
- */
-export const WASM_MODEL_FOLDER = '4.0.0_best_int';
-
-/** The folder holding <lang>.traineddata.gz for tesseract.js. */
-export function wasmLangPath(language = 'vie', folder = WASM_MODEL_FOLDER): string {
-  const pkg = require.resolve(`@tesseract.js-data/${language}/package.json`);
-  return join(dirname(pkg), folder);
-}
+export { WASM_MODEL_FOLDER, wasmLangPath } from './models.js';
 
 type TessWorker = Tesseract.Worker & { worker?: { ref?: () => void; unref?: () => void } };
 
