@@ -3,6 +3,9 @@
  * and Ctrl-C ending the OCR workers with the process.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { assertBuilt, BIN, ROOT, run } from '../cli/run.js';
@@ -25,6 +28,22 @@ describe('plan-extract with OCR', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).source.ocr.engine).toMatch(/^tesseract \d/);
+  });
+
+  it.skipIf(!hasNative)('PLAN_EXTRACT_TESSDATA=packaged runs native tesseract with the model the package ships, unpacked into a cache', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'pe-cache-'));
+    try {
+      const r = await run(['text', '-q', '--engine', 'native', 'fixtures/scan-lai-chau-top.png'], { env: { PLAN_EXTRACT_TESSDATA: 'packaged', XDG_CACHE_HOME: cache } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/KẾ HOẠCH|Kế hoạch/);
+      const [dir] = readdirSync(join(cache, 'plan-extract'));
+      expect(dir).toMatch(/^tessdata-[0-9a-f]{16}$/);
+      // the whole model, no temporary file left
+      expect(readdirSync(join(cache, 'plan-extract', dir!))).toEqual(['vie.traineddata']);
+      expect(statSync(join(cache, 'plan-extract', dir!, 'vie.traineddata')).size).toBeGreaterThan(1_000_000);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 
   it('--engine native without a tesseract is a usage error (exit 2)', async () => {
