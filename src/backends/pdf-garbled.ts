@@ -31,7 +31,7 @@ import { readFileSync } from 'node:fs';
 import { isVietnameseSyllable } from '../text/vietnamese.js';
 import { normalizeTonePlacement } from '../repair/vietnamese.js';
 import { dataPath } from '../util/paths.js';
-import { readPdfItems, type PdfItemPage, type PdfTextItem } from './pdf-items.js';
+import { readPdfItems, type PdfItemPage, type PdfItemsReader, type PdfTextItem } from './pdf-items.js';
 
 /** Letters of Vietnamese (and English) text; anything else that is a letter is foreign. */
 const VIETNAMESE_LETTER = /[A-Za-zÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư\u1EA0-\u1EF9]/u;
@@ -668,10 +668,11 @@ export interface GarbledPage {
  * Checks each page's text for the signs of a lying text layer and decodes the pages that show
  * them (evidence for each font pooled over those pages). Pages without signs are not listed.
  */
-export async function findGarbledPages(bytes: Uint8Array, displayName: string, pages: readonly { number: number; text: string }[]): Promise<GarbledPage[]> {
+export async function findGarbledPages(source: Uint8Array | PdfItemsReader, displayName: string, pages: readonly { number: number; text: string }[]): Promise<GarbledPage[]> {
   const flagged = pages.map((p) => ({ number: p.number, signs: garbledSigns(p.text) })).filter((p) => looksGarbled(p.signs));
   if (flagged.length === 0) return [];
-  const items = await readPdfItems(bytes, displayName, flagged.map((p) => p.number), { fontNames: true });
+  const read: PdfItemsReader = source instanceof Uint8Array ? (numbers, options) => readPdfItems(source, displayName, numbers, options) : source;
+  const items = await read(flagged.map((p) => p.number), { fontNames: true });
   const decodings = decodeGarbled(items);
   return flagged.map((f) => {
     const d = decodings.find((x) => x.number === f.number);

@@ -15,11 +15,12 @@ import { InputError } from '../util/errors.js';
 import { startWorker } from '../util/worker.js';
 import type { PdfRequestBody, WorkerFailure } from './pdf-worker.js';
 import { checkPdfEnvelope } from './pdf-text.js';
+import type { ItemOptions, PdfItemPage } from './pdf-items.js';
 
 /** Heap of the page worker: pdf.js objects of one page; pixel buffers live outside the heap. */
 const PDF_WORKER_HEAP_MB = 1024;
 
-type Reply = { id: number; error?: WorkerFailure; pageCount?: number; text?: string; image?: OcrImage & { source: 'embedded' | 'rendered' } };
+type Reply = { id: number; error?: WorkerFailure; pageCount?: number; text?: string; items?: PdfItemPage; image?: OcrImage & { source: 'embedded' | 'rendered' } };
 
 /** The budget for reading one page's text layer, from the page budget. */
 export function textBudgetMs(pageTimeoutMs: number): number {
@@ -95,6 +96,13 @@ export class GuardedPdf {
     const budget = textBudgetMs(this.pageTimeoutMs);
     const reply = await this.call({ op: 'text', page: n }, budget, () => new PageTimeoutError(`page ${n}: reading its text layer took longer than ${budget / 1000} s`));
     return reply.text ?? '';
+  }
+
+  /** The text items of page n (pdf-items.ts) within the text budget; with rules (the operator list), within half the page budget. */
+  async items(n: number, options: ItemOptions): Promise<PdfItemPage> {
+    const budget = options.rules || options.fontNames ? Math.max(textBudgetMs(this.pageTimeoutMs), Math.round(this.pageTimeoutMs / 2)) : textBudgetMs(this.pageTimeoutMs);
+    const reply = await this.call({ op: 'items', page: n, options }, budget, () => new PageTimeoutError(`page ${n}: reading its text items took longer than ${budget / 1000} s`));
+    return reply.items!;
   }
 
   /** The image to OCR for page n (PdfPageImager.pageImage), within the page budget. */
@@ -190,5 +198,5 @@ export class GuardedPdf {
 
 function describe(body: PdfRequestBody): string {
   if (body.op === 'open' || body.op === 'close') return body.op;
-  return `page ${body.page}: ${body.op === 'text' ? 'reading its text layer' : 'rendering'}`;
+  return `page ${body.page}: ${body.op === 'text' ? 'reading its text layer' : body.op === 'items' ? 'reading its text items' : 'rendering'}`;
 }

@@ -42,7 +42,7 @@ interface TextContentItem {
   width?: number;
 }
 
-interface ItemsPage {
+export interface ItemsPage {
   commonObjs: { has(name: string): boolean; get(name: string): unknown };
   getTextContent(p?: Record<string, unknown>): Promise<{ items: TextContentItem[] }>;
   getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
@@ -55,8 +55,40 @@ interface ItemsDocument {
   destroy(): Promise<void>;
 }
 
-/** Text items (and, with `rules`, ruling segments) of the given pages. */
-export async function readPdfItems(bytes: Uint8Array, displayName: string, numbers: readonly number[], options: { rules?: boolean; fontNames?: boolean } = {}): Promise<PdfItemPage[]> {
+export interface ItemOptions {
+  rules?: boolean;
+  fontNames?: boolean;
+}
+
+/** Reads the items of some pages: in the pdf worker, under the page budget (GuardedPdf.items), or in-process (readPdfItems). */
+export type PdfItemsReader = (numbers: readonly number[], options: ItemOptions) => Promise<PdfItemPage[]>;
+
+/** The text items (and, with `rules`, ruling segments) of one pdf.js page. */
+export async function pageItems(OPS: Record<string, number>, page: ItemsPage, n: number, options: ItemOptions): Promise<PdfItemPage> {
+  const content = await page.getTextContent({ disableNormalization: true });
+  const items: PdfTextItem[] = [];
+  for (const it of content.items) {
+    if (typeof it.str !== 'string' || it.str.length === 0 || !it.transform) continue;
+    const [a, b, , d, e, f] = it.transform as [number, number, number, number, number, number];
+    // rotated text (stamps, margin notes) is left out of the layout analysis
+    if (Math.abs(b) > 1e-3 * Math.abs(a)) continue;
+    items.push({ str: it.str, font: it.fontName ?? '', x: e, y: f, width: it.width ?? 0, size: Math.abs(d) || Math.abs(a) || 1 });
+  }
+  const ops = options.rules || options.fontNames ? await page.getOperatorList() : null;
+  const rules = ops && options.rules ? rulesOf(OPS, ops) : [];
+  const fontNames = new Map<string, string>();
+  if (ops) {
+    for (const font of new Set(items.map((i) => i.font))) {
+      // fonts are resolved once the operator list is built
+      const obj = page.commonObjs.has(font) ? (page.commonObjs.get(font) as { name?: unknown }) : null;
+      if (typeof obj?.name === 'string') fontNames.set(font, obj.name);
+    }
+  }
+  return { number: n, items, rules, fontNames };
+}
+
+/** Text items (and, with `rules`, ruling segments) of the given pages, read in this thread (no time limit: tests, scripts). */
+export async function readPdfItems(bytes: Uint8Array, displayName: string, numbers: readonly number[], options: ItemOptions = {}): Promise<PdfItemPage[]> {
   const { pdfjs, root } = await loadPdfJs();
   const task = (pdfjs.getDocument as unknown as (src: Record<string, unknown>) => { promise: Promise<ItemsDocument>; destroy(): Promise<void> })({
     data: new Uint8Array(bytes),
@@ -80,26 +112,7 @@ export async function readPdfItems(bytes: Uint8Array, displayName: string, numbe
       if (n < 1 || n > doc.numPages) continue;
       const page = await doc.getPage(n);
       try {
-        const content = await page.getTextContent({ disableNormalization: true });
-        const items: PdfTextItem[] = [];
-        for (const it of content.items) {
-          if (typeof it.str !== 'string' || it.str.length === 0 || !it.transform) continue;
-          const [a, b, , d, e, f] = it.transform as [number, number, number, number, number, number];
-          // rotated text (stamps, margin notes) is left out of the layout analysis
-          if (Math.abs(b) > 1e-3 * Math.abs(a)) continue;
-          items.push({ str: it.str, font: it.fontName ?? '', x: e, y: f, width: it.width ?? 0, size: Math.abs(d) || Math.abs(a) || 1 });
-        }
-        const ops = options.rules || options.fontNames ? await page.getOperatorList() : null;
-        const rules = ops && options.rules ? rulesOf(pdfjs.OPS, ops) : [];
-        const fontNames = new Map<string, string>();
-        if (ops) {
-          for (const font of new Set(items.map((i) => i.font))) {
-            // fonts are resolved once the operator list is built
-            const obj = page.commonObjs.has(font) ? (page.commonObjs.get(font) as { name?: unknown }) : null;
-            if (typeof obj?.name === 'string') fontNames.set(font, obj.name);
-          }
-        }
-        out.push({ number: n, items, rules, fontNames });
+        out.push(await pageItems(pdfjs.OPS, page, n, options));
       } finally {
         page.cleanup();
       }

@@ -7,7 +7,7 @@
 import { assessDamage } from '../repair/index.js';
 import { makePage, PlanDocument, type Page } from '../model/document.js';
 import type { TableBlock } from '../model/table.js';
-import { readPdfItems } from './pdf-items.js';
+import type { PdfItemPage, PdfItemsReader } from './pdf-items.js';
 import { findRuledTables, layoutPage, mayHoldTable } from './pdf-tables.js';
 import { getEngine, OCR_LANGUAGE } from '../ocr/engine.js';
 import { BlankPageError, describePageFailure, ocrPages, PageError, PageTimeoutError, pageFromOcr, warnLowConfidence } from '../ocr/pages.js';
@@ -69,17 +69,33 @@ async function readGuarded(pdf: GuardedPdf, input: RawInput, displayName: string
   // a text layer can hold anything: one Tj of millions of letters overflows the word regexes downstream
   checkLetterRuns(pages.flatMap((p) => p.lines.map((l) => l.text)), displayName);
   // text layers that lie (fonts whose glyphs map to the wrong characters): decode, else OCR
-  const garbled = options.mode === 'always' ? [] : await findGarbledPages(input.bytes, displayName, pages.filter((p) => !timedOut.has(p.number!)).map((p) => ({ number: p.number!, text: p.lines.map((l) => l.text).join('\n') })));
+  // pdf.js's text items, read in the pdf worker page by page under the page budget: a page over it
+  // keeps its text layer as read (or, when that looked garbled, is OCR'd)
+  const itemsFailed = new Map<number, string>();
+  const readItems: PdfItemsReader = async (numbers, itemOptions) => {
+    const out: PdfItemPage[] = [];
+    for (const n of numbers) {
+      try {
+        out.push(await pdf.items(n, itemOptions));
+      } catch (err) {
+        if (!(err instanceof PageError)) throw err;
+        itemsFailed.set(n, err.message);
+      }
+    }
+    return out;
+  };
+  const garbled = options.mode === 'always' ? [] : await findGarbledPages(readItems, displayName, pages.filter((p) => !timedOut.has(p.number!)).map((p) => ({ number: p.number!, text: p.lines.map((l) => l.text).join('\n') })));
   for (const g of garbled) {
     const index = pages.findIndex((p) => p.number === g.number);
     if (g.decoded && index >= 0) pages[index] = pageFromText(g.number, g.decoded.join('\n'));
   }
   const undecoded = new Set(garbled.filter((g) => !g.decoded).map((g) => g.number));
   // readPdfTables replaces table pages in `pages`; timed-out pages are left out like undecoded ones
-  const tables = options.mode === 'always' ? [] : await readPdfTables(input.bytes, displayName, pages, garbled, new Set([...undecoded, ...timedOut.keys()]));
+  const tables = options.mode === 'always' ? [] : await readPdfTables(readItems, pages, garbled, new Set([...undecoded, ...timedOut.keys()]));
   const toOcr = options.mode === 'never' ? [] : pages.filter((p) => !timedOut.has(p.number!)).filter((p) => options.mode === 'always' || undecoded.has(p.number!) || classifyPage(p) !== 'good').map((p) => p.number!);
   const kept = tables.filter((t) => !toOcr.includes(t.page!)).map((t, i) => ({ ...t, index: i + 1 }));
   const doc = new PlanDocument({ file: displayName, sha256: input.sha256, kind: 'pdf-text', pageCount, encoding: legacy ?? 'pdf', pages, tables: kept });
+  for (const [n, why] of itemsFailed) doc.warn(why.includes('longer than') ? 'page-timeout' : 'unreadable-page', `${why}; its text layer is kept without layout analysis`, { page: n, line: 1, endLine: 1 });
   for (const [n, why] of timedOut) doc.warn(why.includes('longer than') ? 'page-timeout' : 'unreadable-page', `${why}; the page is skipped`, { page: n, line: 1, endLine: 1 });
   const blank = toOcr.length > 0 ? await ocrPdfPages(doc, pdf, toOcr, options, undecoded) : new Set<number>();
   for (const g of garbled) {
@@ -110,11 +126,11 @@ async function readGuarded(pdf: GuardedPdf, input: RawInput, displayName: string
  * only: their pages are laid out again with one line per row. Replaces those pages in `pages`;
  * returns the tables in reading order (index 0: set by the caller).
  */
-async function readPdfTables(bytes: Uint8Array, displayName: string, pages: Page[], garbled: readonly GarbledPage[], undecoded: ReadonlySet<number>): Promise<TableBlock[]> {
+async function readPdfTables(readItems: PdfItemsReader, pages: Page[], garbled: readonly GarbledPage[], undecoded: ReadonlySet<number>): Promise<TableBlock[]> {
   const candidates = pages.filter((p) => p.origin === 'pdf-text' && !undecoded.has(p.number!) && mayHoldTable(skeleton(p.lines.map((l) => l.text).join('\n')))).map((p) => p.number!);
   if (candidates.length === 0) return [];
   const out: TableBlock[] = [];
-  for (const raw of await readPdfItems(bytes, displayName, candidates, { rules: true })) {
+  for (const raw of await readItems(candidates, { rules: true })) {
     // a decoded page's items carry the decoded text (same items, same order)
     const decoded = garbled.find((g) => g.number === raw.number)?.items;
     const page = decoded && decoded.length === raw.items.length ? { ...raw, items: raw.items.map((it, i) => ({ ...it, str: decoded[i]!.str })) } : raw;

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkImageSize, encodePgm, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, readImageInfo, toGray, unpack1bpp, type OcrImage } from '../ocr/image.js';
+import { pageItems, type ItemOptions, type ItemsPage, type PdfItemPage } from './pdf-items.js';
 import { jpegCaptureInstalled, takeCapturedJpeg, withJpegDecoding } from './pdf-jpeg.js';
 import { BlankPageError, PageError } from '../ocr/pages.js';
 import { describeError, InputError } from '../util/errors.js';
@@ -301,6 +302,21 @@ export class PdfPageImager {
       throw new PageError(`page ${n} cannot be rendered (${describeError(err)})`);
     } finally {
       doc.canvasFactory.destroy(cc);
+    }
+  }
+
+  /** The text items (and rules, font names) of page n, for the garbled-layer check and tables (pdf-items.ts). */
+  async items(n: number, options: ItemOptions): Promise<PdfItemPage> {
+    let page: PdfJsPage;
+    try {
+      page = await this.doc.getPage(n);
+    } catch (err) {
+      throw new PageError(`page ${n} cannot be read (${describeError(err)})`);
+    }
+    try {
+      return await pageItems(this.pdfjs.OPS, page as unknown as ItemsPage, n, options);
+    } finally {
+      page.cleanup();
     }
   }
 

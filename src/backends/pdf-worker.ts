@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { PdfTextReader } from './pdf-text.js';
 import { PdfPageImager } from './pdf-pages.js';
+import type { ItemOptions } from './pdf-items.js';
 import { BlankPageError, PageError } from '../ocr/pages.js';
 import { ImageDecodeError } from '../ocr/types.js';
 import { describeError, InputError } from '../util/errors.js';
@@ -18,6 +19,7 @@ export type PdfRequestBody =
   | { op: 'open'; bytes: Uint8Array; displayName: string }
   | { op: 'text'; page: number }
   | { op: 'image'; page: number; dpi?: number; onlyScans: boolean }
+  | { op: 'items'; page: number; options: ItemOptions }
   | { op: 'close' };
 export type PdfRequest = PdfRequestBody & { id: number; doc: number };
 
@@ -59,6 +61,9 @@ async function answer(req: PdfRequest): Promise<void> {
     if (!d?.reader) throw new Error('document not open');
     if (req.op === 'text') {
       parentPort!.postMessage({ id: req.id, text: await d.reader.page(req.page) });
+    } else if (req.op === 'items') {
+      d.imager ??= await PdfPageImager.open(d.bytes, d.displayName);
+      parentPort!.postMessage({ id: req.id, items: await d.imager.items(req.page, req.options) });
     } else {
       d.imager ??= await PdfPageImager.open(d.bytes, d.displayName);
       const image = await d.imager.pageImage(req.page, req.dpi, req.onlyScans);
