@@ -10,6 +10,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { assertBuilt, run, tempDir, type RunResult } from '../cli/run.js';
 import { buildAgenda, formatAgenda } from '../../src/exporters/agenda.js';
 import { validateRecord, type Agency, type Deadline, type PlanRecord } from '../../src/schema/record.js';
+import { emptyDraft } from '../../src/pipeline/stage.js';
 
 const SEEDS = ['tests/data/monitor/seed-000.txt', 'fixtures/lai-chau-767.txt', 'fixtures/binh-luc-92kl.md'];
 const tmp = tempDir('plan-extract-agenda-');
@@ -77,21 +78,13 @@ const agency = (name: string): Agency => ({ name, raw: name, kind: 'agency', kno
 const src = (line: number) => ({ page: null, line, endLine: line });
 
 function plan(date: string, tasks: { id: string; lead: string[]; support?: string[]; deadlines: Deadline[] }[]): { from: string; record: PlanRecord } {
+  // a record the pipeline could have made: its empty draft, filled with the plan and its tasks
   const record = validateRecord({
+    ...emptyDraft(),
     schemaVersion: 1,
     source: { file: `plan-${date}.txt`, sha256: '0'.repeat(64), kind: 'text', pages: null, encoding: 'utf-8', ocr: null, textRepair: null },
     document: { type: 'KH', typeName: 'Kế hoạch', number: `${tasks.length}/KH-UBND`, issuer: 'Ủy ban nhân dân tỉnh Hà Nam', issuerParent: null, issuerHierarchy: ['Ủy ban nhân dân tỉnh Hà Nam'], place: 'Hà Nam', date, title: 'Thử' },
-    references: [],
-    sections: [],
-    objectives: { purposes: [], requirements: [], general: [], specific: [], vision: [] },
-    indicators: [],
     tasks: tasks.map((t, i) => ({ id: t.id, title: `Nhiệm vụ ${t.id}`, text: '', lead: t.lead.map(agency), support: (t.support ?? []).map(agency), deadlines: t.deadlines, source: src(10 + i) })),
-    responsibilities: [],
-    budget: [],
-    signer: { authority: null, capacity: null, title: null, name: null, source: null },
-    recipients: [],
-    tables: [],
-    attachment: null,
     warnings: [],
   });
   return { from: record.source.file, record };
