@@ -18,6 +18,8 @@ export class CandidateGenerator {
   private readonly deletionIndex = new Map<string, string[]>();
   private readonly options = new Map<string, Set<string>>();
   private readonly multi: [string, string[]][] = [];
+  /** the same, OCR side split into characters */
+  private readonly multiChars: [string[], string[]][] = [];
 
   constructor(syllables: readonly string[], private readonly channel: Channel, confusions: Confusions, counts: ChannelCounts) {
     for (const s of syllables) {
@@ -39,7 +41,7 @@ export class CandidateGenerator {
       set.add(t);
     };
     for (const [o, truths] of confusions) {
-      if ([...o].length > 1) this.multi.push([o, truths]);
+      if ([...o].length > 1) { this.multi.push([o, truths]); this.multiChars.push([[...o], truths]); }
       else for (const t of truths) add(o, t);
     }
     for (const [t, row] of Object.entries(counts.sub)) {
@@ -47,14 +49,21 @@ export class CandidateGenerator {
     }
   }
 
+  private readonly charOptionMemo = new Map<string, string[]>();
+
   isSkeleton(k: string): boolean { return this.bySkeleton.has(k); }
   syllablesOf(k: string): readonly string[] { return this.bySkeleton.get(k) ?? []; }
 
   private charOptions(o: string): string[] {
-    const out = new Set<string>(this.options.get(o) ?? []);
-    const s = skeletonChar(o);
-    if (/^[a-z]$/.test(s)) out.add(s);
-    return [...out];
+    let memo = this.charOptionMemo.get(o);
+    if (!memo) {
+      const out = new Set<string>(this.options.get(o) ?? []);
+      const s = skeletonChar(o);
+      if (/^[a-z]$/.test(s)) out.add(s);
+      memo = [...out];
+      if (this.charOptionMemo.size < 10_000) this.charOptionMemo.set(o, memo);
+    }
+    return memo;
   }
 
   /** Skeleton strings the OCR token may stand for. */
@@ -64,8 +73,10 @@ export class CandidateGenerator {
     const walk = (i: number, acc: string, dropped: boolean) => {
       if (out.size >= MAX_VARIANTS) return;
       if (i === chars.length) { if (acc) out.add(acc); return; }
-      for (const [m, truths] of this.multi) {
-        if (chars.slice(i, i + [...m].length).join('') === m) for (const t of truths) walk(i + [...m].length, acc + t, dropped);
+      for (const [m, truths] of this.multiChars) {
+        let same = i + m.length <= chars.length;
+        for (let k = 0; same && k < m.length; k++) if (chars[i + k] !== m[k]) same = false;
+        if (same) for (const t of truths) walk(i + m.length, acc + t, dropped);
       }
       const opts = this.charOptions(chars[i]!);
       for (const t of opts) walk(i + 1, acc + t, dropped);
@@ -89,7 +100,8 @@ export class CandidateGenerator {
     for (const syl of this.channel.tokenTruths(ocrLower)) syls.add(syl);
     const out: Candidate[] = [];
     const score = this.channel.prepare(ocrLower);
-    for (const syl of syls) out.push({ syl, cost: Math.min(score(syl), this.channel.tokenCost(ocrLower, syl)) });
+    const row = this.channel.tokenRow(ocrLower);
+    for (const syl of syls) out.push({ syl, cost: Math.min(score(syl), this.channel.tokenCostIn(row, syl)) });
     out.sort((a, b) => a.cost - b.cost);
     return out.slice(0, limit);
   }

@@ -36,6 +36,8 @@ const PRIOR_FLOOR = 0.05;
 const MULTI_COST = 2.5;
 /** whole-token evidence is sparse; never let it be much cheaper than a clean match */
 const TOKEN_PENALTY = 0.5;
+/** characters interned for the dense subCost memo (OCR output rarely uses more) */
+const CHAR_IDS = 256;
 
 export class Channel {
   private readonly cache = new Map<string, number>();
@@ -125,7 +127,37 @@ export class Channel {
     return this.prepare(ocr)(truth);
   }
 
-  private readonly truthInfo = new Map<string, { chars: string[]; skel: string[]; del: Float64Array }>();
+  /**
+   * subCost memo as a dense matrix over interned characters (the edit-distance inner loop
+   * reads it per cell): ids 1..CHAR_IDS-1, 0 = not interned (falls back to subCost), NaN = not yet computed.
+   */
+  private readonly charIds = new Map<string, number>();
+  private readonly subMatrix = new Float64Array(CHAR_IDS * CHAR_IDS).fill(NaN);
+  private charId(ch: string): number {
+    let id = this.charIds.get(ch);
+    if (id === undefined) {
+      id = this.charIds.size + 1 < CHAR_IDS ? this.charIds.size + 1 : 0;
+      if (id) this.charIds.set(ch, id);
+    }
+    return id;
+  }
+  private subCostIds(t: string, ti: number, o: string, oi: number): number {
+    if (ti === 0 || oi === 0) return this.subCost(t, o);
+    const k = ti * CHAR_IDS + oi;
+    let c = this.subMatrix[k]!;
+    if (c !== c) this.subMatrix[k] = c = this.subCost(t, o);
+    return c;
+  }
+
+  /** the whole-token table row of one OCR token (tokenCost for many truths) */
+  tokenRow(ocr: string): Record<string, number> | undefined { return this.counts.tokens[ocr]; }
+  tokenCostIn(row: Record<string, number> | undefined, truth: string): number {
+    const n = row?.[truth];
+    if (!n) return Infinity;
+    return -Math.log(n / (this.counts.truths[truth]! + 1)) + TOKEN_PENALTY;
+  }
+
+  private readonly truthInfo = new Map<string, { chars: string[]; ids: Int32Array; skel: string[]; del: Float64Array }>();
   private buffer = new Float64Array(256);
 
   /**
@@ -135,6 +167,7 @@ export class Channel {
   prepare(ocr: string): (truth: string) => number {
     const o = [...ocr];
     const n = o.length;
+    const oIds = Int32Array.from(o, (c) => this.charId(c));
     const ins = o.map((c) => this.insCost(c));
     const movesAt: [number, string[][]][][] = [[]];
     for (let i = 1; i <= n; i++) {
@@ -152,10 +185,11 @@ export class Channel {
       let info = this.truthInfo.get(truth);
       if (!info) {
         const chars = [...truth];
-        info = { chars, skel: chars.map(skeletonChar), del: Float64Array.from(chars, (c) => this.subCost(c, '')) };
+        info = { chars, ids: Int32Array.from(chars, (c) => this.charId(c)), skel: chars.map(skeletonChar), del: Float64Array.from(chars, (c) => this.subCost(c, '')) };
         if (this.truthInfo.size < 100_000) this.truthInfo.set(truth, info);
       }
       const t = info.chars;
+      const tIds = info.ids;
       const tSkel = info.skel;
       const m = t.length;
       const W = m + 1;
@@ -165,11 +199,12 @@ export class Channel {
       for (let j = 1; j <= m; j++) d[j] = d[j - 1]! + info.del[j - 1]!;
       for (let i = 1; i <= n; i++) {
         const oi = o[i - 1]!;
+        const oId = oIds[i - 1]!;
         const insI = ins[i - 1]!;
         const moves = movesAt[i]!;
         d[i * W] = d[(i - 1) * W]! + insI;
         for (let j = 1; j <= m; j++) {
-          let best = d[(i - 1) * W + j - 1]! + this.subCost(t[j - 1]!, oi);
+          let best = d[(i - 1) * W + j - 1]! + this.subCostIds(t[j - 1]!, tIds[j - 1]!, oi, oId);
           const b = d[(i - 1) * W + j]! + insI;
           if (b < best) best = b;
           const c = d[i * W + j - 1]! + info.del[j - 1]!;
