@@ -129,7 +129,7 @@ export class NgramModel {
   private hashes: { bi: RunHash; tri: RunHash } | undefined;
   /** Hash indexes of the bigram and trigram runs, built on first use. */
   runHashes(): { bi: RunHash; tri: RunHash } {
-    return (this.hashes ??= { bi: new RunHash(this.biOff, this.biW), tri: new RunHash(this.triOff, this.triW) });
+    return (this.hashes ??= { bi: new RunHash(this.biOff, this.biW, this.biP, true), tri: new RunHash(this.triOff, this.triW, this.triP, false) });
   }
 
   id(unit: string): number { return this.ids.get(unit) ?? -1; }
@@ -179,36 +179,57 @@ export function search(a: Uint16Array, lo: number, hi: number, key: number): num
 const SCAN_MAX = 16;
 
 /**
- * Open-addressing hash over the entries of sorted runs: entry i of the run of context c is
- * stored under hash(c, w[i]) as i + 1 (0 = empty slot). A lookup checks that the found index
- * lies in the context's run and holds w, so keys need no storage of their own. Built once per
- * model in memory (a few tens of ms), it replaces the binary search in long runs, where the
- * decoder spends most of its time.
+ * Open-addressing hash over the entries of the long sorted runs (> SCAN_MAX entries): entry i
+ * of the run of context c is stored under hash(c, w[i]) as [c + 1, w << 16 | cost[i]] (and i
+ * when `withIndex`), 0 = empty. One probe reads one cache line and yields the cost without
+ * touching the run arrays. Built once per model in memory (tens of ms); short runs are
+ * scanned linearly instead.
  */
 export class RunHash {
   readonly table: Int32Array;
   readonly shift: number;
   readonly mask: number;
+  /** Int32 words per slot: 2, or 4 with the entry index */
+  readonly stride: number;
 
-  constructor(off: Uint32Array, w: Uint16Array) {
+  constructor(off: Uint32Array, w: Uint16Array, cost: Uint16Array, withIndex: boolean) {
     const contexts = off.length - 1;
     let n = 0;
     for (let c = 0; c < contexts; c++) if (off[c + 1]! - off[c]! > SCAN_MAX) n += off[c + 1]! - off[c]!;
     let bits = 4;
-    while ((1 << bits) < n * 2) bits++; // load factor <= 0.5
-    this.table = new Int32Array(1 << bits);
+    while ((1 << bits) * 0.7 < n) bits++; // load factor <= 0.7
+    this.stride = withIndex ? 4 : 2;
+    this.table = new Int32Array((1 << bits) * this.stride);
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;
     const t = this.table;
+    const st = this.stride;
     for (let c = 0; c < contexts; c++) {
       const lo = off[c]!;
       const hi = off[c + 1]!;
       if (hi - lo <= SCAN_MAX) continue; // short runs are scanned, never hashed
       for (let i = lo; i < hi; i++) {
         let h = hashPair(c, w[i]!) >>> this.shift;
-        while (t[h] !== 0) h = (h + 1) & this.mask;
-        t[h] = i + 1;
+        while (t[h * st] !== 0) h = (h + 1) & this.mask;
+        t[h * st] = c + 1;
+        t[h * st + 1] = (w[i]! << 16) | cost[i]!;
+        if (withIndex) t[h * st + 2] = i;
       }
+    }
+  }
+
+  /** table offset of the slot holding (c, w), or -1 */
+  slot(c: number, w: number): number {
+    const t = this.table;
+    const st = this.stride;
+    const c1 = c + 1;
+    let h = hashPair(c, w) >>> this.shift;
+    for (;;) {
+      const at = h * st;
+      const e = t[at]!;
+      if (e === 0) return -1;
+      if (e === c1 && t[at + 1]! >>> 16 === w) return at;
+      h = (h + 1) & this.mask;
     }
   }
 }
@@ -217,7 +238,7 @@ export function hashPair(c: number, w: number): number {
   return Math.imul((Math.imul(c, 0x9e3779b1) ^ w) >>> 0, 0x85ebca6b);
 }
 
-/** Index of `key` in the sorted slice a[lo, hi) of context c, or -1 (hash for long slices). */
+/** Index of `key` in the sorted run a[lo, hi) of context c, or -1 (hash with index for long runs). */
 export function find(a: Uint16Array, lo: number, hi: number, key: number, hash: RunHash, c: number): number {
   if (hi - lo <= SCAN_MAX) {
     for (; lo < hi; lo++) {
@@ -227,16 +248,22 @@ export function find(a: Uint16Array, lo: number, hi: number, key: number, hash: 
     }
     return -1;
   }
-  const t = hash.table;
-  const mask = hash.mask;
-  let h = hashPair(c, key) >>> hash.shift;
-  for (;;) {
-    const e = t[h]!;
-    if (e === 0) return -1;
-    const i = e - 1;
-    if (i >= lo && i < hi && a[i] === key) return i;
-    h = (h + 1) & mask;
+  const at = hash.slot(c, key);
+  return at < 0 ? -1 : hash.table[at + 2]!;
+}
+
+/** Quantised cost stored with `key` in the run a[lo, hi) of context c (costs p), or -1. */
+export function findCost(a: Uint16Array, p: Uint16Array, lo: number, hi: number, key: number, hash: RunHash, c: number): number {
+  if (hi - lo <= SCAN_MAX) {
+    for (; lo < hi; lo++) {
+      const x = a[lo]!;
+      if (x === key) return p[lo]!;
+      if (x > key) return -1;
+    }
+    return -1;
   }
+  const at = hash.slot(c, key);
+  return at < 0 ? -1 : hash.table[at + 1]! & 0xffff;
 }
 
 /**
@@ -289,10 +316,10 @@ export class ContextSlots {
   /** -ln P(w | context in slot), w a valid id */
   cost(slot: number, w: number): number {
     const m = this.m;
-    const t = find(m.triW, this.triLo[slot]!, this.triHi[slot]!, w, this.triHash, this.triCtx[slot]!);
-    if (t >= 0) return m.triP[t]! * this.step;
-    const b = find(m.biW, this.biLo[slot]!, this.biHi[slot]!, w, this.biHash, this.biCtx[slot]!);
-    return this.bo3[slot]! + (b >= 0 ? m.biP[b]! * this.step : this.bo2[slot]! - m.uniP[w]!);
+    const t = findCost(m.triW, m.triP, this.triLo[slot]!, this.triHi[slot]!, w, this.triHash, this.triCtx[slot]!);
+    if (t >= 0) return t * this.step;
+    const b = findCost(m.biW, m.biP, this.biLo[slot]!, this.biHi[slot]!, w, this.biHash, this.biCtx[slot]!);
+    return this.bo3[slot]! + (b >= 0 ? b * this.step : this.bo2[slot]! - m.uniP[w]!);
   }
 
   /** the bigram (v w) index cost() found on a trigram miss; -2 when it did not look */
@@ -301,8 +328,8 @@ export class ContextSlots {
   /** cost(slot, w), remembering the bigram (v w) lookup for costAfter */
   costNoting(slot: number, w: number): number {
     const m = this.m;
-    const t = find(m.triW, this.triLo[slot]!, this.triHi[slot]!, w, this.triHash, this.triCtx[slot]!);
-    if (t >= 0) { this.noted = -2; return m.triP[t]! * this.step; }
+    const t = findCost(m.triW, m.triP, this.triLo[slot]!, this.triHi[slot]!, w, this.triHash, this.triCtx[slot]!);
+    if (t >= 0) { this.noted = -2; return t * this.step; }
     const b = find(m.biW, this.biLo[slot]!, this.biHi[slot]!, w, this.biHash, this.biCtx[slot]!);
     this.noted = b;
     return this.bo3[slot]! + (b >= 0 ? m.biP[b]! * this.step : this.bo2[slot]! - m.uniP[w]!);
@@ -318,11 +345,11 @@ export class ContextSlots {
     if (b === -2) b = find(m.biW, this.biLo[slot]!, this.biHi[slot]!, w, this.biHash, this.biCtx[slot]!);
     let bo3 = 0;
     if (b >= 0) {
-      const t = find(m.triW, m.triOff[b]!, m.triOff[b + 1]!, x, this.triHash, b);
-      if (t >= 0) return m.triP[t]! * this.step;
+      const t = findCost(m.triW, m.triP, m.triOff[b]!, m.triOff[b + 1]!, x, this.triHash, b);
+      if (t >= 0) return t * this.step;
       bo3 = m.biBo[b]! * this.step;
     }
-    const b2 = find(m.biW, m.biOff[w]!, m.biOff[w + 1]!, x, this.biHash, w);
-    return bo3 + (b2 >= 0 ? m.biP[b2]! * this.step : -m.uniBo[w]! - m.uniP[x]!);
+    const b2 = findCost(m.biW, m.biP, m.biOff[w]!, m.biOff[w + 1]!, x, this.biHash, w);
+    return bo3 + (b2 >= 0 ? b2 * this.step : -m.uniBo[w]! - m.uniP[x]!);
   }
 }

@@ -84,23 +84,31 @@ describe('search', () => {
 });
 
 describe('hashed runs', () => {
-  it('find() agrees with binary search on every run of the shipped model', async () => {
-    const { find, search } = await import('../../src/repair/ngram.js');
+  it('find() and findCost() agree with binary search on the runs of the shipped model', async () => {
+    const { find, findCost, search } = await import('../../src/repair/ngram.js');
     const m = new NgramModel(readFileSync(join(dataPath('repair'), 'lm.bin')));
     const { bi, tri } = m.runHashes();
     // every stored key is found at its index, and absent keys (probed across the vocabulary) are not
-    const check = (off: Uint32Array, w: Uint16Array, hash: typeof bi, step: number) => {
+    const check = (off: Uint32Array, w: Uint16Array, p: Uint16Array, hash: typeof bi, step: number) => {
       let probes = 0;
       for (let c = 0; c + 1 < off.length; c += step) {
         const lo = off[c]!;
         const hi = off[c + 1]!;
-        for (let i = lo; i < hi; i++) expect(find(w, lo, hi, w[i]!, hash, c)).toBe(i);
-        for (let x = 0; x < m.size; x += 97) { expect(find(w, lo, hi, x, hash, c)).toBe(search(w, lo, hi, x)); probes++; }
+        for (let i = lo; i < hi; i++) {
+          if (hash.stride === 4) expect(find(w, lo, hi, w[i]!, hash, c)).toBe(i);
+          expect(findCost(w, p, lo, hi, w[i]!, hash, c)).toBe(p[i]);
+        }
+        for (let x = 0; x < m.size; x += 97) {
+          const i = search(w, lo, hi, x);
+          if (hash.stride === 4) expect(find(w, lo, hi, x, hash, c)).toBe(i);
+          expect(findCost(w, p, lo, hi, x, hash, c)).toBe(i < 0 ? -1 : p[i]);
+          probes++;
+        }
       }
       return probes;
     };
-    expect(check(m.biOff, m.biW, bi, 7)).toBeGreaterThan(1000);
-    expect(check(m.triOff, m.triW, tri, 301)).toBeGreaterThan(1000);
+    expect(check(m.biOff, m.biW, m.biP, bi, 7)).toBeGreaterThan(1000);
+    expect(check(m.triOff, m.triW, m.triP, tri, 301)).toBeGreaterThan(1000);
   });
 
   it('the decoder context slots give the same costs as NgramModel.cost', async () => {
