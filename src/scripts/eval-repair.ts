@@ -1,7 +1,7 @@
 /**
  * Evaluate the text-repair model (npm run eval:repair). Every number says what it measures:
  *   - start-up (model load + set-up) and throughput on ~69k syllables (seed 003 repeated), in CPU
- *     and wall seconds: start-up + first run (cold caches), then the steady state (median of 3 runs);
+ *     and wall seconds: start-up + first run (cold caches), then the steady state (median of 5 runs);
  *   - seed 003 vs gold: shipped model, and the honest model (lm.bin never sees 003; channel and
  *     inventory rebuilt without 003);
  *   - the held-out corpus slice (every 50th document, never in lm.bin) stripped of its marks;
@@ -52,19 +52,19 @@ model.repairLines(big);
 const tFirst = (performance.now() - t0) / 1000;
 const cpuFirst = cpuSeconds(cpuStart);
 const steady: { cpu: number; wall: number }[] = [];
-for (let run = 0; run < 3; run++) {
+for (let run = 0; run < 5; run++) {
   const c0 = process.cpuUsage();
   const t1 = performance.now();
   model.repairLines(big);
   steady.push({ wall: (performance.now() - t1) / 1000, cpu: cpuSeconds(c0) });
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const steadyCpu = median(steady.map((r) => r.cpu));
 const steadyWall = median(steady.map((r) => r.wall));
 console.log(`start-up (model load + repair set-up): ${cpuLoad.toFixed(3)} s CPU, ${tLoad.toFixed(3)} s wall; model heap ${mb(heapModel)}`);
 console.log(`throughput with start-up (start-up + first run on cold caches, ${sylls} syllables): ${rate(sylls, cpuFirst)} syllables/CPU-s (${cpuFirst.toFixed(2)} s CPU), ` +
   `${rate(sylls, tFirst)} syllables/s wall (${tFirst.toFixed(2)} s)`);
-console.log(`throughput steady state (median of 3 runs, ${sylls} syllables): ${rate(sylls, steadyCpu)} syllables/CPU-s (${steadyCpu.toFixed(2)} s CPU), ` +
+console.log(`throughput steady state (median of 5 runs, ${sylls} syllables): ${rate(sylls, steadyCpu)} syllables/CPU-s (${steadyCpu.toFixed(2)} s CPU), ` +
   `${rate(sylls, steadyWall)} syllables/s wall (${steadyWall.toFixed(2)} s); runs CPU ${steady.map((r) => r.cpu.toFixed(2)).join(' / ')} s`);
 console.log(`memory after the runs: heap used ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`);
 let bytes = 0;
