@@ -286,6 +286,10 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   const predScore = new Float64Array(MAXP);
   const predU = new Int32Array(MAXP);
   const predV = new Int32Array(MAXP);
+  let nUseOf = new Int32Array(1 << 10);
+  let valStart = new Int32Array(1 << 10);
+  let lmVal = new Float64Array(1 << 16);
+  let slotOfPrev = new Int32Array(1 << 14);
   // per-predecessor LM contexts
   const slots = new ContextSlots(lm.ngram, MAXP);
   const minLm = lm.ngram.minCost();
@@ -317,6 +321,13 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
    * ctxCost(0, c) and setContext(1, v, c) + ctxCost(1, next), with the (v c) lookup shared.
    */
   let afterCost = 0;
+  /** the second term of pairCost alone (the first one is known) */
+  function afterOnly(c: Cand, v: number, next: Cand, cache: DocCache | undefined): number {
+    if (c.unit < 0) { setContext(1, v, c.unit); return ctxCost(1, next.unit, next.unseen, cache); }
+    if (next.unit < 0) return ctxCost(1, next.unit, next.unseen, cache);
+    const r2 = slots.costAfter(0, c.unit, next.unit, -2);
+    return cache ? cached(r2, next.unit, cache) : r2;
+  }
   function pairCost(c: Cand, v: number, next: Cand | undefined, cache: DocCache | undefined): number {
     if (c.unit < 0) {
       const first = ctxCost(0, c.unit, c.unseen, cache);
@@ -347,12 +358,36 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     const score = scoreBuf;
     const back = backBuf;
     const start = startBuf;
+    // LM costs the Viterbi pass computed, kept for the confidence pass (which needs the costs of
+    // every candidate next to the chosen neighbours, mostly the same contexts): position i has
+    // nUseOf[i] predecessor slots; the cost of candidate k from slot oi is at
+    // lmVal[valStart[i] + k * nUseOf[i] + oi] (NaN: not computed); slotOfPrev[start[i - 1] + j]
+    // is the slot of predecessor state j at position i (-1: not a predecessor)
+    if (nUseOf.length < n) { nUseOf = new Int32Array(n * 2); valStart = new Int32Array(n * 2); }
+    if (slotOfPrev.length < total) slotOfPrev = new Int32Array(total * 2);
+    slotOfPrev.fill(-1, 0, total);
+    let valTotal = 0;
+    const reserve = (i: number, nUse: number, nCands: number) => {
+      nUseOf[i] = nUse;
+      valStart[i] = valTotal;
+      const need = valTotal + nUse * nCands;
+      if (lmVal.length < need) { const grown = new Float64Array(need * 2); grown.set(lmVal.subarray(0, valTotal)); lmVal = grown; }
+      lmVal.fill(NaN, valTotal, need);
+      valTotal = need;
+    };
     for (let i = 0; i < n; i++) {
       const cs = seg[i]!.cands;
       const base = start[i]!;
       if (i === 0) {
         setContext(0, B, B);
-        for (let k = 0; k < cs.length; k++) { const c = cs[k]!; score[base + k] = c.cost + ctxCost(0, c.unit, c.unseen, cache); back[base + k] = -1; }
+        reserve(0, 1, cs.length);
+        for (let k = 0; k < cs.length; k++) {
+          const c = cs[k]!;
+          const lmc = ctxCost(0, c.unit, c.unseen, cache);
+          lmVal[k] = lmc;
+          score[base + k] = c.cost + lmc;
+          back[base + k] = -1;
+        }
         continue;
       }
       // predecessors cheapest first: LM costs are >= 0, so the scan stops once a
@@ -377,8 +412,12 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
         predU[oi] = ppcs ? ppcs[back[pbase + j]!]!.unit : B;
         predV[oi] = pcs[j]!.unit;
         setContext(oi, predU[oi]!, predV[oi]!);
+        slotOfPrev[pbase + j] = oi;
         nUse++;
       }
+      reserve(i, nUse, cs.length);
+      const vals = lmVal;
+      const vbase = valStart[i]!;
       // a state scoring above (best state here) + viterbiBeam is never extended at the next
       // position, so its exact score does not matter: once the scan shows it must lie above
       // that line it is marked unreachable (Infinity). The last position keeps exact scores
@@ -400,7 +439,9 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
         for (let oi = 0; oi < nUse; oi++) {
           const pj = predScore[oi]!;
           if (pj + bound >= best || pj + bound > lim) break;
-          const s = pj + ctxCost(oi, c.unit, c.unseen, cache);
+          const lmc = ctxCost(oi, c.unit, c.unseen, cache);
+          vals[vbase + k * nUse + oi] = lmc;
+          const s = pj + lmc;
           if (s < best) { best = s; arg = order[oi]!; }
         }
         if (best > lim) { score[base + k] = Infinity; back[base + k] = 0; continue; }
@@ -434,15 +475,47 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       setContext(0, u, v);
       const m = Math.min(cs.length, MAXP);
       const pi = path[i]!;
-      const pc = cs[pi]!;
-      let chosen = pc.cost + pairCost(pc, v, next, cache);
-      if (next) chosen += afterCost;
-      for (let k = 0; k < m; k++) {
-        if (k === pi) { local[k] = chosen; continue; }
-        const c = cs[k]!;
-        let l = c.cost + pairCost(c, v, next, cache);
-        if (next) l += afterCost;
-        local[k] = l;
+      // the Viterbi slot at i whose context is (u v): the chosen predecessor's
+      let slotA = 0;
+      if (i >= 1) {
+        const jp = path[i - 1]!;
+        slotA = slotOfPrev[start[i - 1]! + jp]!;
+      }
+      const nA = nUseOf[i]!;
+      const baseA = valStart[i]! + slotA;
+      // at i + 1 the slot of state k has context (back-pointer unit of k, k): it is (v, k) when
+      // k's best predecessor is the chosen one (i >= 1) or always at the segment start
+      const nB = next ? nUseOf[i + 1]! : 0;
+      const baseB = next ? valStart[i + 1]! + path[i + 1]! * nB : 0;
+      const vMapped = v < 0 ? UNK : v;
+      const ppcs = i >= 1 ? seg[i - 1]!.cands : undefined;
+      let chosen = 0;
+      for (let pass = 0; pass < 2; pass++) {
+        // the chosen candidate first (its local cost is the reference of the others)
+        for (let k = pass === 0 ? pi : 0; k < (pass === 0 ? pi + 1 : m); k++) {
+          if (pass === 1 && k === pi) { local[k] = chosen; continue; }
+          const c = cs[k]!;
+          const a = slotA >= 0 ? lmVal[baseA + k * nA]! : NaN;
+          let b = NaN;
+          if (next) {
+            const sb = slotOfPrev[start[i]! + k]!;
+            if (sb >= 0) {
+              let same = true;
+              if (ppcs) { const bu = ppcs[back[start[i]! + k]!]!.unit; same = (bu < 0 ? UNK : bu) === vMapped; }
+              if (same) b = lmVal[baseB + sb]!;
+            }
+          }
+          let l: number;
+          if (a === a) {
+            l = c.cost + a;
+            if (next) l += b === b ? b : afterOnly(c, v, next, cache);
+          } else {
+            l = c.cost + pairCost(c, v, next, cache);
+            if (next) l += afterCost;
+          }
+          local[k] = l;
+          if (pass === 0) chosen = l;
+        }
       }
       let z = 0;
       for (let k = 0; k < m; k++) z += Math.exp(chosen - local[k]!);

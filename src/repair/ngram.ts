@@ -337,11 +337,11 @@ export class ContextSlots {
 
   /**
    * -ln P(x | v w), v the bigram context of slot, right after costNoting(slot, w): the same
-   * value as set(other, v, w) + cost(other, x), sharing the (v w) lookup.
+   * value as set(other, v, w) + cost(other, x), sharing the (v w) lookup (noted = -2: look it up).
    */
-  costAfter(slot: number, w: number, x: number): number {
+  costAfter(slot: number, w: number, x: number, noted = this.noted): number {
     const m = this.m;
-    let b = this.noted;
+    let b = noted;
     if (b === -2) b = find(m.biW, this.biLo[slot]!, this.biHi[slot]!, w, this.biHash, this.biCtx[slot]!);
     let bo3 = 0;
     if (b >= 0) {
