@@ -70,6 +70,10 @@ export function deadlinePeriod(d: Deadline): string {
       return d.month === null ? 'hằng năm' : d.day === null ? `tháng ${two(d.month)} hằng năm` : `${two(d.day)}/${two(d.month)} hằng năm`;
     case 'range':
       return `${d.from} – ${d.to}`;
+    case 'recurring': {
+      const every = { week: 'hằng tuần', month: 'hằng tháng', quarter: 'hằng quý', 'half-year': '6 tháng một lần' }[d.every];
+      return d.day === null ? every : `ngày ${two(d.day)} ${every}`;
+    }
   }
 }
 

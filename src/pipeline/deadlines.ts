@@ -82,6 +82,45 @@ export function parseDeadlines(text: string, options: DeadlineOptions = {}): Dea
   };
   const ANNUAL_AFTER = String.raw`(?:\s*(?:\(|,)?\s*(?:cua\s+)?h[a-z]ng\s+n[a-z]m\b)`;
 
+  // Ranges of months or days in one year: "từ tháng 01 đến tháng 4/2026", "tháng 01 - 4/2026", "từ tháng 10/2025
+  // đến tháng 3/2026", "từ ngày 01/3 đến ngày 30/4/2026": the year written once, at the end, holds for both ends.
+  const MO = String.raw`(\d{1,2})`;
+  each(new RegExp(String.raw`(?:tu\s*)?thang\s*${MO}(?:${SEP}${Y})?\s*(?:-|–|den|toi)\s*(?:het\s*)?(?:thang\s*)?${MO}\s*(?:[\/.-]|nam)\s*${Y}\b`, 'g'), (m) =>
+    add(m.index, m.index + m[0].length, 0, (t) => {
+      const m1 = Number(m[1]);
+      const m2 = Number(m[3]);
+      const y2 = Number(m[4]);
+      const y1 = m[2] ? Number(m[2]) : m1 <= m2 ? y2 : y2 - 1;
+      if (m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12 || !validYear(y1) || y1 > y2 || (y1 === y2 && m1 >= m2)) return null;
+      return { text: t, kind: 'range', from: `${y1}-${String(m1).padStart(2, '0')}`, to: `${y2}-${String(m2).padStart(2, '0')}` };
+    }),
+  );
+  each(new RegExp(String.raw`(?:tu\s*)?ngay\s*(\d{1,2})${SEP}(\d{1,2})(?:${SEP}${Y})?\s*(?:-|–|den|toi)\s*(?:het\s*)?(?:ngay\s*)?(\d{1,2})${SEP}(\d{1,2})${SEP}${Y}\b`, 'g'), (m) =>
+    add(m.index, m.index + m[0].length, 0, (t) => {
+      const y2 = Number(m[6]);
+      const y1 = m[3] ? Number(m[3]) : y2;
+      const from = isoDay(y1, Number(m[2]), Number(m[1]));
+      const to = isoDay(y2, Number(m[5]), Number(m[4]));
+      return from && to && from < to ? { text: t, kind: 'range', from, to } : null;
+    }),
+  );
+  // Recurring within the year: "trước ngày 25 hằng tháng", "ngày 05 của tháng liền kề", "hằng quý", "hằng tuần".
+  const EVERY = String.raw`(?:h[a-z]ng|moi|cac)\s+(thang|quy|tuan)\b|(?:cua\s+)?thang\s+(?:lien ke|ke tiep|sau)\b`;
+  each(new RegExp(String.raw`(?:truoc\s+)?ngay\s*(\d{1,2})\s*(?:,\s*)?(?:cua\s+)?(?:${EVERY})`, 'g'), (m) =>
+    add(m.index, m.index + m[0].length, 2, (t) => {
+      const d = Number(m[1]);
+      if (d < 1 || d > 31 || (m[2] && m[2] !== 'thang')) return null;
+      return { text: t, kind: 'recurring', every: 'month', day: d };
+    }),
+  );
+  each(/(?:dinh ky\s+)?(?:h[a-z]ng|moi)\s+(thang|quy|tuan)\b|(?:dinh ky\s+)?(?:06|6|sau) thang (?:mot lan|1 lan)/g, (m) =>
+    add(m.index, m.index + m[0].length, 6, (t) => ({
+      text: t,
+      kind: 'recurring',
+      every: m[1] === 'thang' ? 'month' : m[1] === 'quy' ? 'quarter' : m[1] === 'tuan' ? 'week' : 'half-year',
+      day: null,
+    })),
+  );
   // Full dates: "ngày 30/6/2024", "ngày 30 tháng 6 năm 2024", "30/6/2024".
   each(new RegExp(String.raw`(?:ngay\s*)?\b(\d{1,2})${SEP}(\d{1,2})${SEP}${Y}\b`, 'g'), (m) =>
     add(m.index, m.index + m[0].length, 1, (t) => {
@@ -151,16 +190,16 @@ export function parseDeadlines(text: string, options: DeadlineOptions = {}): Dea
   for (const h of kept) {
     const before = skel.slice(Math.max(0, h.start - 40), h.start);
     const cue = CUE_BEFORE.exec(before);
-    if (h.deadline.kind === 'ongoing') {
+    if (h.deadline.kind === 'ongoing' || (h.deadline.kind === 'recurring' && h.deadline.day === null)) {
       // "hằng năm" is the recurrence of a dated annual deadline when one stands in the same text.
       if (hasAnnual && /n[a-z]m$/.test(skel.slice(h.start, h.end))) continue;
       if (options.strict && !ongoingIsDeadline(skel, h)) continue;
-    } else if (options.strict && h.deadline.kind !== 'annual') {
+    } else if (options.strict && h.deadline.kind !== 'annual' && h.deadline.kind !== 'recurring') {
       const cued = (cue && (h.deadline.kind === 'year' ? STRICT_YEAR_CUES : STRICT_CUES).test(cue[1]!)) || TIME_LABEL_BEFORE.test(before);
       if (!cued) continue;
     }
     // The text includes the cue ("hoàn thành tháng 6/2024", "trước ngày 10/12 hằng năm").
-    if (cue && h.deadline.kind !== 'ongoing') {
+    if (cue && h.deadline.kind !== 'ongoing' && !(h.deadline.kind === 'recurring' && h.deadline.day === null)) {
       const start = h.start - cue[1]!.length;
       h.deadline.text = squeezeText(original.slice(start, h.end));
     }

@@ -51,6 +51,12 @@ export const Deadline = z
       day: z.number().int().min(1).max(31).nullable(),
     }),
     z.object({ ...deadlineBase, kind: z.literal('range'), from: isoDate, to: isoDate }),
+    z.object({
+      ...deadlineBase,
+      kind: z.literal('recurring'),
+      every: z.enum(['week', 'month', 'quarter', 'half-year']).describe('the cycle: "hằng tuần", "hằng tháng", "hằng quý", "6 tháng một lần"'),
+      day: z.number().int().min(1).max(31).nullable().describe('the day of the month when stated ("trước ngày 25 hằng tháng")'),
+    }),
   ])
   .meta({ id: 'Deadline' });
 

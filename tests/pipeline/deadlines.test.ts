@@ -27,6 +27,31 @@ describe('parseDeadlines', () => {
     expect(parseDeadlines('trước ngày 10/12 hằng năm')[0]!.text).toBe('trước ngày 10/12 hằng năm');
   });
 
+  it('reads recurring deadlines within the year (monthly reports of real plans)', () => {
+    // CCHC plan of UBND tỉnh Lâm Đồng (2025): "Định kỳ hằng tháng", "Trước ngày 05 của tháng liền kề".
+    expect(kinds('Định kỳ hằng tháng')).toEqual([{ kind: 'recurring', every: 'month', day: null }]);
+    expect(kinds('Trước ngày 05 của tháng liền kề')).toEqual([{ kind: 'recurring', every: 'month', day: 5 }]);
+    expect(kinds('báo cáo kết quả về Sở Nội vụ trước ngày 25 hằng tháng', true)).toEqual([{ kind: 'recurring', every: 'month', day: 25 }]);
+    expect(parseDeadlines('gửi trước ngày 25 hằng tháng')[0]!.text).toBe('trước ngày 25 hằng tháng');
+    expect(kinds('báo cáo hằng quý', true)).toEqual([{ kind: 'recurring', every: 'quarter', day: null }]);
+    expect(kinds('Hằng tuần')).toEqual([{ kind: 'recurring', every: 'week', day: null }]);
+    // In prose, a cycle that times no report is not a deadline ("hằng tháng tổ chức sinh hoạt" is a habit).
+    expect(kinds('các chi hội hằng tháng tổ chức sinh hoạt chuyên đề', true)).toEqual([]);
+    // A yearly date stays annual.
+    expect(kinds('trước ngày 10/12 hằng năm')).toEqual([{ kind: 'annual', month: 12, day: 10 }]);
+  });
+
+  it('reads ranges of months and days written with one year', () => {
+    expect(kinds('Từ tháng 01 đến tháng 4/2026')).toEqual([{ kind: 'range', from: '2026-01', to: '2026-04' }]);
+    expect(kinds('tháng 01 - 4/2026')).toEqual([{ kind: 'range', from: '2026-01', to: '2026-04' }]);
+    expect(kinds('từ tháng 10/2025 đến tháng 3/2026')).toEqual([{ kind: 'range', from: '2025-10', to: '2026-03' }]);
+    expect(kinds('từ tháng 10 đến tháng 3/2026')).toEqual([{ kind: 'range', from: '2025-10', to: '2026-03' }]);
+    expect(kinds('từ ngày 01/3 đến ngày 30/4/2026')).toEqual([{ kind: 'range', from: '2026-03-01', to: '2026-04-30' }]);
+    expect(kinds('Thời gian: từ tháng 01 đến tháng 4/2026', true)).toEqual([{ kind: 'range', from: '2026-01', to: '2026-04' }]);
+    // One month stays a month.
+    expect(kinds('hoàn thành tháng 4/2026')).toEqual([{ kind: 'month', year: 2026, month: 4 }]);
+  });
+
   it('keeps the cue in the text', () => {
     expect(parseDeadlines('Thời gian: hoàn thành tháng 6/2024.')[0]!.text).toBe('hoàn thành tháng 6/2024');
   });
