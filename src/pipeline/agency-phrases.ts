@@ -90,6 +90,41 @@ export function proseAgencies(text: string): { lead: Agency[]; support: Agency[]
   return { lead: uniqueAgencies(lead), support: uniqueAgencies(support) };
 }
 
+/**
+ * Bodies that were merged, named together after the merger, are their successor: a 2026 plan's "Cục Lâm nghiệp
+ * và Cục Kiểm lâm" is the one Cục Lâm nghiệp và Kiểm lâm (formed from both in 2025), and "Sở Kế hoạch và Đầu tư,
+ * Sở Tài chính" is Sở Tài chính. Only when two or more names of one list lead to the same body: one old name
+ * alone is kept as written (and flagged by `warnUnknown`); names still in use ("Sở Tài chính và Sở Nội vụ") stay apart.
+ */
+export function joinMergedBodies(list: Agency[], year: number | null | undefined): Agency[] {
+  if (!year || list.length < 2) return list;
+  const registry = AgencyRegistry.load();
+  const target = (a: Agency): string | null => {
+    const v = registry.validity(a);
+    if (!v) return null;
+    if (v.validTo !== null && year > v.validTo && v.successor) return v.successor;
+    // The successor itself, when it is named beside a body merged into it.
+    return v.validTo === null ? v.name : null;
+  };
+  const targets = list.map(target);
+  const out: Agency[] = [];
+  const done = new Set<number>();
+  for (let i = 0; i < list.length; i++) {
+    if (done.has(i)) continue;
+    const t = targets[i];
+    const same = t ? targets.map((x, k) => (x === t ? k : -1)).filter((k) => k >= 0) : [];
+    const merged = same.filter((k) => targets[k] !== registry.validity(list[k]!)?.name);
+    if (same.length < 2 || merged.length === 0) {
+      out.push(list[i]!);
+      continue;
+    }
+    for (const k of same) done.add(k);
+    const successor = registry.lookup(t!);
+    out.push({ ...(successor ?? { name: t!, kind: 'agency' as const, known: true }), raw: same.map((k) => list[k]!.raw).join(' và ') });
+  }
+  return out;
+}
+
 export function uniqueAgencies(list: Agency[]): Agency[] {
   const seen = new Set<string>();
   return list.filter((a) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AgencyRegistry } from '../../src/facts/agencies.js';
+import { joinMergedBodies } from '../../src/pipeline/agency-phrases.js';
 
 const registry = AgencyRegistry.load();
 const names = (text: string) => registry.parseList(text).map((a) => `${a.name}${a.kind === 'group' ? ' [group]' : ''}${a.known ? '' : ' [?]'}`);
@@ -80,5 +81,28 @@ describe('the 2025 reorganisation', () => {
     expect(registry.validity(merged!)).toMatchObject({ validFrom: 2025, validTo: null });
     expect(registry.validity(registry.parseList('Sở Nội vụ')[0]!)).toMatchObject({ validFrom: null, validTo: null, successor: null });
     expect(registry.validity(registry.parseList('các sở, ban, ngành')[0]!)).toBeNull();
+  });
+});
+
+describe('"và" between bodies and inside names', () => {
+  it('keeps conjunctions inside official names and splits two bodies', () => {
+    expect(names('Sở Văn hóa, Thể thao và Du lịch')).toEqual(['Sở Văn hóa, Thể thao và Du lịch']);
+    expect(names('Sở Nông nghiệp và Môi trường')).toEqual(['Sở Nông nghiệp và Môi trường']);
+    expect(names('Sở Tài chính và Sở Nội vụ')).toEqual(['Sở Tài chính', 'Sở Nội vụ']);
+    expect(names('Sở Văn hóa, Thể thao và Du lịch và Sở Nông nghiệp và Môi trường')).toEqual(['Sở Văn hóa, Thể thao và Du lịch', 'Sở Nông nghiệp và Môi trường']);
+    // The units of Bộ Nông nghiệp và Môi trường (NĐ 35/2025/NĐ-CP), as the BNNMT plan of 2026 names them.
+    expect(names('Cục Lâm nghiệp và Kiểm lâm; Vụ Pháp chế, Cục Biến đổi khí hậu')).toEqual(['Cục Lâm nghiệp và Kiểm lâm', 'Vụ Pháp chế', 'Cục Biến đổi khí hậu']);
+    expect(names('Cục Lâm nghiệp và Cục Kiểm lâm')).toEqual(['Cục Lâm nghiệp', 'Cục Kiểm lâm']);
+  });
+
+  it('reads bodies merged in 2025 and named together after the merger as their successor', () => {
+    const joined = (text: string, year: number) => joinMergedBodies(registry.parseList(text), year).map((a) => a.name);
+    expect(joined('Cục Lâm nghiệp và Cục Kiểm lâm', 2026)).toEqual(['Cục Lâm nghiệp và Kiểm lâm']);
+    expect(joined('Cục Lâm nghiệp và Cục Kiểm lâm, Sở Nông nghiệp và Môi trường', 2026)).toEqual(['Cục Lâm nghiệp và Kiểm lâm', 'Sở Nông nghiệp và Môi trường']);
+    expect(joined('Sở Kế hoạch và Đầu tư, Sở Tài chính', 2026)).toEqual(['Sở Tài chính']);
+    // Before the merger they were two bodies; bodies still in use are never joined; one old name alone stays.
+    expect(joined('Cục Lâm nghiệp và Cục Kiểm lâm', 2023)).toEqual(['Cục Lâm nghiệp', 'Cục Kiểm lâm']);
+    expect(joined('Sở Tài chính và Sở Nội vụ', 2026)).toEqual(['Sở Tài chính', 'Sở Nội vụ']);
+    expect(joined('Sở Kế hoạch và Đầu tư', 2026)).toEqual(['Sở Kế hoạch và Đầu tư']);
   });
 });

@@ -19,7 +19,7 @@ import { AgencyRegistry } from '../../facts/agencies.js';
 import { skeleton } from '../../text/vietnamese.js';
 import { parseDeadlines } from '../deadlines.js';
 import { paragraphs, sentences, topNodesOfKind, type Paragraph } from '../blocks.js';
-import { leadingAgencies, uniqueAgencies, warnUnknown } from '../agency-phrases.js';
+import { joinMergedBodies, leadingAgencies, uniqueAgencies, warnUnknown } from '../agency-phrases.js';
 
 /** A heading's label ("3.", "1.2.", "a)", "II."), also glued to its text as OCR leaves it ("4.Sở Y tế"). */
 const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?:[.)\/]\s*(?=\p{Lu})|[.)\/]?\s+)/u;
@@ -90,7 +90,7 @@ export const responsibilitiesStage: Stage = {
 };
 
 function open(doc: PlanDocument, head: Head, p: Paragraph, out: Responsibility[]): Open | null {
-  const agencies = uniqueAgencies(head.agencies);
+  const agencies = uniqueAgencies(joinMergedBodies(head.agencies, doc.data.documentYear));
   if (agencies.length === 0) return null;
   const source = doc.sourceOf(p.start, p.end);
   warnUnknown(doc, agencies, source);

@@ -21,7 +21,7 @@ import { AgencyRegistry } from '../../facts/agencies.js';
 import { skeleton } from '../../text/vietnamese.js';
 import { squeeze } from '../../text/case.js';
 import { parseDeadlines } from '../deadlines.js';
-import { proseAgencies, uniqueAgencies, warnUnknown } from '../agency-phrases.js';
+import { joinMergedBodies, proseAgencies, uniqueAgencies, warnUnknown } from '../agency-phrases.js';
 import { isHeaderRow, tableLayout, type ColumnRole, type TableLayout } from '../table-columns.js';
 import { tableGlobalRange, walk } from '../blocks.js';
 import { parseValueCell, unitOfCell } from './appendix.js';
@@ -244,8 +244,8 @@ function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout,
       if (deadlines.length === 0 && year) deadlines = [{ kind: 'year', year: Number(year[1]), text: timeText.trim() }];
       if (deadlines.length === 0) doc.warn('unparsed-deadline', `table ${table.index} row ${taskId}: no deadline read in "${timeText}"`, source);
     }
-    lead = uniqueAgencies(lead);
-    support = uniqueAgencies(support).filter((s) => !lead.some((l) => l.name === s.name));
+    lead = uniqueAgencies(joinMergedBodies(lead, doc.data.documentYear));
+    support = uniqueAgencies(joinMergedBodies(support, doc.data.documentYear)).filter((s) => !lead.some((l) => l.name === s.name));
     warnUnknown(doc, [...lead, ...support], source);
     const product = own(row, productCols).join('; ');
     const sentence = /^(.+?[.:!?])(?:\s+\p{Lu}|$)/u.exec(body);

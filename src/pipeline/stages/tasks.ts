@@ -23,7 +23,7 @@ import type { Stage } from '../stage.js';
 import { AgencyRegistry } from '../../facts/agencies.js';
 import { parseDeadlines } from '../deadlines.js';
 import { paragraphs, topNodesOfKind, type Paragraph } from '../blocks.js';
-import { explicitFields, proseAgencies, uniqueAgencies, warnUnknown } from '../agency-phrases.js';
+import { explicitFields, joinMergedBodies, proseAgencies, uniqueAgencies, warnUnknown } from '../agency-phrases.js';
 
 interface Inherited {
   lead: Agency[];
@@ -99,8 +99,8 @@ export function buildTask(doc: PlanDocument, node: OutlineNode, id: string, inhe
     deadlines = parseDeadlines(paras.filter((p) => !fields.fieldParas.has(p)).map((p) => p.text).join(' '), { strict: true });
     if (deadlines.length === 0) deadlines = inherited.deadlines;
   }
-  lead = uniqueAgencies(lead);
-  support = uniqueAgencies(support).filter((s) => !lead.some((l) => l.name === s.name));
+  lead = uniqueAgencies(joinMergedBodies(lead, doc.data.documentYear));
+  support = uniqueAgencies(joinMergedBodies(support, doc.data.documentYear)).filter((s) => !lead.some((l) => l.name === s.name));
   warnUnknown(doc, [...lead, ...support], source);
   return { id, title, text, lead, support, deadlines, source };
 }
