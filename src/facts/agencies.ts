@@ -308,6 +308,21 @@ export class AgencyRegistry {
     for (const prefix of [['chu', 'tich'], ['thu', 'truong'], ['lanh', 'dao'], ['uy', 'ban', 'nhan', 'dan']]) {
       if (starts(prefix)) j += prefix.length;
     }
+    // "UBND xã, phường, đặc khu" (no "các"): the People's Committees of every unit listed, a group.
+    if (j > i && tokens[i]!.key === 'uy' && tokens[j]?.key !== 'cac') {
+      let k = j;
+      let units = 0;
+      for (;;) {
+        const unit = this.unitAt(tokens, k);
+        if (!unit || (units > 0 && !/[,]/.test(tokens[k]!.before) && tokens[k - 1]?.key !== 'va')) break;
+        k += unit[0].length;
+        units++;
+        if (tokens[k]?.key === 'va') k++;
+      }
+      if (tokens[k - 1]?.key === 'va') k--;
+      if (units >= 2) return { next: k, entry: null, levelFrom: k };
+      return null;
+    }
     if (tokens[j]?.key !== 'cac' && tokens[j]?.key !== 'nhung') return null;
     j++;
     let words = 0;
@@ -318,7 +333,8 @@ export class AgencyRegistry {
       // Words of a list are lower case ("các sở, ban, ngành"); a capital starts a name ("các xã Phòng Y tế").
       const lower = words === 0 || !tokens[k]?.upper;
       const hit = sepOk && lower ? this.groupWords.find((w) => w.every((key, n) => tokens[k + n]?.key === key && (n === 0 || !/[;.:,()]/.test(tokens[k + n]!.before)))) : undefined;
-      if (!hit) break;
+      // A short word run on without a separator is prose, not the list ("các sở, ban, ngành bố trí": "bố" is not "bộ").
+      if (!hit || (words > 0 && k === j && hit.length === 1 && hit[0]!.length <= 2 && !/[,\-\/]/.test(tokens[k]!.before))) break;
       j = k + hit.length;
       words++;
     }

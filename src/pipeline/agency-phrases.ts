@@ -81,7 +81,8 @@ export function proseAgencies(text: string): { lead: Agency[]; support: Agency[]
     lead.push(...subject.map((s) => s.agency));
     // "…chủ trì, phối hợp với Y" / "chủ trì và phối hợp cùng Y".
     const after = skel.slice(m.index + m[0].length);
-    const co = /^\s*(?:[,;]\s*)?(?:va\s+|,\s*)?(?:phoi hop|phoi ket hop)\s+(?:chat che\s+)?(?:voi|cung)\s+/.exec(after);
+    // "với" may be left out: "Sở Tài chính chủ trì, phối hợp các sở, ban, ngành".
+    const co = /^\s*(?:[,;]\s*)?(?:va\s+|,\s*)?(?:phoi hop|phoi ket hop)\s+(?:chat che\s+)?(?:(?:voi|cung)\s+)?/.exec(after);
     if (co) {
       const from = m.index + m[0].length + co[0].length;
       support.push(...leadingAgencies(text.slice(from)).agencies.map((s) => s.agency));
@@ -121,6 +122,49 @@ export function joinMergedBodies(list: Agency[], year: number | null | undefined
     for (const k of same) done.add(k);
     const successor = registry.lookup(t!);
     out.push({ ...(successor ?? { name: t!, kind: 'agency' as const, known: true }), raw: same.map((k) => list[k]!.raw).join(' và ') });
+  }
+  return out;
+}
+
+/** Verbs that end the subject of a clause ("Sở Nội vụ chủ trì tham mưu …", "các sở … chủ động tổ chức …"). */
+const CLAUSE_VERB =
+  /\b(?:chu tri|chu dong|tham muu|co trach nhiem|chiu trach nhiem|phoi hop|to chuc|trien khai|thuc hien|xay dung|huong dan|can cu|theo doi|kiem tra|bao cao|ra soat|tuyen truyen|tiep tuc|tang cuong|quan ly|chi dao|nghien cuu|de xuat|lam)\b/g;
+
+/**
+ * The agencies of a "Cơ quan chủ trì / thực hiện / phối hợp:" value. Mostly a list ("Sở Nội vụ, Sở Tài chính"); but
+ * some plans write a sentence there ("Sở Nội vụ chủ trì tham mưu UBND Thành phố ban hành Kế hoạch; Sở Tư pháp và
+ * các sở, ban, ngành … chủ động tổ chức triển khai …"): then each clause gives its subject — the agencies before
+ * its verb — and never the objects after it (UBND Thành phố is the one advised, not an implementer). A clause "X
+ * chủ trì, phối hợp với Y" gives X as lead and Y as support, whatever the label.
+ */
+export function fieldAgencies(value: string, field: 'lead' | 'support'): { lead: Agency[]; support: Agency[] } {
+  const registry = AgencyRegistry.load();
+  const out = { lead: [] as Agency[], support: [] as Agency[] };
+  for (const clause of value.split(/\s*;\s*|\.\s+(?=\p{Lu})/u)) {
+    if (!clause.trim()) continue;
+    const skel = skeleton(clause);
+    const mentions = registry.scan(clause);
+    const inside = (at: number) => mentions.some((m) => at >= m.start && at < m.end);
+    CLAUSE_VERB.lastIndex = 0;
+    let verbAt = -1;
+    for (let m = CLAUSE_VERB.exec(skel); m; m = CLAUSE_VERB.exec(skel)) {
+      if (!inside(m.index) && m.index > 0) {
+        verbAt = m.index;
+        break;
+      }
+    }
+    // A list (no verb, or a verb only after the whole list of names has ended the value) is read as before.
+    if (verbAt < 0) {
+      out[field].push(...registry.parseList(clause));
+      continue;
+    }
+    const prose = proseAgencies(clause);
+    if (prose.lead.length > 0) {
+      out.lead.push(...prose.lead);
+      out.support.push(...prose.support);
+      continue;
+    }
+    out[field].push(...registry.parseList(clause.slice(0, verbAt)));
   }
   return out;
 }

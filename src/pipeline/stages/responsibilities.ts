@@ -33,8 +33,12 @@ interface Head {
 }
 
 /** The agency (or agencies) a paragraph opens with, and what it says they must do. */
+/** Items of an organization part that are not agencies: "1. Thời gian thực hiện Kế hoạch: …", "Chế độ báo cáo: …". */
+const NOT_AN_AGENCY = /^(?:thoi gian|thoi han|kinh phi|che do (?:thong tin )?bao cao|noi dung|tien do)\b/;
+
 export function parseHead(text: string, isHeading: boolean): Head | null {
   const registry = AgencyRegistry.load();
+  if (NOT_AN_AGENCY.test(skeleton(text.trim()))) return null;
   let t = text.replace(REQUEST, '').trim();
   // Damaged "Đề nghị" ("Bố nghị", "De nghi"): matched on the skeleton.
   const req = /^(?:kinh\s+)?\S{1,3}\s+nghi\s+/.exec(skeleton(t));

@@ -23,7 +23,7 @@ import type { Stage } from '../stage.js';
 import { AgencyRegistry } from '../../facts/agencies.js';
 import { parseDeadlines } from '../deadlines.js';
 import { paragraphs, topNodesOfKind, type Paragraph } from '../blocks.js';
-import { explicitFields, joinMergedBodies, proseAgencies, uniqueAgencies, warnUnknown } from '../agency-phrases.js';
+import { explicitFields, fieldAgencies, joinMergedBodies, leadingAgencies, proseAgencies, uniqueAgencies, warnUnknown } from '../agency-phrases.js';
 
 interface Inherited {
   lead: Agency[];
@@ -58,8 +58,25 @@ function collectFields(paras: Paragraph[]): Fields {
   return out;
 }
 
+/**
+ * The agencies an item is headed with, when the item is given out agency by agency: the heading is the names
+ * alone ("1.2. Công an tỉnh", its duties below), or the names before ':' ("7. Các sở, ban, ngành, địa phương: Căn
+ * cứ …", "3.3. Bộ Chỉ huy Quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng: …"). Known bodies and groups only: a
+ * theme ("Về chính sách …") or a sentence that merely opens with an agency names no lead.
+ */
+function openingAgencies(text: string, headingAlone: boolean): Agency[] {
+  const t = text.replace(/^(?:(?:kính\s+)?đề nghị|giao)\s+/iu, '').trim();
+  const colon = t.indexOf(':');
+  const head = colon > 0 ? t.slice(0, colon) : headingAlone && t.split(/\s+/).length <= 16 && !/[.;]/.test(t.replace(/[.:]$/, '')) ? t : null;
+  if (head === null) return [];
+  const run = leadingAgencies(head);
+  if (run.agencies.length === 0) return [];
+  const rest = head.slice(run.end).replace(/[\s.:,]+$/u, '').trim();
+  if (colon > 0 ? rest.split(/\s+/).filter(Boolean).length > 8 : rest !== '') return [];
+  return run.agencies.map((m) => m.agency);
+}
+
 export function buildTask(doc: PlanDocument, node: OutlineNode, id: string, inherited: Inherited): Task {
-  const registry = AgencyRegistry.load();
   const paras = paragraphs(doc, node.start, node.end);
   if (paras[0]) paras[0] = { ...paras[0], text: paras[0].text.replace(LABEL, '') };
   const first = paras[0];
@@ -77,14 +94,22 @@ export function buildTask(doc: PlanDocument, node: OutlineNode, id: string, inhe
   const fields = collectFields(paras);
   let lead: Agency[] = [];
   let support: Agency[] = [];
-  for (const v of fields.lead) lead.push(...registry.parseList(v));
-  for (const v of fields.support) support.push(...registry.parseList(v));
+  for (const [field, values] of [['lead', fields.lead], ['support', fields.support]] as const) {
+    for (const v of values) {
+      const found = fieldAgencies(v, field);
+      lead.push(...found.lead);
+      support.push(...found.support);
+    }
+  }
   if (fields.lead.length > 0 && lead.length === 0) doc.warn('unreadable-agency', `task ${id}: no agency read in "Cơ quan chủ trì: ${fields.lead.join('; ')}"`, source);
   if (lead.length === 0 && support.length === 0) {
     // Paragraphs joined with line breaks: a clause never runs from the heading into the next paragraph.
     const prose = proseAgencies(paras.filter((p) => !fields.fieldParas.has(p)).map((p) => p.text).join('\n'));
     lead = prose.lead;
     support = prose.support;
+    // "1.2. Công an tỉnh" over its duties, "3.3. Bộ Chỉ huy Quân sự tỉnh chỉ đạo …: …", "7. Các sở, ban, ngành: …"
+    // (solutions given out agency by agency): the agency the item opens with is the one that carries it out.
+    if (lead.length === 0 && first) lead = openingAgencies(first.text, paras.length > 1);
   }
   if (lead.length === 0 && fields.lead.length === 0) lead = inherited.lead;
   if (support.length === 0 && fields.support.length === 0) support = inherited.support;

@@ -1,0 +1,85 @@
+/**
+ * Tasks written as prose, in the conventions of real 2025 plans (UBND TP Hồ Chí Minh 172/KH-UBND: a sentence in
+ * "- Cơ quan thực hiện:"; UBND tỉnh Lâm Đồng's drug-prevention plan: solutions given out agency by agency under
+ * "NỘI DUNG, GIẢI PHÁP TRỌNG TÂM VÀ PHÂN CÔNG NHIỆM VỤ", "8.1. Sở Tài chính chủ trì, phối hợp các sở, ban, ngành").
+ * The texts are written here, in those conventions; the real documents are checked by `plan-extract check fixtures`.
+ */
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/pipeline/index.js';
+import { fieldAgencies, proseAgencies } from '../../src/pipeline/agency-phrases.js';
+import { docFromLines } from '../helpers.js';
+
+const HEADER = ['ỦY BAN NHÂN DÂN', 'TỈNH Y', 'Số: 7/KH-UBND                 Y, ngày 3 tháng 3 năm 2026', 'KẾ HOẠCH', 'Thực hiện chương trình thử', ''];
+const names = (list: { name: string }[]) => list.map((a) => a.name);
+
+describe('a sentence in a "Cơ quan thực hiện:" line', () => {
+  it('gives the subjects of its clauses, not the bodies they advise', () => {
+    const r = fieldAgencies('Sở Nội vụ chủ trì tham mưu Ủy ban nhân dân tỉnh ban hành Kế hoạch; Sở Tư pháp và Ủy ban nhân dân xã, phường, đặc khu chủ động tổ chức triển khai thuộc phạm vi quản lý', 'lead');
+    expect(names(r.lead)).toEqual(['Sở Nội vụ', 'Sở Tư pháp', 'Ủy ban nhân dân xã, phường, đặc khu']);
+    expect(r.support).toEqual([]);
+  });
+  it('reads "X chủ trì, phối hợp với Y" inside it as lead and support, and a plain list as before', () => {
+    const r = fieldAgencies('Sở Y tế chủ trì, phối hợp với Sở Tài chính thực hiện', 'lead');
+    expect([names(r.lead), names(r.support)]).toEqual([['Sở Y tế'], ['Sở Tài chính']]);
+    expect(names(fieldAgencies('Sở Nội vụ, Sở Giáo dục và Đào tạo, Sở Tài chính.', 'lead').lead)).toEqual(['Sở Nội vụ', 'Sở Giáo dục và Đào tạo', 'Sở Tài chính']);
+  });
+  it('gives the task its lead, support and deadlines in a plan', () => {
+    const r = runPipeline(docFromLines([
+      ...HEADER,
+      'I. NỘI DUNG',
+      '1. Phổ biến, giáo dục pháp luật về việc làm',
+      '- Nội dung thực hiện: Tổ chức phổ biến, giáo dục bằng các hình thức đa dạng.',
+      '- Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu Ủy ban nhân dân tỉnh ban hành Kế hoạch; Sở Tư pháp và các sở, ban, ngành tỉnh chủ động tổ chức triển khai.',
+      '- Thời gian thực hiện: từ tháng 01 đến tháng 4/2026.',
+      '2. Tập huấn nghiệp vụ',
+      '- Cơ quan chủ trì: Sở Nội vụ.',
+      '- Cơ quan phối hợp: Bảo hiểm xã hội tỉnh, Ủy ban nhân dân xã, phường, đặc khu.',
+      '- Thời gian thực hiện: trước ngày 25 hằng tháng.',
+    ]));
+    expect(r.tasks.map((t) => [t.id, names(t.lead), names(t.support), t.deadlines.map(({ text: _t, ...d }) => d)])).toEqual([
+      ['1', ['Sở Nội vụ', 'Sở Tư pháp', 'các sở, ban, ngành tỉnh'], [], [{ kind: 'range', from: '2026-01', to: '2026-04' }]],
+      ['2', ['Sở Nội vụ'], ['Bảo hiểm xã hội tỉnh', 'Ủy ban nhân dân xã, phường, đặc khu'], [{ kind: 'recurring', every: 'month', day: 25 }]],
+    ]);
+  });
+});
+
+describe('solutions given out agency by agency', () => {
+  const r = runPipeline(docFromLines([
+    ...HEADER,
+    'I. MỤC ĐÍCH, YÊU CẦU',
+    '- Nâng cao hiệu quả phòng, chống ma túy.',
+    'II. NỘI DUNG, GIẢI PHÁP TRỌNG TÂM VÀ PHÂN CÔNG NHIỆM VỤ',
+    '1. Tăng cường công tác tuyên truyền, giáo dục',
+    '1.1. Công an tỉnh',
+    '- Chủ trì tổ chức các đợt cao điểm tuyên truyền.',
+    '- Hướng dẫn các địa phương xây dựng mô hình.',
+    '1.2. Sở Văn hóa, Thể thao và Du lịch: Chỉ đạo các cơ quan báo chí đổi mới nội dung tuyên truyền.',
+    '1.3. Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp tuyên truyền ở khu vực biên giới.',
+    '2. Tăng cường nguồn lực',
+    '2.1. Sở Tài chính chủ trì, phối hợp các sở, ban, ngành',
+    '- Tham mưu bố trí kinh phí thực hiện Chương trình.',
+    '2.2. Về chính sách hỗ trợ người sau cai nghiện',
+    '- Nghiên cứu, đề xuất chính sách hỗ trợ.',
+    'III. TỔ CHỨC THỰC HIỆN',
+    '1. Thời gian thực hiện Kế hoạch: Từ khi ban hành đến hết năm 2030.',
+    '2. Công an tỉnh là cơ quan thường trực, theo dõi, đôn đốc việc thực hiện Kế hoạch này.',
+  ]));
+  it('reads the part as tasks, each led by the agency it is headed with', () => {
+    expect(r.sections.map((s) => [s.id, s.kind])).toEqual([['I', 'purpose'], ['II', 'solutions'], ['III', 'organization']]);
+    expect(r.tasks.map((t) => [t.id, names(t.lead), names(t.support)])).toEqual([
+      ['1.1', ['Công an tỉnh'], []],
+      ['1.2', ['Sở Văn hóa, Thể thao và Du lịch'], []],
+      ['1.3', ['Bộ Chỉ huy Quân sự tỉnh'], []],
+      ['2.1', ['Sở Tài chính'], ['các sở, ban, ngành']],
+      // A theme names no agency: no lead is invented.
+      ['2.2', [], []],
+    ]);
+  });
+  it('does not take a field label of the organization part for an agency', () => {
+    expect(r.responsibilities.map((x) => x.agency.name)).toEqual(['Công an tỉnh']);
+  });
+  it('reads "phối hợp" with or without "với"', () => {
+    expect(names(proseAgencies('Sở Tài chính chủ trì, phối hợp các sở, ban, ngành bố trí kinh phí').support)).toEqual(['các sở, ban, ngành']);
+    expect(names(proseAgencies('Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí').support)).toEqual(['Sở Nội vụ']);
+  });
+});
