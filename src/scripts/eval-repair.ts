@@ -42,12 +42,15 @@ while (sylls < 69_000) { big.push(...seed); sylls += seed.reduce((s, l) => s + l
 const cpuSeconds = (since: NodeJS.CpuUsage) => { const c = process.cpuUsage(since); return (c.user + c.system) / 1e6; };
 const rate = (n: number, s: number) => Math.round(n / s).toLocaleString('en-US');
 const heap0 = process.memoryUsage().heapUsed;
+const buffers0 = process.memoryUsage().arrayBuffers;
 const cpuStart = process.cpuUsage();
 const t0 = performance.now();
 const model = loadRepairModel();
 const tLoad = (performance.now() - t0) / 1000;
 const cpuLoad = cpuSeconds(cpuStart);
 const heapModel = process.memoryUsage().heapUsed - heap0;
+// the model's tables are typed arrays: array-buffer memory, outside the JS heap
+const buffersModel = process.memoryUsage().arrayBuffers - buffers0;
 model.repairLines(big);
 const tFirst = (performance.now() - t0) / 1000;
 const cpuFirst = cpuSeconds(cpuStart);
@@ -61,12 +64,15 @@ for (let run = 0; run < 5; run++) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const steadyCpu = median(steady.map((r) => r.cpu));
 const steadyWall = median(steady.map((r) => r.wall));
-console.log(`start-up (model load + repair set-up): ${cpuLoad.toFixed(3)} s CPU, ${tLoad.toFixed(3)} s wall; model heap ${mb(heapModel)}`);
+console.log(`start-up (model load + repair set-up): ${cpuLoad.toFixed(3)} s CPU, ${tLoad.toFixed(3)} s wall; model: JS heap ${mb(heapModel)} + array buffers ${mb(buffersModel)}`);
 console.log(`throughput with start-up (start-up + first run on cold caches, ${sylls} syllables): ${rate(sylls, cpuFirst)} syllables/CPU-s (${cpuFirst.toFixed(2)} s CPU), ` +
   `${rate(sylls, tFirst)} syllables/s wall (${tFirst.toFixed(2)} s)`);
 console.log(`throughput steady state (median of 5 runs, ${sylls} syllables): ${rate(sylls, steadyCpu)} syllables/CPU-s (${steadyCpu.toFixed(2)} s CPU), ` +
   `${rate(sylls, steadyWall)} syllables/s wall (${steadyWall.toFixed(2)} s); runs CPU ${steady.map((r) => r.cpu.toFixed(2)).join(' / ')} s`);
-console.log(`memory after the runs: heap used ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`);
+{
+  const m = process.memoryUsage();
+  console.log(`memory after the runs: JS heap used ${mb(m.heapUsed)}, array buffers ${mb(m.arrayBuffers)}, rss ${mb(m.rss)}`);
+}
 let bytes = 0;
 for (const f of readdirSync(dataPath('repair'), { recursive: true, withFileTypes: true })) if (f.isFile()) bytes += statSync(join(f.parentPath, f.name)).size;
 console.log(`model files: src/data/repair ${(bytes / 2 ** 20).toFixed(2)} MB (lm.bin ${(statSync(dataPath('repair', 'lm.bin')).size / 2 ** 20).toFixed(2)} MB)`);
