@@ -101,8 +101,46 @@ export class CandidateGenerator {
     const out: Candidate[] = [];
     const score = this.channel.prepare(ocrLower);
     const row = this.channel.tokenRow(ocrLower);
-    for (const syl of syls) out.push({ syl, cost: Math.min(score(syl), this.channel.tokenCostIn(row, syl)) });
+    // the `limit` cheapest costs so far (a max-heap): a syllable the scorer proves costlier than
+    // the current limit-th cheapest cannot make the cut, so its edit distance may stop early
+    // (its reported cost then only needs to stay above that line; the kept list is unchanged)
+    const heap: number[] = [];
+    for (const syl of syls) {
+      const bound = heap.length < limit ? Infinity : heap[0]!;
+      const cost = Math.min(score(syl, bound), this.channel.tokenCostIn(row, syl));
+      out.push({ syl, cost });
+      if (heap.length < limit) heapPush(heap, cost);
+      else if (cost < heap[0]!) heapReplaceTop(heap, cost);
+    }
     out.sort((a, b) => a.cost - b.cost);
     return out.slice(0, limit);
   }
+}
+
+/** max-heap of numbers in an array (heap[0] = largest) */
+function heapPush(h: number[], x: number): void {
+  let i = h.length;
+  h.push(x);
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (h[p]! >= x) break;
+    h[i] = h[p]!;
+    i = p;
+  }
+  h[i] = x;
+}
+
+function heapReplaceTop(h: number[], x: number): void {
+  const n = h.length;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= n) break;
+    const r = l + 1;
+    const c = r < n && h[r]! > h[l]! ? r : l;
+    if (h[c]! <= x) break;
+    h[i] = h[c]!;
+    i = c;
+  }
+  h[i] = x;
 }

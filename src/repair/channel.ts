@@ -164,7 +164,12 @@ export class Channel {
    * Scorer for one OCR token against many truths: the OCR-side work (characters, insertion
    * costs, where many-to-many moves can end) is done once, truth-side data is memoised.
    */
-  prepare(ocr: string): (truth: string) => number {
+  /**
+   * With `bound`, the scorer may stop early and return some value > bound once every path is
+   * known to cost more (costs are >= 0; a path visits at least one of any `longest move`
+   * consecutive rows); a cost <= bound is always exact.
+   */
+  prepare(ocr: string): (truth: string, bound?: number) => number {
     const o = [...ocr];
     const n = o.length;
     const oIds = Int32Array.from(o, (c) => this.charId(c));
@@ -181,7 +186,10 @@ export class Channel {
       }
       movesAt.push(here);
     }
-    return (truth: string) => {
+    let span = 1; // longest OCR side of a many-to-many move: how many rows a path can skip
+    for (const [mo] of this.multi) if (mo.length > span) span = mo.length;
+    const rowMin = new Float64Array(n + 1);
+    return (truth: string, bound = Infinity) => {
       let info = this.truthInfo.get(truth);
       if (!info) {
         const chars = [...truth];
@@ -222,6 +230,16 @@ export class Channel {
             }
           }
           d[i * W + j] = best;
+        }
+        if (bound !== Infinity) {
+          let lo = d[i * W]!;
+          for (let j = 1; j <= m; j++) if (d[i * W + j]! < lo) lo = d[i * W + j]!;
+          rowMin[i] = lo;
+          if (i >= span) {
+            let win = lo;
+            for (let r = i - span + 1; r < i; r++) if (rowMin[r]! < win) win = rowMin[r]!;
+            if (win > bound) return win;
+          }
         }
       }
       return d[n * W + m]!;

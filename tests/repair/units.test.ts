@@ -90,3 +90,28 @@ describe('alignment and metric', () => {
     expect(syllableAccuracy(['hoa hoc'], ['hóa học']).accuracy).toBe(0);
   });
 });
+
+describe('channel scorer with a bound', () => {
+  it('is exact at or under the bound and stays above it when it stops early', async () => {
+    const { readModelData } = await import('../../src/repair/model-data.js');
+    const { Channel, parseConfusions } = await import('../../src/repair/channel.js');
+    const { dataPath } = await import('../../src/util/paths.js');
+    const d = readModelData(dataPath('repair'));
+    const ch = new Channel(d.channel, parseConfusions(d.confusions));
+    const truths = d.syllables.filter((_, i) => i % 37 === 0);
+    let early = 0;
+    for (const ocr of ['tiép', 's6', 'x&', 'nhiém', 'thuc', 'hqi', 'dông', 'rnột', 'ti¢u']) {
+      const exact = ch.prepare(ocr);
+      const bounded = ch.prepare(ocr);
+      for (const t of truths) {
+        const c = exact(t);
+        for (const bound of [0.5, 2, 5, 10]) {
+          const b = bounded(t, bound);
+          if (c <= bound) expect(b).toBe(c);
+          else { expect(b).toBeGreaterThan(bound); if (b !== c) early++; }
+        }
+      }
+    }
+    expect(early).toBeGreaterThan(0);
+  });
+});
