@@ -289,6 +289,8 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   let nUseOf = new Int32Array(1 << 10);
   let valStart = new Int32Array(1 << 10);
   let lmVal = new Float64Array(1 << 16);
+  /** per lmVal entry: the bigram (v w) index its lookup found (ContextSlots.lastBigram), for the confidence pass */
+  let lmBigram = new Int32Array(1 << 16);
   let slotOfPrev = new Int32Array(1 << 14);
   // per-predecessor LM contexts
   const slots = new ContextSlots(lm.ngram, MAXP);
@@ -322,10 +324,10 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
    */
   let afterCost = 0;
   /** the second term of pairCost alone (the first one is known) */
-  function afterOnly(c: Cand, v: number, next: Cand, cache: DocCache | undefined): number {
+  function afterOnly(c: Cand, v: number, next: Cand, cache: DocCache | undefined, noted: number): number {
     if (c.unit < 0) { setContext(1, v, c.unit); return ctxCost(1, next.unit, next.unseen, cache); }
     if (next.unit < 0) return ctxCost(1, next.unit, next.unseen, cache);
-    const r2 = slots.costAfter(0, c.unit, next.unit, -2);
+    const r2 = slots.costAfter(0, c.unit, next.unit, noted);
     return cache ? cached(r2, next.unit, cache) : r2;
   }
   function pairCost(c: Cand, v: number, next: Cand | undefined, cache: DocCache | undefined): number {
@@ -371,7 +373,14 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       nUseOf[i] = nUse;
       valStart[i] = valTotal;
       const need = valTotal + nUse * nCands;
-      if (lmVal.length < need) { const grown = new Float64Array(need * 2); grown.set(lmVal.subarray(0, valTotal)); lmVal = grown; }
+      if (lmVal.length < need) {
+        const grown = new Float64Array(need * 2);
+        grown.set(lmVal.subarray(0, valTotal));
+        lmVal = grown;
+        const grownB = new Int32Array(need * 2);
+        grownB.set(lmBigram.subarray(0, valTotal));
+        lmBigram = grownB;
+      }
       lmVal.fill(NaN, valTotal, need);
       valTotal = need;
     };
@@ -385,6 +394,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
           const c = cs[k]!;
           const lmc = ctxCost(0, c.unit, c.unseen, cache);
           lmVal[k] = lmc;
+          lmBigram[k] = c.unit >= 0 ? slots.lastBigram : -2;
           score[base + k] = c.cost + lmc;
           back[base + k] = -1;
         }
@@ -441,6 +451,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
           if (pj + bound >= best || pj + bound > lim) break;
           const lmc = ctxCost(oi, c.unit, c.unseen, cache);
           vals[vbase + k * nUse + oi] = lmc;
+          lmBigram[vbase + k * nUse + oi] = c.unit >= 0 ? slots.lastBigram : -2;
           const s = pj + lmc;
           if (s < best) { best = s; arg = order[oi]!; }
         }
@@ -508,7 +519,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
           let l: number;
           if (a === a) {
             l = c.cost + a;
-            if (next) l += b === b ? b : afterOnly(c, v, next, cache);
+            if (next) l += b === b ? b : afterOnly(c, v, next, cache, lmBigram[baseA + k * nA]!);
           } else {
             l = c.cost + pairCost(c, v, next, cache);
             if (next) l += afterCost;

@@ -314,11 +314,29 @@ export class ContextSlots {
   }
 
   /** -ln P(w | context in slot), w a valid id */
+  /** after cost(): the index of bigram (v w) it looked up (-1: absent), -2 when a trigram answered */
+  lastBigram = -2;
+
   cost(slot: number, w: number): number {
     const m = this.m;
     const t = findCost(m.triW, m.triP, this.triLo[slot]!, this.triHi[slot]!, w, this.triHash, this.triCtx[slot]!);
-    if (t >= 0) return t * this.step;
-    const b = findCost(m.biW, m.biP, this.biLo[slot]!, this.biHi[slot]!, w, this.biHash, this.biCtx[slot]!);
+    if (t >= 0) { this.lastBigram = -2; return t * this.step; }
+    // bigram (v w): the cost, and its index for a later costAfter
+    let lo = this.biLo[slot]!;
+    const hi = this.biHi[slot]!;
+    let idx = -1;
+    let b = -1;
+    if (hi - lo <= SCAN_MAX) {
+      for (; lo < hi; lo++) {
+        const x = m.biW[lo]!;
+        if (x === w) { idx = lo; b = m.biP[lo]!; break; }
+        if (x > w) break;
+      }
+    } else {
+      const at = this.biHash.slot(this.biCtx[slot]!, w);
+      if (at >= 0) { idx = this.biHash.table[at + 2]!; b = this.biHash.table[at + 1]! & 0xffff; }
+    }
+    this.lastBigram = idx;
     return this.bo3[slot]! + (b >= 0 ? b * this.step : this.bo2[slot]! - m.uniP[w]!);
   }
 

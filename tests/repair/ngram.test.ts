@@ -120,6 +120,8 @@ describe('hashed runs', () => {
       slots.set(0, u, v);
       for (const w of ids) {
         expect(slots.cost(0, w)).toBe(m.cost(u, v, w));
+        if (slots.lastBigram !== -2) expect(slots.lastBigram).toBe(m.bigram(v, w));
+        if (slots.lastBigram >= 0) expect(slots.costAfter(0, w, ids[0]!, slots.lastBigram)).toBe(m.cost(v, w, ids[0]!));
         expect(slots.costNoting(0, w)).toBe(m.cost(u, v, w));
         for (const x of ids.slice(0, 4)) {
           slots.costNoting(0, w);
