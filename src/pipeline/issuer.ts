@@ -15,6 +15,8 @@ const BODY_START =
   /^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|so (?!\d)|bo |ban |doan |phong |chi cuc |cuc |tong cuc |trung tam |truong |van phong |cong an |dang uy |dang bo |tinh uy|huyen uy|thanh uy|uy ban |mat tran |hoi |vien |benh vien |toa an |kho bac |bao hiem |ngan hang |lien doan |to cong tac |to kiem tra |tieu ban |hoi dong |thanh tra |chi nhanh |tong cong ty |cong ty )/;
 /** A People's Committee (or Council) of a place: its place is the place of the bodies under it. */
 const PEOPLES_BODY = /^(?:Ủy ban nhân dân|Hội đồng nhân dân) (.+)$/u;
+/** Parts of a body that are named after it ("Văn phòng Ủy ban nhân dân tỉnh …", "Ban Thường trực Ủy ban MTTQ …"). */
+const PART_OF_PARENT = /^(?:van phong|ban thuong truc|thuong truc|ban thuong vu|thuong vu|ban chap hanh)$/;
 const PLACE_UNIT = /^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\b/iu;
 
 export interface IssuerBlock {
@@ -93,6 +95,13 @@ export function readIssuerBlock(lines: string[], format: (raw: string) => string
   const hierarchy = groups.map((g) => bodyName(g, format));
   let issuer = hierarchy[hierarchy.length - 1]!;
   const parent = hierarchy.length > 1 ? hierarchy[hierarchy.length - 2]! : null;
+  // A part that names no body without its parent ("UBND TỈNH LÀO CAI / VĂN PHÒNG", "ỦY BAN MTTQ VIỆT NAM XÃ
+  // LƯƠNG MINH / BAN THƯỜNG TRỰC") is that part of the parent: "Văn phòng Ủy ban nhân dân tỉnh Lào Cai".
+  if (parent && PART_OF_PARENT.test(skeleton(issuer).trim())) {
+    issuer = `${issuer.replace(/^(\p{Lu}\p{Ll}*)(.*)$/u, (_, a: string, b: string) => a + b.replace(/\bthường (trực|vụ)\b/giu, (w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1).toLocaleLowerCase('vi')))} ${parent}`;
+    hierarchy[hierarchy.length - 1] = issuer;
+    return { issuer, parent, hierarchy };
+  }
   const place = parent ? PEOPLES_BODY.exec(parent)?.[1] : undefined;
   if (place && PLACE_UNIT.test(place) && !PEOPLES_BODY.test(issuer) && !skeleton(issuer).includes(skeleton(place))) {
     issuer = `${issuer} ${place}`;

@@ -67,3 +67,29 @@ describe('signer in every layout', () => {
     expect(closing(['x', 'Nơi nhận:', '- Như trên;', '- Lưu: VT.', 'TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG', '', 'Đỗ Minh Tuấn']).draft.signer).toMatchObject({ capacity: 'TL. CHỦ TỊCH', title: 'CHÁNH VĂN PHÒNG', name: 'Đỗ Minh Tuấn' });
   });
 });
+
+describe('signature blocks without TM./KT. and the titles of boards, teams and offices', () => {
+  it("reads a Thông báo signed by the office's head, below the recipients (Văn phòng UBND tỉnh Lào Cai, 2026)", () => {
+    const { draft, doc } = closing([
+      'x', 'Nơi nhận:', '- Thường trực Tỉnh ủy (b/c);', '- Chủ tịch, các Phó Chủ tịch UBND tỉnh;', '- Công ty Điện lực Lào Cai;',
+      '- Các Ban QLDA đầu tư xây dựng tỉnh;', '- UBND các xã, phường có cụm công nghiệp;', '- Lưu: VT, TH.', '', 'CHÁNH VĂN PHÒNG', 'Lê Trí Hà',
+    ]);
+    expect(draft.signer).toMatchObject({ authority: null, capacity: null, title: 'CHÁNH VĂN PHÒNG', name: 'Lê Trí Hà' });
+    expect(draft.recipients).toHaveLength(5);
+    expect(doc.warnings.map((w) => w.code)).not.toContain('missing-signer');
+  });
+
+  it('reads TRƯỞNG TIỂU BAN, TRƯỞNG BAN, TRƯỞNG ĐOÀN, GIÁM ĐỐC as titles', () => {
+    const { draft } = closing(['x', 'Nơi nhận:', '- Ủy ban bầu cử xã (Báo cáo);', '- Lưu Ban xây dựng Đảng.', 'TM. TIỂU BAN', 'TRƯỞNG TIỂU BAN', 'Nguyễn Văn Hoàn', 'TRƯỞNG BAN XÂY DỰNG ĐẢNG']);
+    expect(draft.signer).toMatchObject({ authority: 'TM. TIỂU BAN', title: 'TRƯỞNG TIỂU BAN', name: 'Nguyễn Văn Hoàn' });
+    for (const title of ['TRƯỞNG BAN', 'TRƯỞNG ĐOÀN', 'GIÁM ĐỐC', 'PHÓ TRƯỞNG BAN THƯỜNG TRỰC']) {
+      const r = closing(['x', 'Nơi nhận:', '- Như trên;', '- Lưu: VT.', '', title, '', 'Trần Văn Bình']).draft.signer;
+      expect([r.title, r.name]).toEqual([title, 'Trần Văn Bình']);
+    }
+  });
+
+  it('does not take a capitalised heading of the body after the recipients for a title', () => {
+    const { draft } = closing(['x', 'Nơi nhận:', '- Như trên;', '- Lưu: VT.', '', 'PHỤ LỤC', 'DANH MỤC CÁC CHỈ TIÊU']);
+    expect(draft.signer.title).toBeNull();
+  });
+});

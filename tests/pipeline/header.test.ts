@@ -114,6 +114,18 @@ describe('issuer blocks read as a hierarchy', () => {
     const one = read(['| ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |', '| Số: /KH-UBND | Lâm Đồng, ngày tháng năm 2025 |', 'KẾ HOẠCH', 'Về việc thử']);
     expect([one.issuer, one.issuerParent, one.issuerHierarchy]).toEqual(['Ủy ban nhân dân tỉnh Lâm Đồng', null, ['Ủy ban nhân dân tỉnh Lâm Đồng']]);
   });
+  it('a part named after its parent: the office of a People\'s Committee, the standing board of a Front committee', () => {
+    const vp = read(['UBND TỈNH LÀO CAI', 'VĂN PHÒNG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: /TB-VP', 'Lào Cai, ngày tháng 6 năm 2026', '', 'THÔNG BÁO', 'Kết luận của đồng chí Chủ tịch']);
+    expect([vp.issuer, vp.issuerParent]).toEqual(['Văn phòng Ủy ban nhân dân tỉnh Lào Cai', 'Ủy ban nhân dân tỉnh Lào Cai']);
+    const bt = read(['ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BAN THƯỜNG TRỰC | Độc lập - Tự do - Hạnh phúc', 'Số: 12/KH-MTTQ | Lương Minh, ngày 25 tháng 11 năm 2025', 'KẾ HOẠCH', 'Tổ chức hội nghị hiệp thương']);
+    expect(bt.issuer).toBe('Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh');
+    // A department under its province is named with the province, not after the People's Committee.
+    expect(read(['UBND TỈNH LÀO CAI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ CÔNG THƯƠNG | Độc lập - Tự do - Hạnh phúc', 'Số: 5/KH-SCT | Lào Cai, ngày 1 tháng 4 năm 2026', 'KẾ HOẠCH', 'Về việc thử']).issuer).toBe('Sở Công Thương tỉnh Lào Cai');
+  });
+  it('the last line of the block keeps its number when the place and date follow it after one space (a PDF text layer)', () => {
+    const d = read(['SỞ CÔNG THƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'ĐOÀN KIỂM TRA Độc lập - Tự do - Hạnh Phúc', 'THEO QUYẾT ĐỊNH', 'SỐ 1050/QĐ-SCT Lào Cai, ngày 10 tháng 3 năm 2026', 'Số: 1105/KH-ĐKT', 'KẾ HOẠCH', 'Kiểm tra việc chấp hành']);
+    expect([d.issuer, d.issuerParent, d.place]).toEqual(['Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT', 'Sở Công Thương', 'Lào Cai']);
+  });
   it('a ward is not a province that looks like it ("Đông Hải" is not Đồng Nai)', () => {
     const d = read(['ỦY BAN NHÂN DÂN                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'PHƯỜNG ĐÔNG HẢI                              Độc lập - Tự do - Hạnh phúc', 'Số: 214/KH-UBND                            Đông Hải, ngày 15 tháng 9 năm 2025', 'KẾ HOẠCH', 'Về việc thử']);
     expect([d.issuer, d.place]).toEqual(['Ủy ban nhân dân phường Đông Hải', 'Đông Hải']);

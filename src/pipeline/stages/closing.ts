@@ -10,7 +10,7 @@ import { squeeze, upperShare } from '../../text/case.js';
 /** "Nơi nhận", also as OCR leaves it ("Noi nhgn"). */
 export const RECIPIENTS_HEADING = /^[\s|*_]*n[o0]i\s+nh\S{1,2}n\b/;
 /** The one who signs: heads of committees, departments, offices, teams and schools, as signature lines name them. */
-const SIGNING_TITLES = String.raw`chu tich|giam doc|truong ban|bi thu|truong phong|truong doan|chanh van phong|hieu truong|vien truong|cuc truong|chi cuc truong|bo truong|thu truong|tong giam doc|chu nhiem|truong khoa`;
+const SIGNING_TITLES = String.raw`chu tich|giam doc|truong tieu ban|truong ban(?: thuong truc)?|to truong|chanh thanh tra|chanh an|bi thu|truong phong|truong doan|chanh van phong|hieu truong|vien truong|cuc truong|chi cuc truong|bo truong|thu truong|tong giam doc|chu nhiem|truong khoa`;
 // "TM.", "T/M.", "TM " (OCR drops the period), in any column of the line.
 const AUTHORITY = /(?:^|[\s;:|])(t\s*\/?\s*m)\s*[.,]?\s+(?=uy ban|hoi dong|ban |doan |dang uy|ban chap hanh|ban thuong vu|tinh uy|huyen uy|thanh uy|so |ubnd|\S)/;
 const CAPACITY = new RegExp(String.raw`(?:^|[\s;:|])(kt|q|tl|tuq|t\s*\/?\s*m)\s*[.,]\s*(${SIGNING_TITLES})\b`);
@@ -70,6 +70,8 @@ export const closingStage: Stage = {
     /** Where each line's signature fragment starts, so recipients can leave it out. */
     const cutAt = new Map<number, number>();
     let titleLine = -1;
+    /** The "Lưu:" line that ends the recipients. */
+    let luuAt = -1;
     for (let i = from; i <= to; i++) {
       const text = lines[i]!.text;
       const skel = skeleton(text);
@@ -104,12 +106,17 @@ export const closingStage: Stage = {
         }
         continue;
       }
+      if (/^[\s|*_]*[-+•*]?\s*luu\b/.test(skel) && recipientsAt >= 0 && luuAt < 0) luuAt = i;
       const title = TITLE.exec(skel);
-      // A title alone ("CHỦ TỊCH" signing in their own name) counts in the signature column after "Nơi nhận".
-      const titleAlone = title && recipientsAt >= 0 && i <= recipientsAt + 3 && upperShare(text.slice(title.index)) > 0.8;
+      // A title alone ("CHỦ TỊCH" signing in their own name, "CHÁNH VĂN PHÒNG" signing a notice of the office)
+      // counts in the signature column beside "Nơi nhận", or on a line of its own just below the recipients.
+      const ownLine = title !== null && /^[\s|*_]*$/.test(skel.slice(0, title.index + title[0].indexOf(title[1]!)));
+      const titleAlone =
+        title && recipientsAt >= 0 && upperShare(text.slice(title.index)) > 0.8 && (i <= recipientsAt + 3 || (ownLine && luuAt >= 0 && i > luuAt && i <= luuAt + 4));
       if (title && (signer.authority || signer.capacity || titleAlone) && !signer.title) {
         const at = title.index + title[0].indexOf(title[1]!);
         signer.title = sliceFrom(text, at);
+        signer.source ??= doc.sourceOf(i);
         titleLine = i;
         mark(at);
         continue;
@@ -128,7 +135,7 @@ export const closingStage: Stage = {
         }
       }
     }
-    if (!signer.authority && !signer.capacity) doc.warn('missing-signer', 'no signature block (TM./KT. …) found', null);
+    if (!signer.authority && !signer.capacity && !signer.title) doc.warn('missing-signer', 'no signature block (TM./KT. …) found', null);
     else if (!signer.name) doc.warn('missing-signer-name', "the signer's name could not be read", signer.source);
 
     if (recipientsAt < 0) return;

@@ -69,6 +69,16 @@ function provinceSuffix(place: string): string | null {
   return null;
 }
 
+/**
+ * A line of layout text whose left column runs into the place and date with one space ("SỐ 1050/QĐ-SCT Lào Cai,
+ * ngày 10 tháng 3 năm 2026"): the left column alone, without the place (title case) and date.
+ */
+function withoutPlaceDate(text: string): string {
+  const m = DATE.exec(skeleton(text));
+  if (!m) return text;
+  return text.slice(0, m.index).replace(/\s*(?:TP\.?\s*)?(?:\p{Lu}\p{Ll}+\s*)+,?\s*$/u, '');
+}
+
 function leftColumn(text: string): string {
   let skel = skeleton(text);
   let out = text;
@@ -192,7 +202,7 @@ export const headerStage: Stage = {
         return lines
           .slice(0, numberAt!.index)
           .filter((l) => !MOTTO_PIECE.test(skeleton(leftCell(pick(l)))))
-          .map((l) => leftColumn(leftCell(pick(l))))
+          .map((l) => leftColumn(withoutPlaceDate(leftCell(pick(l)))))
           .filter((left) => left && upperShare(left) > 0.6);
       };
       const block = leftLines((l) => l.text);
