@@ -88,11 +88,67 @@ export const indicatorsStage: Stage = {
       return null;
     };
     const outline = (doc.data.outline ?? []);
-    for (const top of topNodesOfKind(outline, [...KINDS], ['organization', 'budget', 'appendix'])) {
+    const read = topNodesOfKind(outline, [...KINDS], ['organization', 'budget', 'appendix']);
+    for (const top of read) {
       const trail = parents(top, outline) ?? [];
       let year: number | null = null;
       for (const t of trail) year = headingYear(t.heading) ?? year;
       visit(top, trail.map((t) => t.id), year);
     }
+    // Targets are indicators wherever they sit: a "chỉ tiêu" list inside the organization part or any other
+    // part the walk above leaves out ("2. Sở Y tế … phấn đấu đạt các chỉ tiêu sau: - Tỷ lệ … 95%").
+    const covered = (line: number) => read.some((n) => line >= n.start && line <= n.end);
+    const visitOthers = (nodes: readonly OutlineNode[], path: string[], year: number | null) => {
+      for (const node of nodes) {
+        if (node.kind === 'appendix' || covered(node.start)) continue;
+        const here = [...path, node.id];
+        const y = headingYear(node.heading) ?? year;
+        const ownEnd = node.children[0] ? node.children[0].start - 1 : node.end;
+        draft.indicators.push(...targetListsIn(doc, node.start, ownEnd, here.join('.'), y, CHI_TIEU.test(skeleton(node.heading))));
+        visitOthers(node.children, here, y);
+      }
+    };
+    visitOthers(outline, [], null);
   },
 };
+
+/** A heading or an introducing sentence that announces targets ("3. Chỉ tiêu", "… đạt các chỉ tiêu sau:"). */
+const CHI_TIEU = /\bchi tieu\b/;
+
+/**
+ * The targets of the "chỉ tiêu" lists of a span: the bullets after a paragraph that announces targets (or all of
+ * the span's bullets when its heading does), up to the first paragraph that is not a bullet.
+ */
+function targetListsIn(doc: PlanDocument, start: number, end: number, path: string, year: number | null, headed: boolean): Indicator[] {
+  const out: Indicator[] = [];
+  let open = false;
+  let context = year;
+  const paras = paragraphs(doc, start, end);
+  for (const [k, p] of paras.entries()) {
+    const skel = skeleton(p.text);
+    const intro = /(?:den|nam)\s+((?:19|20)\d{2})\b[^.;]*:\s*$/.exec(skel);
+    // The heading line itself holds no target ("3. Chỉ tiêu đến năm 2030").
+    if (k === 0 && p.start === start) {
+      open = headed || (CHI_TIEU.test(skel) && /:\s*$/.test(skel));
+      continue;
+    }
+    if (!headed && (!p.bullet || /^[a-zđ]\)$/.test(p.bullet))) {
+      // Under another heading, a paragraph that announces targets opens a list; any other paragraph closes it.
+      open = CHI_TIEU.test(skel) && /:\s*$/.test(skel);
+      if (intro) context = Number(intro[1]);
+      continue;
+    }
+    if (intro && findTargets(p.text, context).length === 0) {
+      context = Number(intro[1]);
+      continue;
+    }
+    if (!open) continue;
+    for (const t of findTargets(p.text, context)) {
+      const fromUnit = !t.name && t.target.unit?.includes('/') ? `Số ${t.target.unit}` : '';
+      const name = t.name || fromUnit || t.text;
+      if (!t.name && !fromUnit) doc.warn('indicator-without-name', `no name read for the target in "${t.text.slice(0, 80)}"`, spanSource(doc, p, t.start, t.end));
+      out.push({ id: `${path}.${out.length + 1}`, text: t.text.trim(), name, target: t.target, responsible: [], source: spanSource(doc, p, t.start, t.end) });
+    }
+  }
+  return out;
+}

@@ -34,7 +34,7 @@ interface Head {
 
 /** The agency (or agencies) a paragraph opens with, and what it says they must do. */
 /** Items of an organization part that are not agencies: "1. Thời gian thực hiện Kế hoạch: …", "Chế độ báo cáo: …". */
-const NOT_AN_AGENCY = /^(?:thoi gian|thoi han|kinh phi|che do (?:thong tin )?bao cao|noi dung|tien do)\b/;
+const NOT_AN_AGENCY = /^(?:thoi gian|thoi han|kinh phi|che do (?:thong tin )?bao cao|noi dung|tien do|chi tieu|cong tac (?:trien khai|to chuc|kiem tra|bao cao|thong tin))\b/;
 
 export function parseHead(text: string, isHeading: boolean): Head | null {
   const registry = AgencyRegistry.load();
