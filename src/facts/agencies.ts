@@ -79,6 +79,8 @@ const UNITS: [string[], string][] = [
   [['phuong'], 'phường'],
   [['xa'], 'xã'],
   [['dac', 'khu'], 'đặc khu'],
+  // The regional offices of 2025 ("Kho bạc Nhà nước khu vực XII", "Chi cục Thuế khu vực").
+  [['khu', 'vuc'], 'khu vực'],
 ];
 
 /** Compact key of an abbreviation: skeleton letters and digits only ("LĐ-TB&XH" → "ldtbxh"). */

@@ -147,8 +147,10 @@ export function fieldAgencies(value: string, field: 'lead' | 'support'): { lead:
     const inside = (at: number) => mentions.some((m) => at >= m.start && at < m.end);
     CLAUSE_VERB.lastIndex = 0;
     let verbAt = -1;
+    // A verb counts only right after a name ("… đặc khu chủ động tổ chức"): "Phòng Quản lý đầu tư" is a name.
+    const afterName = (at: number) => mentions.some((m) => m.end <= at && /^[\s,]*$/.test(clause.slice(m.end, at)));
     for (let m = CLAUSE_VERB.exec(skel); m; m = CLAUSE_VERB.exec(skel)) {
-      if (!inside(m.index) && m.index > 0) {
+      if (!inside(m.index) && m.index > 0 && afterName(m.index)) {
         verbAt = m.index;
         break;
       }

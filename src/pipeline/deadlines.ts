@@ -35,7 +35,7 @@ const SEP = String.raw`\s*[\/.-]\s*`;
 /** Cue words that make a time expression a deadline, as they end the text before it. */
 const CUE_BEFORE = /(?:^|[\s(,:;])((?:(?:hoan thanh|hoan tat|xong|truoc|trong|vao|cham nhat|ket thuc|den het|den|tu|cuoi)\s*,?\s*)+)$/;
 /** "Thời gian thực hiện: …" before a time expression in prose. */
-const TIME_LABEL_BEFORE = /thoi (?:gian|han)[^.;:]{0,25}:\s*$/;
+const TIME_LABEL_BEFORE = /thoi (?:gian|han)[^.;:]{0,25}:\s*$|thoi (?:gian|han)(?: thuc hien| hoan thanh| trien khai)?\s*$/;
 const STRICT_CUES = /hoan thanh|hoan tat|xong|truoc|trong|vao|cham nhat|ket thuc|den het|thoi gian/;
 /** A bare year after "vào"/"đến" is a target's year ("đạt 80% vào năm 2025"), not a deadline. */
 const STRICT_YEAR_CUES = /hoan thanh|hoan tat|xong|truoc|trong|cham nhat|ket thuc|den het|thoi gian/;

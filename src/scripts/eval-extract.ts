@@ -148,11 +148,13 @@ function evaluate(expected: Json, actual: PlanRecord, scores: Scores): void {
   if (Array.isArray(expected['responsibilities'])) {
     const exp = expected['responsibilities'] as Json[];
     const act = a['responsibilities'] as Json[];
-    matchKeys(get('responsibilities'), exp.map((r) => agencyKey(r['agency'] as Json)), act.map((r) => agencyKey(r['agency'] as Json)));
+    const key = statedAgencyKey(exp.map((r) => r['agency'] as Json));
+    const agencyKey = (r: Json) => key(r['agency'] as Json);
+    matchKeys(get('responsibilities'), exp.map(agencyKey), act.map(agencyKey));
     const s = get('responsibilities.deadlines');
     for (const e of exp) {
       if (!Array.isArray(e['deadlines'])) continue;
-      const m = act.find((r) => agencyKey(r['agency'] as Json) === agencyKey(e['agency'] as Json));
+      const m = act.find((r) => agencyKey(r) === agencyKey(e));
       const key = statedDeadlineKey(e['deadlines'] as Json[]);
       matchKeys(s, (e['deadlines'] as Json[]).map(key), m ? (m['deadlines'] as Json[]).map(key) : [], `${String((e['agency'] as Json)['name'])}: `);
     }

@@ -83,3 +83,17 @@ describe('solutions given out agency by agency', () => {
     expect(names(proseAgencies('Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí').support)).toEqual(['Sở Nội vụ']);
   });
 });
+
+describe('names that look like sentences, and time labels without a colon', () => {
+  it('does not cut an office name at a verb-like word inside it ("Phòng Quản lý đầu tư")', () => {
+    expect(names(fieldAgencies('Phòng Quản lý đầu tư.', 'lead').lead)).toEqual(['Phòng Quản lý đầu tư']);
+    expect(names(fieldAgencies('Văn phòng Sở; Kho bạc Nhà nước khu vực XII.', 'support').support)).toEqual(['Văn phòng Sở', 'Kho bạc Nhà nước khu vực XII']);
+  });
+  it('reads "thời gian thực hiện từ tháng 3 đến tháng 6/2026" in prose', () => {
+    const r = runPipeline(docFromLines([
+      ...HEADER, 'I. NHIỆM VỤ', '1. Rà soát nhà, đất sau hợp nhất',
+      'Văn phòng Sở chủ trì, phối hợp với Sở Xây dựng rà soát hiện trạng; thời gian thực hiện từ tháng 3 đến tháng 6/2026.',
+    ]));
+    expect(r.tasks[0]!.deadlines.map(({ text: _t, ...d }) => d)).toEqual([{ kind: 'range', from: '2026-03', to: '2026-06' }]);
+  });
+});
