@@ -72,6 +72,14 @@ describe('tables stage on real documents', () => {
     expect(byId.get('2.a')!.deadlines).toEqual([{ kind: 'quarter', year: 2026, quarter: 3, text: 'Quý III/2026' }]);
     expect(byId.get('3')!.support.map((a) => a.raw)).toContain('Vụ Hợp tác quốc tế');
     expect(byId.get('2.c')!.source).toEqual({ page: null, line: 89, endLine: 95 });
+    // "Quý III, IV/2026, 2027": each quarter, and the year listed after them.
+    expect(byId.get('2.b')!.deadlines.map(({ text: _t, ...d }) => d)).toEqual([
+      { kind: 'quarter', year: 2026, quarter: 3 },
+      { kind: 'quarter', year: 2026, quarter: 4 },
+      { kind: 'year', year: 2027 },
+    ]);
+    // "Cục Lâm nghiệp và Cục Kiểm lâm" (2.d-5) is the one body formed from both in 2025.
+    for (const id of ['2.d', '2.đ', '3', '4', '5']) expect(names(byId.get(id)!.lead)[0]).toBe('Cục Lâm nghiệp và Kiểm lâm');
     expect(rec.tables.map((t) => [t.role, t.rows.length])).toEqual([['tasks', 13]]);
   });
 

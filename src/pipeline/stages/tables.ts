@@ -242,6 +242,11 @@ function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout,
       // A year alone in a time column ("2025", "Năm 2026") is the year the task is due.
       const year = /^\s*(?:năm\s+)?((?:19|20)\d{2})\s*$/iu.exec(timeText);
       if (deadlines.length === 0 && year) deadlines = [{ kind: 'year', year: Number(year[1]), text: timeText.trim() }];
+      // A year listed after other times in the cell ("Quý III, IV/2026, 2027"): that year too.
+      for (const m of timeText.matchAll(/[,;]\s*((?:19|20)\d{2})\s*(?=[,;.]|$)/gu)) {
+        const y = Number(m[1]);
+        if (!deadlines.some((d) => (d.kind === 'year' && d.year === y) || (d.kind === 'range' && (d.from.startsWith(String(y)) || d.to.startsWith(String(y)))))) deadlines.push({ kind: 'year', year: y, text: m[1]! });
+      }
       if (deadlines.length === 0) doc.warn('unparsed-deadline', `table ${table.index} row ${taskId}: no deadline read in "${timeText}"`, source);
     }
     lead = uniqueAgencies(joinMergedBodies(lead, doc.data.documentYear));
