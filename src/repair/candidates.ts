@@ -100,14 +100,21 @@ export class CandidateGenerator {
     for (const syl of this.channel.tokenTruths(ocrLower)) syls.add(syl);
     const out: Candidate[] = [];
     const score = this.channel.prepare(ocrLower);
+    // whole-token confusions as a Map: most tokens have none, and keyed lookups of
+    // syllable strings on a plain object are slow in V8 (the key is not an interned string)
     const row = this.channel.tokenRow(ocrLower);
+    const tokenCosts = row ? new Map(Object.keys(row).map((t) => [t, this.channel.tokenCostIn(row, t)])) : undefined;
     // the `limit` cheapest costs so far (a max-heap): a syllable the scorer proves costlier than
     // the current limit-th cheapest cannot make the cut, so its edit distance may stop early
-    // (its reported cost then only needs to stay above that line; the kept list is unchanged)
+    // and it is not kept (the sort is stable and a later syllable costing more than `limit`
+    // earlier ones never reaches the first `limit` places: the kept list is unchanged)
     const heap: number[] = [];
     for (const syl of syls) {
       const bound = heap.length < limit ? Infinity : heap[0]!;
-      const cost = Math.min(score(syl, bound), this.channel.tokenCostIn(row, syl));
+      let cost = score(syl, bound);
+      const tc = tokenCosts?.get(syl);
+      if (tc !== undefined && tc < cost) cost = tc;
+      if (cost > bound) continue;
       out.push({ syl, cost });
       if (heap.length < limit) heapPush(heap, cost);
       else if (cost < heap[0]!) heapReplaceTop(heap, cost);

@@ -38,6 +38,8 @@ const MULTI_COST = 2.5;
 const TOKEN_PENALTY = 0.5;
 /** characters interned for the dense subCost memo (OCR output rarely uses more) */
 const CHAR_IDS = 256;
+/** nats: a lower bound must exceed the cut-off by this much before the exact distance is skipped */
+const LOWER_BOUND_MARGIN = 1e-9;
 
 export class Channel {
   private readonly cache = new Map<string, number>();
@@ -189,6 +191,29 @@ export class Channel {
     let span = 1; // longest OCR side of a many-to-many move: how many rows a path can skip
     for (const [mo] of this.multi) if (mo.length > span) span = mo.length;
     const rowMin = new Float64Array(n + 1);
+    // admissible lower bound for the bounded case (checked before the O(n·m) table): every truth
+    // character is consumed by a substitution against one of this token's characters, a deletion or
+    // a many-to-many move (MULTI_COST shared by at most maxTruthSide characters); without such moves
+    // at least n − m OCR characters are insertions, costing at least the n − m cheapest insertions
+    let maxTruthSide = 0;
+    for (const here of movesAt) for (const [, mt] of here) for (const ts of mt) if (ts.length > maxTruthSide) maxTruthSide = ts.length;
+    const anyMoves = movesAt.some((here) => here.length > 0);
+    const multiShare = anyMoves ? (maxTruthSide > 0 ? MULTI_COST / maxTruthSide : 0) : Infinity;
+    const insCheapest = new Float64Array(n + 1);
+    const insSorted = [...ins].sort((a, b) => a - b);
+    for (let k = 1; k <= n; k++) insCheapest[k] = insCheapest[k - 1]! + insSorted[k - 1]!;
+    const truthCharMin = new Float64Array(CHAR_IDS).fill(NaN);
+    const charMin = (t: string, tId: number, del: number): number => {
+      let c = tId ? truthCharMin[tId]! : NaN;
+      if (c === c) return c;
+      c = del < multiShare ? del : multiShare;
+      for (let i = 0; i < n; i++) {
+        const s = this.subCostIds(t, tId, o[i]!, oIds[i]!);
+        if (s < c) c = s;
+      }
+      if (tId) truthCharMin[tId] = c;
+      return c;
+    };
     return (truth: string, bound = Infinity) => {
       let info = this.truthInfo.get(truth);
       if (!info) {
@@ -202,6 +227,12 @@ export class Channel {
       const m = t.length;
       const W = m + 1;
       if (this.buffer.length < (n + 1) * W) this.buffer = new Float64Array((n + 1) * W * 2);
+      if (bound !== Infinity) {
+        let lb = !anyMoves && n > m ? insCheapest[n - m]! : 0;
+        for (let j = 0; j < m; j++) lb += charMin(t[j]!, tIds[j]!, info.del[j]!);
+        // the margin keeps float rounding of the differently ordered sum from ever cutting a cost <= bound
+        if (lb > bound + LOWER_BOUND_MARGIN) return lb;
+      }
       const d = this.buffer;
       d[0] = 0;
       for (let j = 1; j <= m; j++) d[j] = d[j - 1]! + info.del[j - 1]!;
