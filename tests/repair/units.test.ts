@@ -115,3 +115,32 @@ describe('channel scorer with a bound', () => {
     expect(early).toBeGreaterThan(0);
   });
 });
+
+describe('candidate generation', () => {
+  it('keeps exactly the list an exhaustive exact scoring keeps (same order on ties)', async () => {
+    const { readModelData } = await import('../../src/repair/model-data.js');
+    const { Channel, parseConfusions } = await import('../../src/repair/channel.js');
+    const { CandidateGenerator } = await import('../../src/repair/candidates.js');
+    const { dataPath } = await import('../../src/util/paths.js');
+    const d = readModelData(dataPath('repair'));
+    const confusions = parseConfusions(d.confusions);
+    const ch = new Channel(d.channel, confusions);
+    const gen = new CandidateGenerator(d.syllables, ch, confusions, d.channel);
+    // the generator's pool, rebuilt without its indexes: skeletons in first-seen order, then
+    // for each variant the variant itself and the skeletons one deletion away from it
+    const keys = [...new Set(d.syllables.map(skeleton))];
+    const deletions = keys.map((k) => new Set([...k].map((_, i) => k.slice(0, i) + k.slice(i + 1))));
+    for (const ocr of ['tiép', 's6', 'x&', 'nhiém', 'thuc', 'hqi', 'dông', 'rnột', 'ti¢u', 'ngưòi', 'cua', 'qvyét']) {
+      const skels = new Set<string>();
+      for (const v of gen.variants(ocr)) {
+        if (gen.isSkeleton(v)) skels.add(v);
+        keys.forEach((k, i) => { if (deletions[i]!.has(v)) skels.add(k); });
+      }
+      const pool = new Set<string>();
+      for (const k of skels) for (const s of gen.syllablesOf(k)) pool.add(s);
+      for (const s of ch.tokenTruths(ocr)) pool.add(s);
+      const expected = [...pool].map((syl) => ({ syl, cost: ch.cost(ocr, syl) })).sort((a, b) => a.cost - b.cost).slice(0, 60);
+      expect(gen.generate(ocr, 60)).toEqual(expected);
+    }
+  });
+});
