@@ -41,7 +41,7 @@ export async function nativeAvailable(language = OCR_LANGUAGE): Promise<boolean>
  * The model the native engine runs: '' for the system's own (Debian's tesseract-ocr-vie, a
  * tessdata_fast model), else a tessdata folder. The system model is the default where installed:
  * on our 14-page scan it reads as many syllables right as the packaged 4.0.0_best_int model and
- * costs ~13% less CPU (npm run bench:ocr); the owners measured best_int one point better on real
+ * costs 13–23% less CPU (npm run bench:ocr, 2026-12-01); the owners measured best_int one point better on real
  * stamped pages, so PLAN_EXTRACT_TESSDATA=packaged chooses it (or =<folder>, any tessdata folder).
  * Without a system model, the packaged one (the model tesseract.js loads) is unpacked and used.
  * null: no model for the language.
