@@ -67,8 +67,12 @@ export function trailingAgencies(text: string): AgencyMention[] {
   return out;
 }
 
-/** Lead and support named in prose: "X chủ trì, phối hợp với Y…", "giao X chủ trì", "do X chủ trì". */
-export function proseAgencies(text: string): { lead: Agency[]; support: Agency[] } {
+/**
+ * Lead and support named in prose: "X chủ trì, phối hợp với Y…", "giao X chủ trì", "do X chủ trì".
+ * `cooperation`: with no "chủ trì" anywhere, "X phối hợp (chặt chẽ) với Y …" gives X as lead and Y as support
+ * (the subject carries the task out; a task's own prose only, never a "Cơ quan phối hợp:" value, where X supports).
+ */
+export function proseAgencies(text: string, options: { cooperation?: boolean } = {}): { lead: Agency[]; support: Agency[] } {
   const skel = skeleton(text);
   const lead: Agency[] = [];
   const support: Agency[] = [];
@@ -86,6 +90,18 @@ export function proseAgencies(text: string): { lead: Agency[]; support: Agency[]
     if (co) {
       const from = m.index + m[0].length + co[0].length;
       support.push(...leadingAgencies(text.slice(from)).agencies.map((s) => s.agency));
+    }
+  }
+  if (options.cooperation && lead.length === 0 && !/chu tri\b/.test(skel)) {
+    const co = /phoi hop\s+(?:chat che\s+)?(?:voi|cung)\s+/g;
+    for (let m = co.exec(skel); m; m = co.exec(skel)) {
+      const clauseStart = Math.max(skel.lastIndexOf('.', m.index - 1), skel.lastIndexOf(';', m.index - 1), skel.lastIndexOf(':', m.index - 1), skel.lastIndexOf('\n', m.index - 1)) + 1;
+      const subject = trailingAgencies(text.slice(clauseStart, m.index));
+      if (subject.length === 0) continue;
+      const partners = leadingAgencies(text.slice(m.index + m[0].length)).agencies;
+      if (partners.length === 0) continue;
+      lead.push(...subject.map((x) => x.agency));
+      support.push(...partners.map((x) => x.agency));
     }
   }
   return { lead: uniqueAgencies(lead), support: uniqueAgencies(support) };

@@ -82,6 +82,16 @@ describe('solutions given out agency by agency', () => {
     expect(names(proseAgencies('Sở Tài chính chủ trì, phối hợp các sở, ban, ngành bố trí kinh phí').support)).toEqual(['các sở, ban, ngành']);
     expect(names(proseAgencies('Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí').support)).toEqual(['Sở Nội vụ']);
   });
+  it('in a task\'s prose with no "chủ trì", "X phối hợp với Y" gives X as lead and Y as support; nowhere else', () => {
+    const text = 'Công an tỉnh phối hợp chặt chẽ với Sở Y tế tổ chức rà soát người sử dụng trái phép chất ma túy.';
+    const task = proseAgencies(text, { cooperation: true });
+    expect([names(task.lead), names(task.support)]).toEqual([['Công an tỉnh'], ['Sở Y tế']]);
+    // a "Cơ quan phối hợp:" value or a table cell says the subject supports: no lead read from it there
+    expect(names(proseAgencies(text).lead)).toEqual([]);
+    // "chủ trì" elsewhere in the text decides, as before
+    const led = proseAgencies('Sở Y tế chủ trì; Công an tỉnh phối hợp với Sở Tư pháp tuyên truyền.', { cooperation: true });
+    expect(names(led.lead)).toEqual(['Sở Y tế']);
+  });
 });
 
 describe('names that look like sentences, and time labels without a colon', () => {

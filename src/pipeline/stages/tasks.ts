@@ -104,7 +104,7 @@ export function buildTask(doc: PlanDocument, node: OutlineNode, id: string, inhe
   if (fields.lead.length > 0 && lead.length === 0) doc.warn('unreadable-agency', `task ${id}: no agency read in "Cơ quan chủ trì: ${fields.lead.join('; ')}"`, source);
   if (lead.length === 0 && support.length === 0) {
     // Paragraphs joined with line breaks: a clause never runs from the heading into the next paragraph.
-    const prose = proseAgencies(paras.filter((p) => !fields.fieldParas.has(p)).map((p) => p.text).join('\n'));
+    const prose = proseAgencies(paras.filter((p) => !fields.fieldParas.has(p)).map((p) => p.text).join('\n'), { cooperation: true });
     lead = prose.lead;
     support = prose.support;
     // "1.2. Công an tỉnh" over its duties, "3.3. Bộ Chỉ huy Quân sự tỉnh chỉ đạo …: …", "7. Các sở, ban, ngành: …"
