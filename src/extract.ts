@@ -4,8 +4,6 @@
  */
 import { loadDocument } from './backends/index.js';
 import type { PlanDocument } from './model/document.js';
-import { runPipeline } from './pipeline/index.js';
-import { prepareText } from './pipeline/prepare.js';
 import type { PlanRecord } from './schema/record.js';
 import { defaultOcrJobs } from './ocr/jobs.js';
 import { DEFAULT_PAGE_TIMEOUT_S, type EngineChoice, type OcrMode } from './ocr/types.js';
@@ -34,14 +32,20 @@ export interface ExtractOptions {
 
 /** Loads a file and recovers its text (decoding, OCR, repair), without extracting the record. */
 export async function loadText(file: string, options: ExtractOptions = {}): Promise<PlanDocument> {
+  // the repair and extraction code loads while the backend waits on its workers (pdf.js, OCR)
+  const prepare = import('./pipeline/prepare.js');
+  prepare.catch(() => undefined);
   const doc = await loadDocument(file, {
     displayName: options.displayName,
     ocr: { mode: options.ocr ?? 'auto', engine: options.engine ?? 'auto', jobs: options.ocrJobs ?? defaultOcrJobs(), onPage: options.onOcrPage, pageTimeoutMs: (options.pageTimeout ?? DEFAULT_PAGE_TIMEOUT_S) * 1000 },
   });
-  prepareText(doc, { repair: options.repair ?? 'auto' });
+  (await prepare).prepareText(doc, { repair: options.repair ?? 'auto' });
   return doc;
 }
 
 export async function extractFile(file: string, options: ExtractOptions = {}): Promise<PlanRecord> {
-  return runPipeline(await loadText(file, options));
+  const pipeline = import('./pipeline/index.js');
+  pipeline.catch(() => undefined);
+  const doc = await loadText(file, options);
+  return (await pipeline).runPipeline(doc);
 }

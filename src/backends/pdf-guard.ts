@@ -50,6 +50,17 @@ function spawnWorker(): Worker {
   return w;
 }
 
+/**
+ * Starts a page worker ahead of need (an idle one, unreferenced), so that loading pdf.js in it overlaps
+ * whatever the caller loads meanwhile; the first GuardedPdf takes it.
+ */
+export function prewarmPdfWorker(): void {
+  if (idle.length > 0) return;
+  const w = spawnWorker();
+  w.unref();
+  idle.push(w);
+}
+
 function acquire(): Worker {
   const w = idle.pop() ?? spawnWorker();
   w.ref();

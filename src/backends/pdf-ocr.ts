@@ -10,6 +10,7 @@ import type { TableBlock } from '../model/table.js';
 import type { PdfItemPage, PdfItemsReader } from './pdf-items.js';
 import { findRuledTables, layoutPage, mayHoldTable } from './pdf-tables.js';
 import { getEngine, OCR_LANGUAGE } from '../ocr/engine.js';
+import { probeNative } from '../ocr/native.js';
 import { BlankPageError, describePageFailure, ocrPages, PageError, PageTimeoutError, pageFromOcr, warnLowConfidence } from '../ocr/pages.js';
 import { DEFAULT_OCR, DEFAULT_PAGE_TIMEOUT_S, type OcrOptions } from '../ocr/types.js';
 import { decodeLegacy, detectLegacyEncoding } from '../text/legacy-encodings.js';
@@ -40,6 +41,8 @@ const DEFAULT_PAGE_TIMEOUT_MS = DEFAULT_PAGE_TIMEOUT_S * 1000;
 export { DEFAULT_OCR } from '../ocr/types.js';
 
 export async function readPdfDocument(input: RawInput, displayName: string, options: OcrOptions = DEFAULT_OCR): Promise<PlanDocument> {
+  // the native engine's probe (two short tesseract runs) overlaps reading the text layer
+  if (options.mode !== 'never' && options.engine !== 'wasm') void probeNative();
   // pdf.js works on a worker thread with a time limit per page (pdf-guard.ts)
   const pdf = await GuardedPdf.open(input.bytes, displayName, options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS);
   try {

@@ -1,8 +1,8 @@
 /** A batch worker thread: extracts one file per message and posts the serialized record back. */
 import { parentPort } from 'node:worker_threads';
-import { runJob } from './run-job.js';
 import type { Job } from './pool.js';
 import { killNativeProcesses } from '../ocr/native.js';
+import { prewarmPdfWorker } from '../backends/pdf-guard.js';
 
 parentPort?.on('message', (message: Job | { stop: true }) => {
   if ('stop' in message) {
@@ -13,5 +13,7 @@ parentPort?.on('message', (message: Job | { stop: true }) => {
     return;
   }
   const job: Job = message.progress ? { ...message, options: { ...message.options, onOcrPage: (done, total) => parentPort?.postMessage({ progress: [done, total] }) } } : message;
-  void runJob(job).then((result) => parentPort?.postMessage(result));
+  // a PDF's page worker starts loading pdf.js while this thread loads the extraction code
+  if (/\.pdf$/i.test(job.path) && job.options?.ocr !== 'never') prewarmPdfWorker();
+  void import('./run-job.js').then(({ runJob }) => runJob(job)).then((result) => parentPort?.postMessage(result));
 });
