@@ -220,22 +220,14 @@ export class PdfPageImager {
    * it draws no image (its text layer, however thin, is all the text it has).
    */
   async pageImage(n: number, dpi = RENDER_DPI, onlyScans = false): Promise<OcrImage & { source: 'embedded' | 'rendered' }> {
-    let page: PdfJsPage;
-    try {
-      page = await this.doc.getPage(n);
-    } catch (err) {
-      throw new PageError(`page ${n} cannot be read (${describeError(err)})`);
-    }
-    try {
+    return this.withPage(n, async (page) => {
       const direct = await this.embeddedImage(page, onlyScans).catch((err: unknown) => {
         if (err instanceof BlankPageError) throw err;
         return null;
       });
       if (direct) return { ...direct, source: 'embedded' };
       return { ...(await this.render(page, n, dpi)), source: 'rendered' };
-    } finally {
-      page.cleanup();
-    }
+    });
   }
 
   private async embeddedImage(page: PdfJsPage, onlyScans: boolean): Promise<OcrImage | null> {
@@ -271,10 +263,11 @@ export class PdfPageImager {
 
   private async render(page: PdfJsPage, n: number, wanted: number): Promise<OcrImage> {
     // a passed-through JPEG cannot be drawn: while rendering, pdf.js decodes JPEGs itself
-    return this.passesJpeg ? withJpegDecoding(() => this.renderPage(this.doc, page, n, wanted)) : this.renderPage(this.doc, page, n, wanted);
+    const draw = () => this.renderPage(page, n, wanted);
+    return this.passesJpeg ? withJpegDecoding(draw) : draw();
   }
 
-  private async renderPage(doc: PdfJsDocument, page: PdfJsPage, n: number, wanted: number): Promise<OcrImage> {
+  private async renderPage(page: PdfJsPage, n: number, wanted: number): Promise<OcrImage> {
     const size = page.getViewport({ scale: 1 });
     // an oversized page (a poster, a hostile media box) is rendered at the resolution that fits, or skipped
     const dpi = renderDpi(size.width, size.height, wanted);
@@ -287,7 +280,7 @@ export class PdfPageImager {
     const height = Math.ceil(viewport.height);
     let cc: CanvasAndContext;
     try {
-      cc = doc.canvasFactory.create(width, height);
+      cc = this.doc.canvasFactory.create(width, height);
     } catch (err) {
       throw new PageError(`page ${n} cannot be rendered (${describeError(err)})`);
     }
@@ -301,12 +294,17 @@ export class PdfPageImager {
       if (err instanceof InputError) throw err;
       throw new PageError(`page ${n} cannot be rendered (${describeError(err)})`);
     } finally {
-      doc.canvasFactory.destroy(cc);
+      this.doc.canvasFactory.destroy(cc);
     }
   }
 
   /** The text items (and rules, font names) of page n, for the garbled-layer check and tables (pdf-items.ts). */
-  async items(n: number, options: ItemOptions): Promise<PdfItemPage> {
+  items(n: number, options: ItemOptions): Promise<PdfItemPage> {
+    return this.withPage(n, (page) => pageItems(this.pdfjs.OPS, page as unknown as ItemsPage, n, options));
+  }
+
+  /** Runs fn on page n, then releases the page's resources; a page pdf.js cannot open is a page failure. */
+  private async withPage<T>(n: number, fn: (page: PdfJsPage) => Promise<T>): Promise<T> {
     let page: PdfJsPage;
     try {
       page = await this.doc.getPage(n);
@@ -314,7 +312,7 @@ export class PdfPageImager {
       throw new PageError(`page ${n} cannot be read (${describeError(err)})`);
     }
     try {
-      return await pageItems(this.pdfjs.OPS, page as unknown as ItemsPage, n, options);
+      return await fn(page);
     } finally {
       page.cleanup();
     }
