@@ -1,7 +1,7 @@
 /** Administrative units, issuing bodies and province names (src/data/vietnamese/administrative.json). */
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../util/paths.js';
-import { skeleton } from '../text/vietnamese.js';
+import { isVietnameseSyllable, markedShare, skeleton } from '../text/vietnamese.js';
 
 interface Province2025 {
   name: string;
@@ -54,6 +54,7 @@ export function provinceBySkeleton(name: string): string | null {
   if (exact) return exact;
   const words = skel.split(' ');
   const marked = name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const markedWords = marked.split(' ');
   let found: string | null = null;
   for (const [key, proper] of provinces) {
     const keyWords = key.split(' ');
@@ -63,6 +64,9 @@ export function provinceBySkeleton(name: string): string | null {
     // A letter written with its marks that the province spells otherwise is no damage: "Đông Hải" is a ward, not Đồng Nai.
     const spelled = proper.normalize('NFC').toLowerCase();
     if (marked.length === spelled.length && [...marked].some((c, j) => c !== spelled[j] && /[^\x00-\x7f]/.test(c))) continue;
+    // Nor is a word written with its marks as another well-formed syllable: "Bình Minh" is a ward, not Bình Định
+    // (OCR damage gives "Blnh", "Cal", which no syllable spells).
+    if (markedWords.length === keyWords.length && markedShare(name) > 0 && keyWords.some((w, i) => w !== words[i] && isVietnameseSyllable(markedWords[i]!))) continue;
     if (found) return null;
     found = proper;
   }

@@ -70,6 +70,10 @@ export interface AgencyMention {
 }
 
 const UNITS: [string[], string][] = [
+  // A bank's branch of a level ("Ngân hàng Chính sách xã hội chi nhánh tỉnh", "Ngân hàng Nhà nước chi nhánh khu vực 5").
+  [['chi', 'nhanh', 'tinh'], 'chi nhánh tỉnh'],
+  [['chi', 'nhanh', 'khu', 'vuc'], 'chi nhánh khu vực'],
+  [['chi', 'nhanh'], 'chi nhánh'],
   [['thanh', 'pho'], 'thành phố'],
   [['thi', 'xa'], 'thị xã'],
   [['thi', 'tran'], 'thị trấn'],
@@ -148,10 +152,19 @@ export class AgencyRegistry {
       if (lead > 0) before += raw.slice(0, lead);
       const upperCount = (core.match(/\p{Lu}/gu) ?? []).length;
       const abbr = core && upperCount >= 2 ? this.abbreviations.get(compact(core)) : undefined;
+      // Abbreviations joined by a dash or slash ("Văn phòng HĐND-UBND phường"): each one expanded.
+      const joined = !abbr && upperCount >= 4 && /^[^-–/]+(?:[-–/][^-–/]+)+$/u.test(core) ? core.split(/[-–/]/u).map((p) => ((p.match(/\p{Lu}/gu) ?? []).length >= 2 ? this.abbreviations.get(compact(p)) : undefined)) : null;
       if (abbr) {
         for (const key of abbr.keys) {
           out.push({ key, start: at, end: at + core.length, upper: true, abbr: true, before });
           before = '';
+        }
+      } else if (joined && joined.every((x) => x !== undefined)) {
+        for (const part of joined) {
+          for (const key of part!.keys) {
+            out.push({ key, start: at, end: at + core.length, upper: true, abbr: true, before });
+            before = '';
+          }
         }
       } else {
         for (const part of core.matchAll(/[\p{L}\p{N}\p{M}&]+|[^\p{L}\p{N}\p{M}&]/gu)) {

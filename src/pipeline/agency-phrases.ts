@@ -80,9 +80,9 @@ export function proseAgencies(text: string, options: { cooperation?: boolean } =
   for (let m = re.exec(skel); m; m = re.exec(skel)) {
     // The subject: the clause before "chủ trì".
     const clauseStart = Math.max(skel.lastIndexOf('.', m.index - 1), skel.lastIndexOf(';', m.index - 1), skel.lastIndexOf(':', m.index - 1), skel.lastIndexOf('\n', m.index - 1)) + 1;
-    const subject = trailingAgencies(text.slice(clauseStart, m.index));
+    const subject = subjectBefore(text.slice(clauseStart, m.index));
     if (subject.length === 0) continue;
-    lead.push(...subject.map((s) => s.agency));
+    lead.push(...subject);
     // "…chủ trì, phối hợp với Y" / "chủ trì và phối hợp cùng Y".
     const after = skel.slice(m.index + m[0].length);
     // "với" may be left out: "Sở Tài chính chủ trì, phối hợp các sở, ban, ngành".
@@ -93,18 +93,39 @@ export function proseAgencies(text: string, options: { cooperation?: boolean } =
     }
   }
   if (options.cooperation && lead.length === 0 && !/chu tri\b/.test(skel)) {
-    const co = /phoi hop\s+(?:chat che\s+)?(?:voi|cung)\s+/g;
+    // "với"/"cùng" may be left out ("Văn phòng HĐND-UBND phường phối hợp Phòng Văn hóa - Xã hội lập danh sách"): the
+    // partners must then open the text after "phối hợp" ("phối hợp tổ chức …" names none).
+    const co = /phoi hop\s+(?:chat che\s+)?(?:(?:voi|cung)\s+)?/g;
     for (let m = co.exec(skel); m; m = co.exec(skel)) {
       const clauseStart = Math.max(skel.lastIndexOf('.', m.index - 1), skel.lastIndexOf(';', m.index - 1), skel.lastIndexOf(':', m.index - 1), skel.lastIndexOf('\n', m.index - 1)) + 1;
-      const subject = trailingAgencies(text.slice(clauseStart, m.index));
+      const subject = subjectBefore(text.slice(clauseStart, m.index));
       if (subject.length === 0) continue;
       const partners = leadingAgencies(text.slice(m.index + m[0].length)).agencies;
       if (partners.length === 0) continue;
-      lead.push(...subject.map((x) => x.agency));
+      lead.push(...subject);
       support.push(...partners.map((x) => x.agency));
     }
   }
   return { lead: uniqueAgencies(lead), support: uniqueAgencies(support) };
+}
+
+/** Words that open the name of a body (a department's own units are seldom in the registry: "Phòng Kỹ thuật an toàn - Môi trường"). */
+const BODY_HEAD = /^(?:Phòng|Chi cục|Trung tâm|Ban|Văn phòng|Đội|Tổ|Bộ phận|Trạm|Cục|Vụ|Hội|Viện|Trường|Bệnh viện|Công ty|Hợp tác xã|Đài|Kho bạc|Thanh tra|Sở|Ủy ban|Đoàn)\s+\p{Lu}/u;
+
+/**
+ * The subject of a clause that ends with "chủ trì" / "phối hợp": the agencies that close it ("…, Sở Y tế chủ trì"),
+ * else, when the whole clause is one short name opening with a body's word ("Phòng Kỹ thuật an toàn - Môi trường
+ * chủ trì …"), that name as written (known: false; `warnUnknown` reports it).
+ */
+function subjectBefore(clause: string): Agency[] {
+  const known = trailingAgencies(clause);
+  if (known.length > 0) return known.map((s) => s.agency);
+  const name = clause.replace(/^[\s\-–+•*]+|[\s,]+$/gu, '').replace(/^(?:(?:kính\s+)?đề nghị|giao|do)\s+/iu, '');
+  const words = name.split(/\s+/).filter(Boolean);
+  if (!BODY_HEAD.test(name) || words.length > 10 || /[,;:()]/.test(name)) return [];
+  CLAUSE_VERB.lastIndex = 0;
+  if (CLAUSE_VERB.test(skeleton(name).slice(words[0]!.length))) return [];
+  return AgencyRegistry.load().parseList(name).slice(0, 1);
 }
 
 /**

@@ -18,5 +18,8 @@ describe('provinces before and after the 2025 arrangement', () => {
   it('repairs damaged marks but not a name written with other marks', () => {
     expect(provinceBySkeleton('Bdc Giang')).toBe('Bắc Giang');
     expect(provinceBySkeleton('Đông Hải')).toBeNull();
+    // a ward's name written as another well-formed syllable is that ward, not the province one letter away
+    expect(provinceBySkeleton('Bình Minh')).toBeNull();
+    expect(provinceBySkeleton('Lào Cal')).toBe('Lào Cai');
   });
 });

@@ -107,3 +107,45 @@ describe('names that look like sentences, and time labels without a colon', () =
     expect(r.tasks[0]!.deadlines.map(({ text: _t, ...d }) => d)).toEqual([{ kind: 'range', from: '2026-03', to: '2026-06' }]);
   });
 });
+
+describe('tasks of a ward plan after the 2025 reform (no "với", no "chủ trì", an unnumbered list)', () => {
+  const WARD = ['ỦY BAN NHÂN DÂN', 'PHƯỜNG Y', 'Số: 9/KH-UBND                 Y, ngày 6 tháng 1 năm 2026', 'KẾ HOẠCH', 'Bảo đảm an ninh dịp Tết', ''];
+  const r = runPipeline(docFromLines([
+    ...WARD,
+    'I. NHIỆM VỤ TRỌNG TÂM',
+    '- Công an phường chủ trì xây dựng phương án bảo đảm an ninh, trật tự; hoàn thành trước ngày 15/01/2026.',
+    '- Văn phòng HĐND-UBND phường phối hợp Phòng Văn hóa - Xã hội tổ chức thăm hỏi các gia đình chính sách.',
+    '- Bộ phận Một cửa của Trung tâm Phục vụ hành chính công phường bố trí công chức trực tiếp nhận hồ sơ.',
+    '- Các cấp, các ngành tiếp tục tuyên truyền.',
+    'II. TỔ CHỨC THỰC HIỆN',
+    '1. Công an phường: theo dõi, tổng hợp kết quả.',
+  ]));
+  it('makes each bullet of a part a task, numbered by its place, with a warning', () => {
+    expect(r.tasks.map((t) => [t.id, names(t.lead), names(t.support)])).toEqual([
+      ['1', ['Công an phường'], []],
+      ['2', ['Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường'], ['Phòng Văn hóa - Xã hội']],
+      // the unit of a body is the subject; a collective subject names no lead
+      ['3', ['Bộ phận Một cửa'], []],
+      ['4', [], []],
+    ]);
+    expect(r.warnings.filter((w) => w.code === 'tasks-numbered-by-position').map((w) => w.source?.line)).toEqual([7]);
+  });
+  it('"X phối hợp Y" without "với": Y must open the text after "phối hợp"', () => {
+    expect(names(proseAgencies('Công an xã phối hợp Ban Chỉ huy Quân sự xã tuần tra.', { cooperation: true }).support)).toEqual(['Ban Chỉ huy Quân sự xã']);
+    expect(names(proseAgencies('Công an xã phối hợp tổ chức tuần tra cùng Ban Chỉ huy Quân sự xã.', { cooperation: true }).lead)).toEqual([]);
+  });
+  it('a department\'s own unit before "chủ trì" is the lead as written (unknown); a known body before a verb leads', () => {
+    const d = runPipeline(docFromLines([
+      ...HEADER, 'I. NHIỆM VỤ', '1. Tập huấn', 'Phòng Kỹ thuật an toàn - Môi trường chủ trì tổ chức các lớp tập huấn.',
+      '2. Xử lý sau kiểm tra', 'Chi cục Quản lý thị trường tỉnh ban hành quyết định xử phạt.',
+      '3. Hỗ trợ vay vốn', 'Ngân hàng Chính sách xã hội chi nhánh tỉnh chủ trì, phối hợp với Ủy ban nhân dân các xã, phường thực hiện.',
+    ]));
+    expect(d.tasks.map((t) => [t.id, t.lead.map((a) => [a.name, a.known])])).toEqual([
+      ['1', [['Phòng Kỹ thuật an toàn - Môi trường', false]]],
+      ['2', [['Chi cục Quản lý thị trường tỉnh', true]]],
+      ['3', [['Ngân hàng Chính sách xã hội chi nhánh tỉnh', true]]],
+    ]);
+    expect(d.warnings.some((w) => w.code === 'unknown-agency' && w.message.includes('Phòng Kỹ thuật an toàn - Môi trường'))).toBe(true);
+  });
+});
+

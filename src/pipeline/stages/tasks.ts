@@ -76,6 +76,28 @@ function openingAgencies(text: string, headingAlone: boolean): Agency[] {
   return run.agencies.map((m) => m.agency);
 }
 
+/** Words after a name that do not make it a sentence's subject ("Công an tỉnh của …", "Sở Y tế và …"). */
+const NOT_A_VERB = /^(?:của|thuộc|tại|trên|trong|và|với|cùng|theo|về|do|là|các|những|có liên quan)(?=\s|$)/iu;
+
+/** The known bodies (not groups) a sentence opens with as its subject, a lower-case word (its verb) right after them. */
+function subjectAgencies(text: string): Agency[] {
+  const t = text.replace(/^(?:(?:kính\s+)?đề nghị|giao)\s+/iu, '');
+  const run = leadingAgencies(t);
+  if (run.agencies.length === 0 || run.agencies[0]!.start > 0) return [];
+  let rest = t.slice(run.end);
+  // "Bộ phận Một cửa của Trung tâm Phục vụ hành chính công phường bố trí …": the unit of a body is the subject.
+  const of = /^\s+(?:của|thuộc)\s+/iu.exec(rest);
+  if (of) {
+    const owner = leadingAgencies(rest.slice(of[0].length));
+    if (owner.agencies.length === 0 || owner.agencies[0]!.start > 0) return [];
+    rest = rest.slice(of[0].length + owner.end);
+  }
+  if (!/^\s+\p{Ll}/u.test(rest) || NOT_A_VERB.test(rest.trim())) return [];
+  // A collective subject ("Các cấp, các ngành tiếp tục …") names no one: the organization part says who.
+  if (run.agencies.some((m) => m.agency.kind === 'group')) return [];
+  return run.agencies.map((m) => m.agency);
+}
+
 export function buildTask(doc: PlanDocument, node: OutlineNode, id: string, inherited: Inherited): Task {
   const paras = paragraphs(doc, node.start, node.end);
   if (paras[0]) paras[0] = { ...paras[0], text: paras[0].text.replace(LABEL, '') };
@@ -110,6 +132,9 @@ export function buildTask(doc: PlanDocument, node: OutlineNode, id: string, inhe
     // "1.2. Công an tỉnh" over its duties, "3.3. Bộ Chỉ huy Quân sự tỉnh chỉ đạo …: …", "7. Các sở, ban, ngành: …"
     // (solutions given out agency by agency): the agency the item opens with is the one that carries it out.
     if (lead.length === 0 && first) lead = openingAgencies(first.text, paras.length > 1);
+    // "Chi cục Quản lý thị trường tỉnh ban hành …", "Văn phòng Sở tổng hợp …": a body paragraph opening with the
+    // bodies that do the work, a verb right after them (known bodies and groups only).
+    if (lead.length === 0) lead = paras.slice(paras.length > 1 ? 1 : 0).filter((p) => !fields.fieldParas.has(p)).flatMap((p) => subjectAgencies(p.text));
   }
   if (lead.length === 0 && fields.lead.length === 0) lead = inherited.lead;
   if (support.length === 0 && fields.support.length === 0) support = inherited.support;
@@ -160,7 +185,10 @@ export const tasksStage: Stage = {
     };
     for (const part of parts) {
       const none: Inherited = { lead: [], support: [], deadlines: [] };
-      if (part.children.length === 0) continue;
+      if (part.children.length === 0) {
+        bulletTasks(doc, part).forEach((node) => emit(node, null, part, none));
+        continue;
+      }
       const first = part.children[0]!;
       const own = paragraphs(doc, part.start + 1, first.start - 1);
       const fields = collectFields(own);
@@ -171,3 +199,16 @@ export const tasksStage: Stage = {
     }
   },
 };
+
+/**
+ * A tasks part written as an unnumbered list ("- Công an phường chủ trì …", "- Trạm Y tế phường bố trí …"): each
+ * bullet is a task, numbered by its place in the list ("1", "2", …) since the document gives none — a warning says so.
+ */
+function bulletTasks(doc: PlanDocument, part: OutlineNode): OutlineNode[] {
+  // A part of the document only ("III. NHIỆM VỤ TRỌNG TÂM"): the bullets of an item "b) Nhiệm vụ" are its text.
+  if (part.level !== 1) return [];
+  const items = paragraphs(doc, part.start + 1, part.end).filter((p) => p.bullet !== null && /^[-–+•*▪●○◦]$/u.test(p.bullet));
+  if (items.length < 2) return [];
+  doc.warn('tasks-numbered-by-position', `part ${part.id} "${part.heading}": ${items.length} unnumbered tasks, numbered by their place in the list`, doc.sourceOf(part.start, part.end));
+  return items.map((p, k) => ({ id: String(k + 1), heading: p.text, kind: part.kind, level: part.level + 1, start: p.start, end: p.end, children: [] }));
+}
