@@ -71,8 +71,12 @@ export function deadlinePeriod(d: Deadline): string {
     case 'range':
       return `${d.from} – ${d.to}`;
     case 'recurring': {
-      const every = { week: 'hằng tuần', month: 'hằng tháng', quarter: 'hằng quý', 'half-year': '6 tháng một lần' }[d.every];
+      const every = { day: 'hằng ngày', week: 'hằng tuần', month: 'hằng tháng', quarter: 'hằng quý', 'half-year': '6 tháng một lần' }[d.every];
       return d.day === null ? every : `ngày ${two(d.day)} ${every}`;
+    }
+    case 'relative': {
+      const unit = { day: 'ngày', 'working-day': 'ngày làm việc', week: 'tuần', month: 'tháng', year: 'năm' }[d.unit];
+      return `${two(d.amount)} ${unit} kể từ ${d.event}`;
     }
   }
 }

@@ -113,14 +113,27 @@ export function parseDeadlines(text: string, options: DeadlineOptions = {}): Dea
       return { text: t, kind: 'recurring', every: 'month', day: d };
     }),
   );
-  each(/(?:dinh ky\s+)?(?:h[a-z]ng|moi)\s+(thang|quy|tuan)\b|(?:dinh ky\s+)?(?:06|6|sau) thang (?:mot lan|1 lan)/g, (m) =>
+  each(/(?:dinh ky\s+)?(?:h[a-z]ng|moi)\s+(thang|quy|tuan|ngay)\b|(?:dinh ky\s+)?(?:06|6|sau) thang (?:mot lan|1 lan)/g, (m) =>
     add(m.index, m.index + m[0].length, 6, (t) => ({
       text: t,
       kind: 'recurring',
-      every: m[1] === 'thang' ? 'month' : m[1] === 'quy' ? 'quarter' : m[1] === 'tuan' ? 'week' : 'half-year',
+      every: m[1] === 'thang' ? 'month' : m[1] === 'quy' ? 'quarter' : m[1] === 'tuan' ? 'week' : m[1] === 'ngay' ? 'day' : 'half-year',
       day: null,
     })),
   );
+  // Counted from an event: "Sau 03 tháng kể từ ngày ký ban hành Kế hoạch", "trong vòng 15 ngày kể từ ngày lập biên
+  // bản", "trong thời hạn 05 ngày làm việc kể từ …", "trong 30 ngày sau khi Kế hoạch được ban hành". The event runs to
+  // the end of its clause (at most 12 words); with no event named ("sau 6 tháng triển khai") nothing is read.
+  each(/(?:sau|trong(?:\s+vong|\s+thoi han)?|cham nhat(?:\s+la)?|khong qua|toi da)\s+(\d{1,3})\s+(ngay lam viec|ngay|tuan|thang|nam)\s*,?\s+(?:ke tu|tinh tu|sau khi|ke tu khi)\s+/g, (m) => {
+    const from = m.index + m[0].length;
+    const clause = /^[^.;:()\n]*?(?=\s*(?:[.;:()\n]|,\s|\s(?:thoi gian|hoan thanh|bao cao)\b|$))/.exec(skel.slice(from));
+    const words = clause ? clause[0].trim().split(/\s+/).filter(Boolean) : [];
+    const amount = Number(m[1]);
+    if (words.length === 0 || words.length > 12 || amount === 0) return;
+    const end = from + clause![0].replace(/\s+$/, '').length;
+    const unit = ({ 'ngay lam viec': 'working-day', ngay: 'day', tuan: 'week', thang: 'month', nam: 'year' } as const)[m[2] as 'ngay'];
+    add(m.index, end, 0, (t) => ({ text: t, kind: 'relative', amount, unit, event: squeezeText(original.slice(from, end)) }));
+  });
   // Full dates: "ngày 30/6/2024", "ngày 30 tháng 6 năm 2024", "30/6/2024".
   each(new RegExp(String.raw`(?:ngay\s*)?\b(\d{1,2})${SEP}(\d{1,2})${SEP}${Y}\b`, 'g'), (m) =>
     add(m.index, m.index + m[0].length, 1, (t) => {
@@ -194,12 +207,12 @@ export function parseDeadlines(text: string, options: DeadlineOptions = {}): Dea
       // "hằng năm" is the recurrence of a dated annual deadline when one stands in the same text.
       if (hasAnnual && /n[a-z]m$/.test(skel.slice(h.start, h.end))) continue;
       if (options.strict && !ongoingIsDeadline(skel, h)) continue;
-    } else if (options.strict && h.deadline.kind !== 'annual' && h.deadline.kind !== 'recurring') {
+    } else if (options.strict && h.deadline.kind !== 'annual' && h.deadline.kind !== 'recurring' && h.deadline.kind !== 'relative') {
       const cued = (cue && (h.deadline.kind === 'year' ? STRICT_YEAR_CUES : STRICT_CUES).test(cue[1]!)) || TIME_LABEL_BEFORE.test(before);
       if (!cued) continue;
     }
     // The text includes the cue ("hoàn thành tháng 6/2024", "trước ngày 10/12 hằng năm").
-    if (cue && h.deadline.kind !== 'ongoing' && !(h.deadline.kind === 'recurring' && h.deadline.day === null)) {
+    if (cue && h.deadline.kind !== 'ongoing' && h.deadline.kind !== 'relative' && !(h.deadline.kind === 'recurring' && h.deadline.day === null)) {
       const start = h.start - cue[1]!.length;
       h.deadline.text = squeezeText(original.slice(start, h.end));
     }

@@ -57,6 +57,20 @@ const UNITS: [string, string][] = [
   ['gia dinh', 'gia đình'],
   ['viec lam', 'việc làm'],
   ['co so', 'cơ sở'],
+  // Counts of work done ("100 cuộc kiểm tra", "ít nhất 02 lớp tập huấn", "15 sản phẩm OCOP"): the unit is the counted
+  // noun, its classifier when it has one.
+  ['san pham', 'sản phẩm'],
+  ['cuoc', 'cuộc'],
+  ['lop', 'lớp'],
+  ['buoi', 'buổi'],
+  ['dot', 'đợt'],
+  ['luot', 'lượt'],
+  ['hoi nghi', 'hội nghị'],
+  ['tin bai', 'tin bài'],
+  ['bai viet', 'bài viết'],
+  ['van ban', 'văn bản'],
+  ['ho so', 'hồ sơ'],
+  ['cau lac bo', 'câu lạc bộ'],
   ['truong', 'trường'],
   ['the', 'thẻ'],
   ['ho', 'hộ'],
@@ -71,6 +85,8 @@ const UNITS: [string, string][] = [
   ['diem', 'điểm'],
   ['usd', 'USD'],
 ];
+/** Units that count work done rather than measure a population: a target's name follows them. */
+const COUNT_UNITS = new Set(['sản phẩm', 'cuộc', 'lớp', 'buổi', 'đợt', 'lượt', 'hội nghị', 'tin bài', 'bài viết', 'văn bản', 'hồ sơ', 'câu lạc bộ']);
 const UNIT_RES = UNITS.map(([src, unit]) => [new RegExp(String.raw`^\s*(?:${src})(?![a-z0-9])`), unit] as const);
 
 /** Comparator words as they end the text before a number (skeleton), checked in order. */
@@ -189,6 +205,8 @@ export function findTargets(text: string, contextYear: number | null = null): Fo
       if (!/tuoi tho|so nam/.test(ctx)) continue;
     }
     if (unit === 'năm' && first >= 1900) continue;
+    // A count of work names what it counts after its unit ("02 lớp tập huấn"); a bare "04 lớp." ends a name ("mô hình bảo vệ 04 lớp").
+    if (COUNT_UNITS.has(unit ?? '') && !/^\s*[a-z\/(]/.test(u.slice(unitEnd))) continue;
     // Years are not counts: "2025 hộ" does not occur, "năm 2025" is masked by the unit rule above.
     if (first >= 1990 && first <= 2100 && Number.isInteger(first) && /nam\s*$/.test(before)) continue;
     const target: Target = min !== undefined ? { value: null, min, max, comparator: '=', unit, year: null } : { value: first, comparator, unit, year: null };
@@ -264,8 +282,10 @@ export function findTargets(text: string, contextYear: number | null = null): Fo
     const beforeText = cleanName(text.slice(segStart, Math.max(segStart, f.compStart)), true);
     const afterText = cleanName(text.slice(f.end, Math.max(f.end, segEnd)), false);
     const rawBefore = unitSkeleton(text.slice(segStart, Math.max(segStart, f.compStart)));
-    const useBefore: boolean = words(beforeText) >= 2 && !(consumed && segStart === found[k - 1]?.end && !/,\s*trong do/.test(rawBefore));
-    const name: string = useBefore ? beforeText : words(afterText) >= 2 ? afterText : '';
+    // A count of work ("Tổ chức ít nhất 02 lớp tập huấn …") is named by what is counted: the unit and the words after it.
+    const counted = COUNT_UNITS.has(f.target.unit ?? '') && words(afterText) >= 1 ? `${f.target.unit} ${afterText}` : null;
+    const useBefore: boolean = !counted && words(beforeText) >= 2 && !(consumed && segStart === found[k - 1]?.end && !/,\s*trong do/.test(rawBefore));
+    const name: string = counted ?? (useBefore ? beforeText : words(afterText) >= 2 ? afterText : '');
     consumed = !useBefore && name !== '';
     out.push({ target: f.target, name, text: text.slice(cs, ce).trim().replace(/^[-–+•]\s*/, ''), start: f.start, end: f.end });
     clauseStarts.push(cs);

@@ -54,8 +54,15 @@ export const Deadline = z
     z.object({
       ...deadlineBase,
       kind: z.literal('recurring'),
-      every: z.enum(['week', 'month', 'quarter', 'half-year']).describe('the cycle: "hằng tuần", "hằng tháng", "hằng quý", "6 tháng một lần"'),
+      every: z.enum(['day', 'week', 'month', 'quarter', 'half-year']).describe('the cycle: "hằng ngày", "hằng tuần", "hằng tháng", "hằng quý", "6 tháng một lần"'),
       day: z.number().int().min(1).max(31).nullable().describe('the day of the month when stated ("trước ngày 25 hằng tháng")'),
+    }),
+    z.object({
+      ...deadlineBase,
+      kind: z.literal('relative').describe('a time counted from an event the plan names ("Sau 03 tháng kể từ ngày ký", "trong vòng 15 ngày kể từ ngày lập biên bản")'),
+      amount: z.number().int().positive(),
+      unit: z.enum(['day', 'working-day', 'week', 'month', 'year']).describe('"ngày", "ngày làm việc", "tuần", "tháng", "năm"'),
+      event: z.string().describe('the event as written after "kể từ" / "sau khi" ("ngày ký ban hành Kế hoạch")'),
     }),
   ])
   .meta({ id: 'Deadline' });

@@ -131,6 +131,12 @@ describe('deadlines resolved into the period', () => {
     expect(buildAgenda([plan('2026-01-01', [{ id: '1', lead: ['Sở Nội vụ'], deadlines: [] }])], { agency: 'Sở LĐTB&XH' }).entries).toEqual([]);
   });
 
+  it('a time counted from an event has no day of its own: listed with the undated ones, its period in words', () => {
+    const rel = [plan('2026-02-12', [{ id: '4', lead: ['Sở Y tế'], deadlines: [{ kind: 'relative', text: 'trong vòng 15 ngày kể từ ngày lập biên bản', amount: 15, unit: 'day', event: 'ngày lập biên bản' }] }])];
+    const agenda = buildAgenda(rel, { agency: 'Sở Y tế' });
+    expect(agenda.entries.map((e) => [e.id, e.band, e.due, e.period])).toEqual([['4', 'ongoing', null, '15 ngày kể từ ngày lập biên bản']]);
+  });
+
   it('an agency the registry does not know matches only its own name', () => {
     const agenda = buildAgenda(records, { agency: 'Ban Quản lý dự án Không Có' });
     expect(agenda.known).toBe(false);

@@ -71,6 +71,21 @@ describe('parseDeadlines', () => {
     expect(kinds('Định kỳ hằng năm báo cáo kết quả', true)).toEqual([{ kind: 'ongoing' }]);
   });
 
+  it('reads times counted from an event the plan names, and daily cycles', () => {
+    expect(kinds('Sau 03 tháng kể từ ngày ký ban hành Kế hoạch')).toEqual([{ kind: 'relative', amount: 3, unit: 'month', event: 'ngày ký ban hành Kế hoạch' }]);
+    expect(kinds('ban hành quyết định xử phạt trong vòng 15 ngày kể từ ngày lập biên bản vi phạm hành chính; công khai kết quả', true)).toEqual([
+      { kind: 'relative', amount: 15, unit: 'day', event: 'ngày lập biên bản vi phạm hành chính' },
+    ]);
+    expect(kinds('gửi báo cáo trong thời hạn 05 ngày làm việc kể từ ngày kết thúc mỗi đợt kiểm tra.', true)).toEqual([
+      { kind: 'relative', amount: 5, unit: 'working-day', event: 'ngày kết thúc mỗi đợt kiểm tra' },
+    ]);
+    expect(kinds('trong 30 ngày sau khi Kế hoạch được ban hành, báo cáo UBND tỉnh', true)).toEqual([{ kind: 'relative', amount: 30, unit: 'day', event: 'Kế hoạch được ban hành' }]);
+    // no event named: nothing read
+    expect(kinds('sau 6 tháng triển khai', true)).toEqual([]);
+    expect(kinds('báo cáo tình hình hằng ngày trong dịp Tết', true)).toEqual([{ kind: 'recurring', every: 'day', day: null }]);
+    expect(kinds('hoàn thành chậm nhất ngày 30/6/2026', true)).toEqual([{ kind: 'date', date: '2026-06-30' }]);
+  });
+
   it('matches damaged words on the skeleton', () => {
     expect(kinds('Thudng xuyén')).toEqual([{ kind: 'ongoing' }]);
     expect(kinds('truoc ngay 31/12 hang nam')).toEqual([{ kind: 'annual', month: 12, day: 31 }]);

@@ -67,6 +67,15 @@ describe('findTargets', () => {
     expect(t('Chỉ số hài lòng đạt mức 80% vào năm 2025 và 90% vào năm 2030').map((f) => [f.value, f.year])).toEqual([[80, 2025], [90, 2030]]);
     expect(t('hằng năm, đào tạo nghề cho 8.000 người, giải quyết việc làm cho 8.500 lao động', 2025).map((f) => [f.value, f.year])).toEqual([[8000, null], [8500, null]]);
   });
+
+  it('reads counts of work, named by what they count', () => {
+    expect(t('Thực hiện 100 cuộc kiểm tra an toàn thực phẩm đối với cơ sở sản xuất')).toEqual([{ value: 100, comparator: '=', unit: 'cuộc', year: null, name: 'cuộc kiểm tra an toàn thực phẩm đối với cơ sở sản xuất' }]);
+    expect(t('Tổ chức ít nhất 02 lớp tập huấn kiến thức cho chủ cơ sở')[0]).toMatchObject({ value: 2, comparator: '>=', unit: 'lớp', name: 'lớp tập huấn kiến thức cho chủ cơ sở' });
+    expect(t('Có ít nhất 15 sản phẩm OCOP được bán trên sàn thương mại điện tử', 2026)[0]).toMatchObject({ value: 15, comparator: '>=', unit: 'sản phẩm', year: 2026 });
+    expect(t('Số hộ kinh doanh ký cam kết đạt 1.500 hộ')[0]).toMatchObject({ value: 1500, unit: 'hộ', name: 'Số hộ kinh doanh ký cam kết' });
+    // a count that ends a name is no target ("mô hình bảo vệ 04 lớp": four layers)
+    expect(t('giúp doanh nghiệp thực hiện mô hình bảo vệ 04 lớp.')).toEqual([]);
+  });
 });
 
 describe('findReferences', () => {
