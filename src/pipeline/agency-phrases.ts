@@ -89,7 +89,7 @@ export function proseAgencies(text: string, options: { cooperation?: boolean } =
     const co = /^\s*(?:[,;]\s*)?(?:va\s+|,\s*)?(?:phoi hop|phoi ket hop)\s+(?:chat che\s+)?(?:(?:voi|cung)\s+)?/.exec(after);
     if (co) {
       const from = m.index + m[0].length + co[0].length;
-      support.push(...leadingAgencies(text.slice(from)).agencies.map((s) => s.agency));
+      support.push(...partnersAt(text.slice(from)));
     }
   }
   if (options.cooperation && lead.length === 0 && !/chu tri\b/.test(skel)) {
@@ -100,10 +100,10 @@ export function proseAgencies(text: string, options: { cooperation?: boolean } =
       const clauseStart = Math.max(skel.lastIndexOf('.', m.index - 1), skel.lastIndexOf(';', m.index - 1), skel.lastIndexOf(':', m.index - 1), skel.lastIndexOf('\n', m.index - 1)) + 1;
       const subject = subjectBefore(text.slice(clauseStart, m.index));
       if (subject.length === 0) continue;
-      const partners = leadingAgencies(text.slice(m.index + m[0].length)).agencies;
+      const partners = partnersAt(text.slice(m.index + m[0].length));
       if (partners.length === 0) continue;
       lead.push(...subject);
-      support.push(...partners.map((x) => x.agency));
+      support.push(...partners);
     }
   }
   return { lead: uniqueAgencies(lead), support: uniqueAgencies(support) };
@@ -111,6 +111,9 @@ export function proseAgencies(text: string, options: { cooperation?: boolean } =
 
 /** Words that open the name of a body (a department's own units are seldom in the registry: "Phòng Kỹ thuật an toàn - Môi trường"). */
 const BODY_HEAD = /^(?:Phòng|Chi cục|Trung tâm|Ban|Văn phòng|Đội|Tổ|Bộ phận|Trạm|Cục|Vụ|Hội|Viện|Trường|Bệnh viện|Công ty|Hợp tác xã|Đài|Kho bạc|Thanh tra|Sở|Ủy ban|Đoàn)\s+\p{Lu}/u;
+
+/** Body words never used as verbs, so a lower-case word may follow them ("Hợp tác xã nông nghiệp"); "Ban hành", "Tổ chức", "Trường hợp" are not bodies. */
+const BODY_HEAD_ANY_CASE = /^(?:Phòng|Chi cục|Trung tâm|Bộ phận|Trạm|Bệnh viện|Công ty|Hợp tác xã|Kho bạc)\s+\p{L}/u;
 
 /**
  * The subject of a clause that ends with "chủ trì" / "phối hợp": the agencies that close it ("…, Sở Y tế chủ trì"),
@@ -126,6 +129,46 @@ function subjectBefore(clause: string): Agency[] {
   CLAUSE_VERB.lastIndex = 0;
   if (CLAUSE_VERB.test(skeleton(name).slice(words[0]!.length))) return [];
   return AgencyRegistry.load().parseList(name).slice(0, 1);
+}
+
+/**
+ * The partners that open the text after "phối hợp (với)": the run of known bodies and groups, and a body the registry
+ * does not know when its name opens with a body's word and ends at a verb or a separator ("… Hội Nông dân xã và Hợp tác
+ * xã nông nghiệp hướng dẫn …"): kept as written (known: false; `warnUnknown` reports it).
+ */
+function partnersAt(text: string): Agency[] {
+  const run = leadingAgencies(text);
+  const out = run.agencies.map((m) => m.agency);
+  let at = run.end;
+  for (let guard = 0; guard < 4; guard++) {
+    const sep = out.length === 0 ? /^\s*/u.exec(text.slice(at))! : /^\s*(?:,|và|cùng)\s+/u.exec(text.slice(at));
+    if (!sep) break;
+    const name = unknownNameAt(text.slice(at + sep[0].length));
+    if (!name) break;
+    out.push(...AgencyRegistry.load().parseList(name).slice(0, 1));
+    at += sep[0].length + name.length;
+    const more = leadingAgencies(text.slice(at).replace(/^\s*(?:,|và|cùng)\s+/u, (x) => ' '.repeat(x.length)));
+    if (more.agencies.length === 0 || !/^\s*(?:,|và|cùng)\s+$/u.test(text.slice(at, at + more.agencies[0]!.start))) continue;
+    out.push(...more.agencies.map((m) => m.agency));
+    at += more.end;
+  }
+  return out;
+}
+
+/** A name opening with a body's word, up to the verb or separator that ends it (8 words at most); null when none ends it. */
+function unknownNameAt(text: string): string | null {
+  if (!BODY_HEAD.test(text) && !BODY_HEAD_ANY_CASE.test(text)) return null;
+  const skel = skeleton(text);
+  const words = [...text.matchAll(/\S+/gu)];
+  for (let k = 1; k < Math.min(words.length, 9); k++) {
+    const w = words[k]!;
+    const prev = words[k - 1]![0];
+    if (/[,;.:()]$/u.test(prev)) return text.slice(0, words[k - 1]!.index + prev.length).replace(/[,;.:()]+$/u, '');
+    CLAUSE_VERB.lastIndex = w.index;
+    const verb = CLAUSE_VERB.exec(skel);
+    if (verb && verb.index === w.index) return text.slice(0, w.index).trimEnd();
+  }
+  return null;
 }
 
 /**

@@ -130,6 +130,16 @@ describe('tasks of a ward plan after the 2025 reform (no "với", no "chủ trì
     ]);
     expect(r.warnings.filter((w) => w.code === 'tasks-numbered-by-position').map((w) => w.source?.line)).toEqual([7]);
   });
+  it('a partner the registry does not know is kept as written up to its verb', () => {
+    const p = proseAgencies('Phòng Kinh tế chủ trì, phối hợp với Hội Nông dân xã và Hợp tác xã nông nghiệp hướng dẫn nông dân ghi nhật ký.');
+    expect(p.support.map((a) => [a.name, a.known])).toEqual([['Hội Nông dân xã', true], ['Hợp tác xã nông nghiệp', false]]);
+    // "Tổ chức", "Ban hành" are verbs, not bodies
+    expect(names(proseAgencies('Sở Y tế chủ trì, phối hợp với Sở Tài chính và tổ chức tập huấn.').support)).toEqual(['Sở Tài chính']);
+  });
+  it('a heading is no sentence: its first word close to a body\'s name gives no lead', () => {
+    const d = runPipeline(docFromLines([...HEADER, 'I. NHIỆM VỤ', '1. Thanh toán số và tài sản số', '2. Hạ tầng', 'Văn phòng Sở tổng hợp kết quả, báo cáo.']));
+    expect(d.tasks.map((t) => [t.id, names(t.lead)])).toEqual([['1', []], ['2', ['Văn phòng Sở']]]);
+  });
   it('"X phối hợp Y" without "với": Y must open the text after "phối hợp"', () => {
     expect(names(proseAgencies('Công an xã phối hợp Ban Chỉ huy Quân sự xã tuần tra.', { cooperation: true }).support)).toEqual(['Ban Chỉ huy Quân sự xã']);
     expect(names(proseAgencies('Công an xã phối hợp tổ chức tuần tra cùng Ban Chỉ huy Quân sự xã.', { cooperation: true }).lead)).toEqual([]);

@@ -81,7 +81,9 @@ const NOT_A_VERB = /^(?:của|thuộc|tại|trên|trong|và|với|cùng|theo|v�
 
 /** The known bodies (not groups) a sentence opens with as its subject, a lower-case word (its verb) right after them. */
 function subjectAgencies(text: string): Agency[] {
-  const t = text.replace(/^(?:(?:kính\s+)?đề nghị|giao)\s+/iu, '');
+  const t = text.replace(/^(?:(?:kính\s+)?đề nghị|giao)\s+/iu, '').trim();
+  // A sentence, not a heading ("c) Thanh toán số và tài sản số" is a theme, however close "Thanh toán" is to "Thành đoàn").
+  if (!/[.;]$/u.test(t) && t.length < 80) return [];
   const run = leadingAgencies(t);
   if (run.agencies.length === 0 || run.agencies[0]!.start > 0) return [];
   let rest = t.slice(run.end);
