@@ -65,6 +65,11 @@ export interface DecodeOptions {
   channelBeam: number;
   /** Vietnamese-OCR channel: extra cost of changing a syllable's marks (strong evidence only) */
   vieChangeCost: number;
+  /**
+   * Vietnamese-OCR channel: a mark change is kept only when its local posterior (given the chosen
+   * neighbours) is at least this; weaker evidence leaves the syllable as the OCR read it
+   */
+  vieMinConfidence: number;
   /** stripped text: candidates kept per skeleton (most frequent first) */
   strippedCandidates: number;
   /** weight of the document cache unigram in the second pass (0 = no cache) */
@@ -86,7 +91,8 @@ export const DEFAULT_DECODE: DecodeOptions = {
   lm: {},
   channelBeam: 12,
   viterbiBeam: 10,
-  vieChangeCost: 4,
+  vieChangeCost: 1,
+  vieMinConfidence: 0.5,
   strippedCandidates: 24,
   cacheWeight: 0.25,
   cacheMinConfidence: 0.9,
@@ -264,7 +270,9 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   // Vietnamese OCR: letters are right, marks may not be; a change needs strong evidence
   const vieChannel = new VieChannel(data.vieChannel);
   function vieCandidates(core: string, norm: string, valid: boolean): Cand[] | undefined {
-    if (!valid) return undefined;
+    // a token that is no syllable but has a syllable's letters (triên, cảu: a mark lost or
+    // misplaced) gets the same candidates; kept as written it is an unknown word for the LM
+    if (!valid && !MARKED.test(norm)) return undefined;
     const skel = skeleton(norm);
     const cands: Cand[] = [];
     for (const syl of generator.syllablesOf(skel)) {
@@ -272,6 +280,10 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       const cost = vieChannel.cost(norm, syl) + (identity ? 0 : o.vieChangeCost);
       if (!identity && cost > o.channelBeam) continue;
       cands.push({ out: identity ? core : transferCase(core, syl), unit: lm.id(syl), unseen: lm.unseenCost, cost, raw: cost, keep: identity });
+    }
+    if (!valid) {
+      if (!cands.length) return undefined;
+      cands.push({ out: core, unit: -1, unseen: lm.oovCost, cost: 0, raw: 0, keep: true });
     }
     if (!cands.some((c) => c.keep)) return undefined;
     return cands;
@@ -621,8 +633,10 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       return v;
     };
     segments.forEach((s, si) => s.forEach((p, i) => {
-      const c = p.cands[choices[si]![i]!]!;
+      let c = p.cands[choices[si]![i]!]!;
       const cf = confs[si]![i]!;
+      // Vietnamese OCR: a change on weak evidence is not made (the OCR's reading stays)
+      if (mode === 'vie-ocr' && !c.keep && cf < o.vieMinConfidence) c = p.cands.find((x) => x.keep) ?? c;
       const original = p.item.piece.text;
       tokens++;
       confSum += cf;

@@ -3,7 +3,9 @@
  * letters it got right (ồ/ô/ố, ư/ứ, ả/á, d/đ, lost or doubled marks). A syllable is split into
  * its tone (0..5) and its bare letters with quality marks (ă â ê ô ơ ư đ); P(ocr | truth) is the
  * product of a tone-confusion rate and per-letter quality-mark rates, learned from the synthetic
- * pairs of make-vie-ocr-pairs.ts (training split only) with add-one smoothing.
+ * pairs of make-vie-ocr-pairs.ts (training split only: clean pages read by tesseract.js and
+ * scan-like stamped pages read by the native tesseract; plus, given as `extra`, whole pages of
+ * the real scan the pass is tuned on, aligned with their truths) with add-one smoothing.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { alignTokens } from './alignment.js';
@@ -34,9 +36,10 @@ function events(t: string, o: string, out: (key: string) => void): void {
   for (let i = 0; i < x.length; i++) if ('ăâêôơưđ'.includes(x[i]!) || 'ăâêôơưđ'.includes(y[i] ?? '') || 'aeoud'.includes(x[i]!)) out(`Q${x[i]}>${y[i]}`);
 }
 
-export function buildVieChannel(file: string): VieChannelCounts {
+/** Counts over the training pairs of one or more pair files (clean synthetic pages, scan-like pages). */
+export function buildVieChannel(files: string | readonly string[], extra: readonly ViePair[] = []): VieChannelCounts {
   const counts: VieChannelCounts = { aligned: 0, same: 0, subs: {}, marks: {} };
-  for (const p of readViePairs(file)) {
+  for (const p of [...(typeof files === 'string' ? [files] : files).flatMap(readViePairs), ...extra]) {
     if (p.split !== 'train') continue;
     for (const [o, t] of alignTokens(lineWords(p.ocr), lineWords(p.truth))) {
       if (!o || !t || !LETTERS.test(t) || !LETTERS.test(o)) continue;

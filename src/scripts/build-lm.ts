@@ -16,6 +16,7 @@ import { MODEL_FILES } from '../repair/model-data.js';
 import { buildLanguageModel, buildModelData, trainingPaths } from '../repair/training.js';
 import { buildVieChannel } from '../repair/vie-channel.js';
 import { dataPath, packageRoot } from '../util/paths.js';
+import { tuningScanPairs } from './eval-real-scans-data.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -42,7 +43,9 @@ else {
   lm = built[0]!.file;
   console.log(`language model built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
-const vieChannel = buildVieChannel(join(paths.handwrittenDir, 'synthetic', 'vie-pairs.tsv'));
+// clean pages read by tesseract.js and scan-like stamped pages read by the native tesseract
+// and the pages of the real scan the pass is tuned on (BCA 996; never the check scan)
+const vieChannel = buildVieChannel(['vie-pairs.tsv', 'vie-scan-pairs.tsv'].map((f) => join(paths.handwrittenDir, 'synthetic', f)), tuningScanPairs(packageRoot()));
 const data = buildModelData({ ...paths, exclude003: false, vieChannel }, lm);
 writeFileSync(join(outDir, MODEL_FILES.syllables), data.syllables.join('\n') + '\n');
 writeFileSync(join(outDir, MODEL_FILES.channel), JSON.stringify(data.channel));

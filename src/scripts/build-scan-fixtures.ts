@@ -85,6 +85,12 @@ export interface ScanOptions extends TypesetOptions {
   noise?: number;
   blur?: boolean;
   tiltDeg?: number;
+  /** gray level of the ink, 0..255 (17 by default): a worn toner or a light scan */
+  ink?: number;
+  /** passes of the 3x3 blur (1 by default): a soft scan loses thin diacritic strokes */
+  blurPasses?: number;
+  /** a stamp-like grey ring and blot (what a red seal becomes in luminance) over some lines */
+  stamp?: boolean;
 }
 
 /** Renders one page of lines to a degraded grayscale raster (as RGBA canvas data). */
@@ -103,7 +109,8 @@ export function renderPage(lines: readonly string[], opts: ScanOptions): { width
   ctx.translate(width / 2, height / 2);
   ctx.rotate(((opts.tiltDeg ?? 0) * Math.PI) / 180);
   ctx.translate(-width / 2, -height / 2);
-  ctx.fillStyle = '#111';
+  const ink = Math.round(opts.ink ?? 17).toString(16).padStart(2, '0');
+  ctx.fillStyle = `#${ink}${ink}${ink}`;
   ctx.textBaseline = 'alphabetic';
   let y = margin + fontPt;
   for (const line of lines) {
@@ -114,13 +121,15 @@ export function renderPage(lines: readonly string[], opts: ScanOptions): { width
     y += fontPt * 1.45;
   }
   ctx.restore();
+  if (opts.stamp) drawStamp(ctx, width, height, k, opts.seed);
   // degrade: 3x3 blur, gaussian-ish noise, rare specks; the result is gray
   const img = ctx.getImageData(0, 0, width, height);
   const d = img.data;
   const gray = new Float32Array(width * height);
   for (let i = 0; i < gray.length; i++) gray[i] = d[i * 4]!;
   let src = gray;
-  if (opts.blur !== false) {
+  for (let pass = 0; pass < (opts.blur === false ? 0 : opts.blurPasses ?? 1); pass++) {
+    const gray = src;
     const out = new Float32Array(gray.length);
     for (let yy = 0; yy < height; yy++) {
       for (let xx = 0; xx < width; xx++) {
@@ -155,6 +164,32 @@ export function renderPage(lines: readonly string[], opts: ScanOptions): { width
   }
   ctx.putImageData(img, 0, 0);
   return { width, height, canvas };
+}
+
+/**
+ * A seal-like mark in luminance: a double ring with a star-ish blot and ring text strokes, grey
+ * (a red seal scans to mid grey), drawn over the text of some lines; its place depends on the seed.
+ */
+function drawStamp(ctx: ReturnType<Canvas['getContext']>, width: number, height: number, k: number, seed: number): void {
+  const rand = mulberry32(seed * 7 + 3);
+  const r = (60 + rand() * 25) * k;
+  const cx = width * (0.25 + rand() * 0.5);
+  const cy = height * (0.15 + rand() * 0.7);
+  const g = Math.round(140 + rand() * 40);
+  ctx.save();
+  ctx.globalAlpha = 0.55;
+  ctx.strokeStyle = `rgb(${g},${g},${g})`;
+  ctx.fillStyle = `rgb(${g},${g},${g})`;
+  ctx.lineWidth = 2.2 * k;
+  for (const rr of [r, r * 0.72]) { ctx.beginPath(); ctx.arc(cx, cy, rr, 0, Math.PI * 2); ctx.stroke(); }
+  // letters around the ring: short strokes
+  for (let a = 0; a < 40; a++) {
+    const t = (a / 40) * Math.PI * 2;
+    const rr = r * 0.86;
+    ctx.fillRect(cx + Math.cos(t) * rr - 1.5 * k, cy + Math.sin(t) * rr - 3 * k, (1.2 + rand() * 2) * k, (3 + rand() * 3) * k);
+  }
+  ctx.beginPath(); ctx.arc(cx, cy, r * 0.18, 0, Math.PI * 2); ctx.fill();
+  ctx.restore();
 }
 
 /** Sets the JFIF density of a JPEG to `dpi` (the encoder writes 1:1 without units). */

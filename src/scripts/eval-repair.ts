@@ -8,7 +8,9 @@
  *   - synthetic English-OCR held-out pairs and Vietnamese-OCR held-out pairs (corpus held-out documents),
  *     with lines made better / worse by the repair;
  *   - seed 004's Vietnamese OCR against its rendered text, raw vs repaired;
- *   - seed 004 clean text unchanged; model size.
+ *   - seed 004 clean text unchanged; model size;
+ *   - the real scans' unrepaired OCR (tool, tests/repair/data/real-scans) raw vs repaired per page
+ *     (`npm run eval:scans` runs the OCR itself and compares with plain tesseract).
  * Options: --errors N  print the first N errors of each accuracy run;  --quick  skip the slow parts.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -21,6 +23,8 @@ import { lineWords } from '../repair/tokenize.js';
 import { readViePairs } from '../repair/vie-channel.js';
 import { stripMarks } from '../repair/vietnamese.js';
 import { dataPath, packageRoot } from '../util/paths.js';
+import { pageAccuracy, readTruth } from '../repair/page-accuracy.js';
+import { REAL_SCANS } from './eval-real-scans-data.js';
 
 const root = packageRoot();
 const shared = join(root, '..', 'shared');
@@ -139,7 +143,8 @@ if (engCorpus.length) {
   const d = linesDelta(model, engCorpus.map((p) => p.ocr), engCorpus.map((p) => p.truth), {});
   console.log(`synthetic English-OCR pairs from held-out corpus pages: ${fmt(d.after.accuracy)} (${d.after.correct}/${d.after.total}); raw ${fmt(d.before.accuracy)}; lines better ${d.better} / worse ${d.worse} of ${d.lines}`);
 }
-const vie = readViePairs(dataPath('repair', 'synthetic', 'vie-pairs.tsv')).filter((p) => p.split === 'eval');
+for (const [file, what] of [['vie-pairs.tsv', 'synthetic Vietnamese-OCR held-out pairs'], ['vie-scan-pairs.tsv', 'synthetic stamped-scan Vietnamese-OCR held-out pairs (native tesseract)']] as const) {
+const vie = readViePairs(dataPath('repair', 'synthetic', file)).filter((p) => p.split === 'eval');
 if (vie.length) {
   // one page = one document, as the pipeline sees OCR
   let better = 0; let worse = 0; let n = 0; let cb = 0; let ca = 0; let tot = 0;
@@ -149,7 +154,26 @@ if (vie.length) {
     const d = linesDelta(model, ps.map((p) => p.ocr), ps.map((p) => p.truth), { ocr: true });
     better += d.better; worse += d.worse; n += d.lines; cb += d.before.correct; ca += d.after.correct; tot += d.after.total;
   }
-  console.log(`synthetic Vietnamese-OCR held-out pairs (${pages.size} pages): raw ${fmt(cb / tot)} -> repaired ${fmt(ca / tot)} (${ca}/${tot}); lines better ${better} / worse ${worse} of ${n}`);
+  console.log(`${what} (${pages.size} pages): raw ${fmt(cb / tot)} -> repaired ${fmt(ca / tot)} (${ca}/${tot}); lines better ${better} / worse ${worse} of ${n}`);
+}
+}
+
+// ---- real scans: the tool's unrepaired OCR (tests/repair/data/real-scans, written by
+// `npm run eval:scans -- --write-fixtures`) repaired as the pipeline does (a document at once)
+for (const scan of REAL_SCANS) {
+  const dir = join(root, 'tests', 'repair', 'data', 'real-scans');
+  const pages = scan.pages.map((p) => readFileSync(join(dir, `${scan.key}-p${p}.ocr.txt`), 'utf8').split('\n').filter(Boolean));
+  const out = model.repairLines(pages.flat(), { ocr: true }).lines;
+  let k = 0;
+  const cells = pages.map((p, i) => {
+    const truth = readTruth(join(root, 'tests', 'ocr', 'data', 'real', `${scan.key}-p${scan.pages[i]}.truth.txt`));
+    const a = pageAccuracy(p, truth).accuracy;
+    const b = pageAccuracy(out.slice(k, k + p.length), truth).accuracy;
+    k += p.length;
+    return { a, b };
+  });
+  const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
+  console.log(`real scan ${scan.key} (${scan.role === 'tuning' ? 'tuned on' : 'check, never tuned on'}), tool's OCR raw -> repaired per page: ${cells.map((c) => `${fmt(c.a)} -> ${fmt(c.b)}`).join(', ')}; mean ${fmt(mean(cells.map((c) => c.a)))} -> ${fmt(mean(cells.map((c) => c.b)))}`);
 }
 
 // ---- seed 004: Vietnamese OCR vs rendered (token-aligned over the whole text), and clean text unchanged

@@ -12,8 +12,17 @@
  *   split, doc, page, ocr, truth.
  * Deterministic rendering (seeded noise); run once, niced (a few seconds of OCR per page):
  *   nice -n 10 npx tsx src/scripts/make-vie-ocr-pairs.ts [--train 24] [--eval 12]
+ *
+ * --scan: pages degraded like the real stamped government scans (lighter ink, two blur passes,
+ * stronger noise, JPEG quality 20–40, a grey seal-like ring over some lines on half the pages),
+ * read by the native `tesseract -l vie --psm 3` (the Debian model, faster than tesseract.js);
+ * training pages from documents ≡ 7 or 17 mod 50, written to vie-scan-pairs.tsv. The lines of
+ * a page are paired with the typeset lines by a monotone alignment (pairLines): a seal's junk lines
+ * and lost lines drop out; a page keeping fewer than half its lines is skipped.
  */
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorker, OEM } from 'tesseract.js';
 import { forEachCorpusDocument, HELD_OUT_EVERY, isHeldOutDocument } from '../repair/corpus.js';
@@ -29,6 +38,8 @@ const trainPages = arg('--train', 24);
 const evalPages = arg('--eval', 12);
 // --lang eng: the same pages read by the English model (English-OCR damage), written to eng-pairs.tsv
 const lang = process.argv.includes('--lang') ? process.argv[process.argv.indexOf('--lang') + 1]! : 'vie';
+const scan = process.argv.includes('--scan');
+const isTrainDoc = (index: number) => index % HELD_OUT_EVERY === 7 || (scan && index % HELD_OUT_EVERY === 17);
 
 interface PageJob { split: 'train' | 'eval'; doc: number; page: number; lines: string[] }
 
@@ -37,7 +48,7 @@ function collectPages(): PageJob[] {
   let nTrain = 0;
   let nEval = 0;
   forEachCorpusDocument(join(root, '..', 'shared', 'corpus'), (d) => {
-    const split = isHeldOutDocument(d.index) ? 'eval' : d.index % HELD_OUT_EVERY === 7 ? 'train' : undefined;
+    const split = isHeldOutDocument(d.index) ? 'eval' : isTrainDoc(d.index) ? 'train' : undefined;
     if (!split) return;
     if (split === 'train' ? nTrain >= trainPages : nEval >= evalPages) return;
     // skip the title block: start at the 5th non-empty line, keep prose-like lines
@@ -53,7 +64,83 @@ function collectPages(): PageJob[] {
   return jobs;
 }
 
+/** One page as a real stamped scan, read by the native tesseract with the system vie model. */
+async function nativeScanOcr(job: PageJob, k: number, work: string): Promise<string> {
+  const fontPt = job.doc % 2 === 0 ? 13 : 14;
+  const seed = 5000 + job.doc * 31 + job.page;
+  const { jpeg } = await scanJpeg(job.lines, {
+    dpi: 200, fontPt, seed, noise: 16 + (k % 4) * 6, tiltDeg: ((k % 5) - 2) * 0.25,
+    ink: 50 + (k % 3) * 25, blurPasses: 2, stamp: k % 2 === 0,
+  }, 20 + (k % 3) * 10);
+  const file = join(work, `page-${k}.jpg`);
+  writeFileSync(file, jpeg);
+  return execFileSync('tesseract', [file, '-', '-l', 'vie', '--psm', '3'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+}
+
+const skel = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+/** Share of the truth line's words whose letters (marks aside) the OCR line has, in order. */
+function overlap(ocr: string, truth: string): number {
+  const a = ocr.split(' ').map(skel);
+  const b = truth.split(' ').map(skel);
+  const W = b.length + 1;
+  const d = new Int32Array((a.length + 1) * W);
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) {
+    d[i * W + j] = Math.max(d[(i - 1) * W + j]!, d[i * W + j - 1]!, d[(i - 1) * W + j - 1]! + (a[i - 1] === b[j - 1] ? 1 : 0));
+  }
+  return d[a.length * W + b.length]! / Math.max(1, b.length);
+}
+
+/**
+ * Monotone pairing of OCR lines with typeset lines (a seal makes junk lines, a line may be lost):
+ * a dynamic programme over both sequences maximising the summed overlap; pairs whose OCR line
+ * keeps at least 80% of the truth line's words (letters aside from marks) are kept.
+ */
+function pairLines(ocr: readonly string[], truth: readonly string[]): [string, string][] {
+  const W = truth.length + 1;
+  const score = new Float64Array((ocr.length + 1) * W);
+  const ov = (i: number, j: number) => overlap(ocr[i]!, truth[j]!);
+  const memo = new Map<number, number>();
+  const get = (i: number, j: number) => { const k = i * W + j; let v = memo.get(k); if (v === undefined) memo.set(k, (v = ov(i, j))); return v; };
+  for (let i = 1; i <= ocr.length; i++) for (let j = 1; j <= truth.length; j++) {
+    const m = get(i - 1, j - 1);
+    score[i * W + j] = Math.max(score[(i - 1) * W + j]!, score[i * W + j - 1]!, score[(i - 1) * W + j - 1]! + (m >= 0.8 ? m : 0));
+  }
+  const out: [string, string][] = [];
+  let i = ocr.length;
+  let j = truth.length;
+  while (i > 0 && j > 0) {
+    const m = get(i - 1, j - 1);
+    if (m >= 0.8 && score[i * W + j] === score[(i - 1) * W + j - 1]! + m) { out.push([ocr[i - 1]!, truth[j - 1]!]); i--; j--; }
+    else if (score[i * W + j] === score[(i - 1) * W + j]!) i--;
+    else j--;
+  }
+  return out.reverse();
+}
+
+async function mainScan(): Promise<void> {
+  const jobs = collectPages();
+  const work = mkdtempSync(join(tmpdir(), 'vie-scan-pairs-'));
+  const rows: string[] = [];
+  let skipped = 0;
+  const t0 = Date.now();
+  try {
+    for (const [k, job] of jobs.entries()) {
+      const text = await nativeScanOcr(job, k, work);
+      const ocr = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      const pairs = pairLines(ocr, job.lines);
+      if (pairs.length < job.lines.length / 2) { skipped++; continue; }
+      for (const [o, t] of pairs) rows.push([job.split, String(job.doc), String(job.page), o, t].join('\t'));
+      console.error(`${k + 1}/${jobs.length} doc ${job.doc} ${job.split} ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  writeFileSync(dataPath('repair', 'synthetic', 'vie-scan-pairs.tsv'), rows.join('\n') + '\n');
+  console.error(`wrote ${rows.length} line pairs from ${jobs.length - skipped} pages (${skipped} pages skipped: line count differs)`);
+}
+
 async function main(): Promise<void> {
+  if (scan) return mainScan();
   const jobs = collectPages();
   const langPath = join(root, 'node_modules', '@tesseract.js-data', lang, '4.0.0_best_int');
   const worker = await createWorker(lang, OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' });
