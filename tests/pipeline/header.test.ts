@@ -106,7 +106,18 @@ describe('issuer blocks read as a hierarchy', () => {
   });
   it('an inspection team under a department keeps both, and the date above the number gives the place', () => {
     const d = read(['   SỞ CÔNG THƯƠNG                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', '    ĐOÀN KIỂM TRA                         Độc lập - Tự do - Hạnh Phúc', '  THEO QUYẾT ĐỊNH', '   SỐ 1050/QĐ-SCT                      Lào Cai, ngày 10 tháng 3 năm 2026', '', '     Số: 1105/KH-ĐKT', '', '                               KẾ HOẠCH', 'Kiểm tra việc chấp hành']);
-    expect([d.number, d.issuer, d.issuerParent, d.place, d.date]).toEqual(['1105/KH-ĐKT', 'Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT', 'Sở Công Thương', 'Lào Cai', '2026-03-10']);
+    // the block names no province: the place line gives it, with a warning
+    expect([d.number, d.issuer, d.issuerParent, d.place, d.date]).toEqual(['1105/KH-ĐKT', 'Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT', 'Sở Công Thương tỉnh Lào Cai', 'Lào Cai', '2026-03-10']);
+  });
+  it('a department that names no province takes it from the text that names the department with one, and says where', () => {
+    const doc = docFromLines(['   SỞ Y TẾ                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', '    ĐOÀN KIỂM TRA                         Độc lập - Tự do - Hạnh Phúc', '     Số: 15/KH-ĐKT          Buôn Ma Thuột, ngày 10 tháng 3 năm 2026', '', 'KẾ HOẠCH', 'Kiểm tra an toàn thực phẩm', '', 'Thực hiện Quyết định số 99/QĐ-SYT ngày 06/3/2026 của Giám đốc Sở', 'Y tế tỉnh Đắk Lắk về việc kiểm tra;']);
+    const draft = emptyDraft();
+    headerStage.run(doc, draft);
+    expect([draft.document.issuerParent, draft.document.issuerHierarchy[0]]).toEqual(['Sở Y tế tỉnh Đắk Lắk', 'Sở Y tế tỉnh Đắk Lắk']);
+    expect(doc.warnings.filter((w) => w.code === 'issuer-parent-completed').map((w) => w.source?.line)).toEqual([8]);
+    // no province anywhere (a town as the place): the name stays as the block writes it, no warning
+    const bare = read(['   SỞ Y TẾ                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', '    ĐOÀN KIỂM TRA                         Độc lập - Tự do - Hạnh Phúc', '     Số: 15/KH-ĐKT          Buôn Ma Thuột, ngày 10 tháng 3 năm 2026', 'KẾ HOẠCH', 'Kiểm tra']);
+    expect(bare.issuerParent).toBe('Sở Y tế');
   });
   it('a Word table header: no cell borders in the issuer, a name on two lines joined', () => {
     const d = read(['UBND TỈNH TUYÊN QUANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ NÔNG NGHIỆP | Độc lập - Tự do - Hạnh phúc', 'VÀ MÔI TRƯỜNG |', 'Số: 45/KH-SNNMT | Tuyên Quang, ngày 08 tháng 01 năm 2026', 'KẾ HOẠCH', 'Về việc thử']);
@@ -124,7 +135,7 @@ describe('issuer blocks read as a hierarchy', () => {
   });
   it('the last line of the block keeps its number when the place and date follow it after one space (a PDF text layer)', () => {
     const d = read(['SỞ CÔNG THƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'ĐOÀN KIỂM TRA Độc lập - Tự do - Hạnh Phúc', 'THEO QUYẾT ĐỊNH', 'SỐ 1050/QĐ-SCT Lào Cai, ngày 10 tháng 3 năm 2026', 'Số: 1105/KH-ĐKT', 'KẾ HOẠCH', 'Kiểm tra việc chấp hành']);
-    expect([d.issuer, d.issuerParent, d.place]).toEqual(['Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT', 'Sở Công Thương', 'Lào Cai']);
+    expect([d.issuer, d.issuerParent, d.place]).toEqual(['Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT', 'Sở Công Thương tỉnh Lào Cai', 'Lào Cai']);
   });
   it('a ward is not a province that looks like it ("Đông Hải" is not Đồng Nai)', () => {
     const d = read(['ỦY BAN NHÂN DÂN                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'PHƯỜNG ĐÔNG HẢI                              Độc lập - Tự do - Hạnh phúc', 'Số: 214/KH-UBND                            Đông Hải, ngày 15 tháng 9 năm 2025', 'KẾ HOẠCH', 'Về việc thử']);

@@ -8,8 +8,8 @@ import type { Stage } from '../stage.js';
 import { skeleton } from '../../text/vietnamese.js';
 import { squeeze, tidyCodes, titleCase, upperShare } from '../../text/case.js';
 import { canonicalTypeCode, typeCodeFromName, typeNameOf } from '../../facts/document-types.js';
-import { leadingBody, leadingUnit, provinceBySkeleton } from '../../facts/administrative.js';
-import { issuerGroups, readIssuerBlock } from '../issuer.js';
+import { leadingBody, leadingUnit, provinceBySkeleton, provinceSince2025 } from '../../facts/administrative.js';
+import { issuerGroups, readIssuerBlock, type IssuerBlock } from '../issuer.js';
 import { findAttachment } from './document-kind.js';
 import { isLayoutTable } from './tables.js';
 
@@ -90,6 +90,50 @@ function leftColumn(text: string): string {
     }
   }
   return squeeze(out);
+}
+
+/**
+ * A department at the top of the block that names no province ("SỞ CÔNG THƯƠNG / ĐOÀN KIỂM TRA …") belongs to one:
+ * the document's own words say which when they name that department with its province ("… của Giám đốc Sở Công
+ * Thương tỉnh Lào Cai"), else the place line when it is a province ("Lào Cai, ngày …"). Either way a warning says
+ * where the province came from; with neither, the name stays as the block writes it.
+ */
+function completeTopPlace(doc: PlanDocument, read: IssuerBlock, place: string | null, placeSource: ReturnType<PlanDocument['sourceOf']> | null): void {
+  const top = read.hierarchy[0]!;
+  if (read.hierarchy.length < 2 || !/^Sở\s/u.test(top) || /\s(?:tỉnh|thành phố)\s/u.test(top)) return;
+  const key = skeleton(top).replace(/\s+/g, ' ').trim();
+  // The whole text, lines joined (a name may run over a line break), with the line each offset stands on.
+  let text = '';
+  const lineAt: number[] = [];
+  doc.lines.forEach((l, i) => {
+    const t = skeleton(l.text).replace(/\s+/g, ' ').trim();
+    if (!t) return;
+    lineAt.push(...new Array<number>(t.length + 1).fill(i));
+    text += t + ' ';
+  });
+  const re = new RegExp(String.raw`\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (tinh|thanh pho) ((?:[a-z]+ ){1,3})`, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const words = m[2]!.trim().split(' ');
+    for (let n = words.length; n >= 1; n--) {
+      const province = provinceBySkeleton(words.slice(0, n).join(' '));
+      if (!province) continue;
+      const named = `${top} ${m[1] === 'tinh' ? 'tỉnh' : 'thành phố'} ${province}`;
+      doc.warn('issuer-parent-completed', `the header names "${top}" without its province; the text names it "${named}"`, doc.sourceOf(lineAt[m.index]!, lineAt[m.index + m[0].length - 1]!));
+      setTop(read, named);
+      return;
+    }
+  }
+  const since = place ? provinceSince2025(place) : null;
+  if (since && skeleton(since.name) === skeleton(place!)) {
+    const named = `${top} ${since.kind} ${since.name}`;
+    doc.warn('issuer-parent-completed', `the header names "${top}" without its province; the place line gives "${since.name}"`, placeSource);
+    setTop(read, named);
+  }
+}
+
+function setTop(read: IssuerBlock, named: string): void {
+  if (read.parent === read.hierarchy[0]) read.parent = named;
+  read.hierarchy[0] = named;
 }
 
 /** "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU" (any damage) → "Ủy ban nhân dân tỉnh Lai Châu". */
@@ -211,6 +255,7 @@ export const headerStage: Stage = {
         // A body under another ("UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ", "SỞ CÔNG THƯƠNG / ĐOÀN KIỂM TRA …").
         const read = readIssuerBlock(block, (raw) => formatIssuer(raw, header.place));
         if (read) {
+          completeTopPlace(doc, read, header.place, dateAt ? doc.sourceOf(dateAt.index) : null);
           header.issuer = read.issuer;
           header.issuerParent = read.parent;
           header.issuerHierarchy = read.hierarchy;
