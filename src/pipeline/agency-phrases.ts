@@ -128,7 +128,7 @@ function subjectBefore(clause: string): Agency[] {
   if (!BODY_HEAD.test(name) || words.length > 10 || /[,;:()]/.test(name)) return [];
   CLAUSE_VERB.lastIndex = 0;
   if (CLAUSE_VERB.test(skeleton(name).slice(words[0]!.length))) return [];
-  return AgencyRegistry.load().parseList(name).slice(0, 1);
+  return unknownBodies(name);
 }
 
 /**
@@ -145,7 +145,7 @@ function partnersAt(text: string): Agency[] {
     if (!sep) break;
     const name = unknownNameAt(text.slice(at + sep[0].length));
     if (!name) break;
-    out.push(...AgencyRegistry.load().parseList(name).slice(0, 1));
+    out.push(...unknownBodies(name));
     at += sep[0].length + name.length;
     const more = leadingAgencies(text.slice(at).replace(/^\s*(?:,|và|cùng)\s+/u, (x) => ' '.repeat(x.length)));
     if (more.agencies.length === 0 || !/^\s*(?:,|và|cùng)\s+$/u.test(text.slice(at, at + more.agencies[0]!.start))) continue;
@@ -153,6 +153,19 @@ function partnersAt(text: string): Agency[] {
     at += more.end;
   }
   return out;
+}
+
+/**
+ * The bodies of a name the registry does not know, as written: one name ("Trung tâm Công nghệ thông tin và Truyền
+ * thông"), or several when "và" is followed by another body's word ("Phòng A và Phòng B").
+ */
+function unknownBodies(name: string): Agency[] {
+  const registry = AgencyRegistry.load();
+  return name
+    .split(/\s+và\s+(?=(?:Phòng|Chi cục|Trung tâm|Ban|Văn phòng|Đội|Tổ|Bộ phận|Trạm|Cục|Vụ|Hội|Viện|Trường|Bệnh viện|Công ty|Hợp tác xã|Đài|Kho bạc|Thanh tra|Sở|Ủy ban|Đoàn)\s)/u)
+    .map((raw) => raw.trim())
+    .filter(Boolean)
+    .map((raw) => registry.lookup(raw) ?? { name: registry.expand(raw), raw, kind: 'agency' as const, known: false });
 }
 
 /** A name opening with a body's word, up to the verb or separator that ends it (8 words at most); null when none ends it. */

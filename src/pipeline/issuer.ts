@@ -17,7 +17,8 @@ const BODY_START =
 const PEOPLES_BODY = /^(?:Ủy ban nhân dân|Hội đồng nhân dân) (.+)$/u;
 /** Parts of a body that are named after it ("Văn phòng Ủy ban nhân dân tỉnh …", "Ban Thường trực Ủy ban MTTQ …"). */
 const PART_OF_PARENT = /^(?:van phong|ban thuong truc|thuong truc|ban thuong vu|thuong vu|ban chap hanh)$/;
-const PLACE_UNIT = /^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\b/iu;
+// (?=\s|$), not \b: "phố" ends in a letter \b does not know.
+const PLACE_UNIT = /^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)(?=\s|$)/iu;
 
 export interface IssuerBlock {
   /** The body that issues the document (the last of the block), with the place it belongs to. */

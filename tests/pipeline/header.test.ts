@@ -132,6 +132,8 @@ describe('issuer blocks read as a hierarchy', () => {
     expect(bt.issuer).toBe('Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh');
     // A department under its province is named with the province, not after the People's Committee.
     expect(read(['UBND TỈNH LÀO CAI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ CÔNG THƯƠNG | Độc lập - Tự do - Hạnh phúc', 'Số: 5/KH-SCT | Lào Cai, ngày 1 tháng 4 năm 2026', 'KẾ HOẠCH', 'Về việc thử']).issuer).toBe('Sở Công Thương tỉnh Lào Cai');
+    // a centrally-run city's department: "thành phố" as the unit
+    expect(read(['UBND THÀNH PHỐ HÀ NỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ | Độc lập - Tự do - Hạnh phúc', 'Số: 5/KH-SKHCN | Hà Nội, ngày 1 tháng 4 năm 2026', 'KẾ HOẠCH', 'Về việc thử']).issuer).toBe('Sở Khoa học và Công nghệ thành phố Hà Nội');
   });
   it('the last line of the block keeps its number when the place and date follow it after one space (a PDF text layer)', () => {
     const d = read(['SỞ CÔNG THƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'ĐOÀN KIỂM TRA Độc lập - Tự do - Hạnh Phúc', 'THEO QUYẾT ĐỊNH', 'SỐ 1050/QĐ-SCT Lào Cai, ngày 10 tháng 3 năm 2026', 'Số: 1105/KH-ĐKT', 'KẾ HOẠCH', 'Kiểm tra việc chấp hành']);

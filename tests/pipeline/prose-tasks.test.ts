@@ -156,6 +156,8 @@ describe('tasks of a ward plan after the 2025 reform (no "với", no "chủ trì
       ['3', [['Ngân hàng Chính sách xã hội chi nhánh tỉnh', true]]],
     ]);
     expect(d.warnings.some((w) => w.code === 'unknown-agency' && w.message.includes('Phòng Kỹ thuật an toàn - Môi trường'))).toBe(true);
+    // "và" inside such a name is part of it; before another body's word it joins two
+    expect(names(proseAgencies('Trung tâm Công nghệ thông tin và Truyền thông chủ trì, phối hợp Văn phòng Sở rà soát.').lead)).toEqual(['Trung tâm Công nghệ thông tin và Truyền thông']);
   });
 });
 
