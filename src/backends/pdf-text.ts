@@ -3,7 +3,7 @@
  * document from it and OCRs the pages that need it. PDFs are untrusted: every failure
  * becomes an InputError with one readable line.
  */
-import { PDFParse } from 'pdf-parse';
+import type { PDFParse } from 'pdf-parse';
 import { makePage, type Page } from '../model/document.js';
 import { describeError, InputError } from '../util/errors.js';
 import { splitLines } from './text.js';
@@ -36,6 +36,14 @@ export interface PdfTextPages {
 /** More pages than any plan has, by far: a page count beyond it is a broken or hostile page tree. */
 export const MAX_PDF_PAGES = 100_000;
 
+let pdfParse: Promise<typeof import('pdf-parse')> | null = null;
+
+/** Starts loading pdf-parse (once); the pdf worker calls it as it starts. */
+export function preloadPdfParse(): Promise<typeof import('pdf-parse')> {
+  pdfParse ??= import('pdf-parse');
+  return pdfParse;
+}
+
 export class PdfTextReader {
   private constructor(
     private readonly parser: PDFParse,
@@ -45,6 +53,9 @@ export class PdfTextReader {
 
   static async open(bytes: Uint8Array, displayName: string): Promise<PdfTextReader> {
     checkPdfEnvelope(bytes, displayName);
+    // loaded here, not at import: the extraction thread uses this module's helpers, and only the
+    // pdf worker needs pdf.js (with @napi-rs/canvas, a third of a second to load)
+    const { PDFParse } = await preloadPdfParse();
     // pdf.js takes ownership of the buffer it is given; hand it a copy so callers keep theirs.
     const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0, stopAtErrors: false, isEvalSupported: false });
     try {

@@ -4,7 +4,7 @@
  * nested `q` operators make it quadratic) blocks only this thread, which the guard terminates.
  */
 import { parentPort } from 'node:worker_threads';
-import { PdfTextReader } from './pdf-text.js';
+import { PdfTextReader, preloadPdfParse } from './pdf-text.js';
 import { PdfPageImager } from './pdf-pages.js';
 import type { ItemOptions } from './pdf-items.js';
 import { BlankPageError, PageError } from '../ocr/pages.js';
@@ -14,6 +14,8 @@ import { installJpegCapture } from './pdf-jpeg.js';
 
 // before any document opens: pdf.js's worker code, loaded by the first one, reads it once
 installJpegCapture();
+// pdf-parse (and pdf.js with it) loads while the extraction thread is still loading its code
+preloadPdfParse();
 
 export type PdfRequestBody =
   | { op: 'open'; bytes: Uint8Array; displayName: string }

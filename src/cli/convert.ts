@@ -4,7 +4,7 @@ import { extname, join, resolve } from 'node:path';
 import { expandInputs, type InputItem } from './inputs.js';
 import { createProgress } from './progress.js';
 import { runPool, type Job, type JobResult } from './pool.js';
-import { extensionFor, type OutputFormat } from '../writers/serialize.js';
+import { extensionFor, type OutputFormat } from '../writers/output-format.js';
 import { writeFileAtomic } from '../writers/atomic.js';
 import type { ExtractOptions } from '../extract.js';
 import { createPageProgress } from '../ocr/progress.js';

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { cpus } from 'node:os';
 import type { ExtractOptions } from '../extract.js';
-import type { OutputFormat } from '../writers/serialize.js';
+import type { OutputFormat } from '../writers/output-format.js';
 import { describeError } from '../util/errors.js';
 
 export interface JobResult {

@@ -12,8 +12,9 @@
  */
 import { Document, Schema, type ScalarTag } from 'yaml';
 import type { PlanRecord } from '../schema/record.js';
+import type { OutputFormat } from './output-format.js';
 
-export type OutputFormat = 'yaml' | 'json';
+export { extensionFor, type OutputFormat } from './output-format.js';
 
 /**
  * Implicit types PyYAML resolves that the `yaml` package's 1.1 schema does not: a plain `=` is
@@ -46,8 +47,4 @@ export function serializeRecord(record: PlanRecord, format: OutputFormat): strin
   if (format === 'json') return JSON.stringify(record, null, 2) + '\n';
   const doc = new Document(record, { version: '1.2', compat: yaml11Compat, customTags: (tags) => [exponentFloat, ...tags], aliasDuplicateObjects: false });
   return doc.toString({ lineWidth: 0, defaultStringType: 'PLAIN', singleQuote: false });
-}
-
-export function extensionFor(format: OutputFormat): string {
-  return format === 'json' ? '.json' : '.yaml';
 }
