@@ -16,3 +16,9 @@ export function wasmLangPath(language = 'vie', folder = WASM_MODEL_FOLDER): stri
   const pkg = require.resolve(`@tesseract.js-data/${language}/package.json`);
   return join(dirname(pkg), folder);
 }
+
+/** The tesseract.js core build to load: LSTM-only unless the legacy engine is wanted, with the widest SIMD the V8 runs. */
+export function wasmCoreModule(features: { lstmOnly: boolean; simd: boolean; relaxedSimd: boolean }): string {
+  const flavour = features.relaxedSimd ? '-relaxedsimd' : features.simd ? '-simd' : '';
+  return `tesseract.js-core/tesseract-core${flavour}${features.lstmOnly ? '-lstm' : ''}`;
+}

@@ -13,7 +13,7 @@ import { wasmLangPath } from './models.js';
 import { PageTimeoutError } from './pages.js';
 import type { OcrImage } from './image.js';
 import { parseTsv } from './tsv.js';
-import { ImageDecodeError, type OcrEngine, type OcrPage } from './types.js';
+import { ImageDecodeError, TESSERACT_PARAMETERS, type OcrEngine, type OcrPage } from './types.js';
 
 export interface NativeInfo {
   binary: string;
@@ -160,7 +160,7 @@ export class NativeEngine implements OcrEngine {
     const timeoutMs = pageTimeoutMs ?? this.options.timeoutMs ?? 300_000;
     const args = ['stdin', 'stdout', ...(tessdataDir ? ['--tessdata-dir', tessdataDir] : []), '-l', this.language, '--psm', '3'];
     if (image.dpi) args.push('--dpi', String(Math.round(image.dpi)));
-    args.push(...TSV_OUTPUT);
+    args.push(...TSV_OUTPUT, ...Object.entries(TESSERACT_PARAMETERS).flatMap(([k, v]) => ['-c', `${k}=${v}`]));
     if (stopped) return Promise.reject(new Error('interrupted'));
     if (!exitHook) {
       // whatever ends the process, its tesseract children end with it

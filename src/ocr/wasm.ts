@@ -8,15 +8,28 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Tesseract from 'tesseract.js';
 import { wasmLangPath } from './models.js';
 import type { OcrImage } from './image.js';
 import { parseTsv } from './tsv.js';
-import { ImageDecodeError, type OcrEngine, type OcrPage } from './types.js';
+import { ImageDecodeError, TESSERACT_PARAMETERS, type OcrEngine, type OcrPage } from './types.js';
+import { packageRoot } from '../util/paths.js';
 
 export { WASM_MODEL_FOLDER, wasmLangPath } from './models.js';
 
 type TessWorker = Tesseract.Worker & { worker?: { ref?: () => void; unref?: () => void } };
+
+/**
+ * The worker script (wasm-worker.ts, which loads the LSTM-only core): beside this module when
+ * built; the sources (tests) use the built one when there is one, else tesseract.js's own.
+ */
+function workerScript(): string | undefined {
+  const beside = fileURLToPath(new URL('./wasm-worker.js', import.meta.url));
+  if (existsSync(beside)) return beside;
+  const built = join(packageRoot(), 'dist', 'ocr', 'wasm-worker.js');
+  return existsSync(built) ? built : undefined;
+}
 
 export interface WasmEngineOptions {
   workers: number;
@@ -49,7 +62,9 @@ export class WasmEngine implements OcrEngine {
     const failed = new Promise<never>((_, reject) => {
       fail = reject;
     });
+    const script = workerScript();
     const created = Tesseract.createWorker(this.language, Tesseract.OEM.LSTM_ONLY, {
+      ...(script ? { workerPath: script } : {}),
       langPath: this.langPath,
       gzip: true,
       cacheMethod: 'none',
@@ -92,7 +107,7 @@ export class WasmEngine implements OcrEngine {
     if (this.inflight++ === 0) this.setRef(true);
     try {
       // fully automatic page segmentation, as the tesseract command line does (the library's default is a single block)
-      const options: Partial<Tesseract.WorkerParams> = { tessedit_pageseg_mode: Tesseract.PSM.AUTO };
+      const options: Record<string, string> = { ...TESSERACT_PARAMETERS, tessedit_pageseg_mode: Tesseract.PSM.AUTO };
       if (image.dpi) options.user_defined_dpi = String(Math.round(image.dpi));
       const result = await this.scheduler.addJob('recognize', Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), options as never, {
         text: false,
