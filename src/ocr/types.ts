@@ -76,8 +76,9 @@ export const DEFAULT_PAGE_TIMEOUT_S = 120;
  * Tesseract parameters both engines run with. `tessedit_do_invert=0`: tesseract reads every line
  * it is unsure of a second time as white on black, for inverted print, which plans do not have;
  * the lines it is unsure of on a scan are stamps, signatures and handwriting, where the second
- * reading only trades one junk string for another. On our 14-page bench scan and the 8 pages of
- * the two real scans the words outside stamps and handwriting come out the same without it
- * (npm run bench:ocr prints both timings).
+ * reading trades one junk string for another. Measured with tesseract 5.3 (Debian vie): on our
+ * 14-page bench scan the same syllables (two pages differ by a stray ':'); on the 8 pages of the
+ * two real scans in ../shared/real the differences are all in words both readings get wrong
+ * (stamps, handwriting, two smudged words). npm run bench:ocr times both.
  */
 export const TESSERACT_PARAMETERS: Readonly<Record<string, string>> = { tessedit_do_invert: '0' };
