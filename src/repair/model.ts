@@ -271,8 +271,9 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   const vieChannel = new VieChannel(data.vieChannel);
   function vieCandidates(core: string, norm: string, valid: boolean): Cand[] | undefined {
     // a token that is no syllable but has a syllable's letters (triên, cảu: a mark lost or
-    // misplaced) gets the same candidates; kept as written it is an unknown word for the LM
-    if (!valid && !MARKED.test(norm)) return undefined;
+    // misplaced) gets the same candidates; kept as written it is an unknown word for the LM.
+    // A capitalised one is more likely a name (Lúi, Trấp: villages) and stays.
+    if (!valid && (!MARKED.test(norm) || /^\p{Lu}\p{Ll}/u.test(core))) return undefined;
     const skel = skeleton(norm);
     const cands: Cand[] = [];
     for (const syl of generator.syllablesOf(skel)) {

@@ -190,3 +190,13 @@ for (const scan of REAL_SCANS) {
 const r004 = model.repairLines(clean004);
 const u = unchangedShare(clean004, r004.lines);
 console.log(`seed 004 clean text unchanged: ${fmt(u.share)} (${u.same}/${u.total}); channel ${r004.channel}; damaged=${model.assessDamage(clean004).damaged}`);
+{
+  // clean text as if it came from OCR: what the Vietnamese-OCR pass changes in correct text
+  const u4 = unchangedShare(clean004, model.repairLines(clean004, { ocr: true }).lines);
+  let same = 0; let total = 0;
+  for (const doc of heldOut) {
+    const uh = unchangedShare(doc, model.repairLines(doc, { ocr: true }).lines);
+    same += uh.same; total += uh.total;
+  }
+  console.log(`clean text through the Vietnamese-OCR pass: seed 004 unchanged ${fmt(u4.share)} (${u4.same}/${u4.total}); held-out corpus slice unchanged ${fmt(same / total)} (${same}/${total})`);
+}

@@ -88,4 +88,12 @@ describe('Vietnamese-OCR pass on the mark errors of issue 10', () => {
     const r = loadRepairModel().repairLines(['Ông Nguyễn Văn An triên khai kế hoạch số 12/KH-UBND.'], { ocr: true });
     expect(r.lines[0]).toBe('Ông Nguyễn Văn An triển khai kế hoạch số 12/KH-UBND.');
   });
+
+  it('leaves capitalised non-syllables (names of villages) as written', () => {
+    // in a clean page (a lone short line with two unknown words would look damaged)
+    const page = [...readTruth(join(here, '..', 'ocr', 'data', 'real', 'bca-996-p1.truth.txt')), 'Nhân dân thôn Trấp và bản Lúi tham gia đầy đủ.'];
+    const r = loadRepairModel().repairLines(page, { ocr: true });
+    expect(r.channel).toBe('vie-ocr');
+    expect(r.lines.at(-1)).toBe(page.at(-1));
+  });
 });
