@@ -168,18 +168,38 @@ function unknownBodies(name: string): Agency[] {
     .map((raw) => registry.lookup(raw) ?? { name: registry.expand(raw), raw, kind: 'agency' as const, known: false });
 }
 
-/** A name opening with a body's word, up to the verb or separator that ends it (8 words at most); null when none ends it. */
+/**
+ * Verbs that end a name the registry does not know. Not those that stand inside names in lower case: "xây dựng",
+ * "quản lý", "kiểm tra", "nghiên cứu" ("Ban Quản lý dự án đầu tư xây dựng số 1", "Đoàn kiểm tra", "Viện nghiên cứu").
+ */
+const NAME_ENDING_VERB =
+  /\b(?:chu tri|chu dong|tham muu|co trach nhiem|chiu trach nhiem|phoi hop|to chuc|trien khai|thuc hien|huong dan|theo doi|bao cao|ra soat|tuyen truyen|tiep tuc|tang cuong|chi dao|de xuat|day nhanh|tham dinh|ban hanh|bo tri|tong hop|pho bien|cap nhat|van hanh|giam sat|don doc|tiep nhan|giai quyet|phat dong|dam bao|bao dam|cung cap|thu thap|lap|duy tri|phan cong|tham gia|van dong|ho tro|day manh|nang cap|hoan thien|hoan thanh|dang tai|cong khai|xu ly)\b/g;
+
+/** The body a sentence opens with when the registry does not know it: a name opening with a body's word, ended by a verb. */
+export function unknownSubject(sentence: string): Agency[] {
+  const name = unknownNameAt(sentence);
+  if (!name || /[,;:()]/.test(name)) return [];
+  if (sentence.length === name.length) return [];
+  return unknownBodies(name);
+}
+
+/** A name opening with a body's word, up to the verb or separator that ends it (12 words at most); null when none ends it. */
 function unknownNameAt(text: string): string | null {
   if (!BODY_HEAD.test(text) && !BODY_HEAD_ANY_CASE.test(text)) return null;
   const skel = skeleton(text);
   const words = [...text.matchAll(/\S+/gu)];
-  for (let k = 1; k < Math.min(words.length, 9); k++) {
+  for (let k = 1; k < Math.min(words.length, 13); k++) {
     const w = words[k]!;
     const prev = words[k - 1]![0];
     if (/[,;.:()]$/u.test(prev)) return text.slice(0, words[k - 1]!.index + prev.length).replace(/[,;.:()]+$/u, '');
-    CLAUSE_VERB.lastIndex = w.index;
-    const verb = CLAUSE_VERB.exec(skel);
+    // A verb in lower case ends the name ("Phòng Chuyển đổi số thẩm định …"); a capital is the name's own word ("Trung tâm Giám sát …").
+    if (!/^\p{Ll}/u.test(w[0])) continue;
+    NAME_ENDING_VERB.lastIndex = w.index;
+    const verb = NAME_ENDING_VERB.exec(skel);
     if (verb && verb.index === w.index) return text.slice(0, w.index).trimEnd();
+    // "kiểm tra", "xây dựng" … end it only before their object ("… Phòng Chuyển đổi số kiểm tra việc …").
+    const weak = /^(?:xay dung|quan ly|kiem tra|nghien cuu)\s+(?:viec|cac|cong tac|tinh hinh|ke hoach|phuong an|du an|de an|he thong|quy che|van ban|chinh sach|nhung|toan bo|danh sach)\b/.exec(skel.slice(w.index));
+    if (weak) return text.slice(0, w.index).trimEnd();
   }
   return null;
 }

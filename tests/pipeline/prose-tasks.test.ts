@@ -161,3 +161,27 @@ describe('tasks of a ward plan after the 2025 reform (no "với", no "chủ trì
   });
 });
 
+describe('a department\'s own units in prose (Sở KH&CN, 2026)', () => {
+  it('lettered items that each say who carries them out are tasks of their own; an unknown unit before its verb leads', () => {
+    const d = runPipeline(docFromLines([
+      ...HEADER, 'I. NHIỆM VỤ', '1. Hạ tầng và nền tảng',
+      'a) Giao Trung tâm Công nghệ thông tin và Truyền thông chủ trì, phối hợp Văn phòng Sở rà soát, nâng cấp máy chủ; hoàn thành trước 30/6/2026.',
+      'b) Phòng Chuyển đổi số thẩm định hồ sơ đề xuất cấp độ trong thời hạn 10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.',
+      '2. Đào tạo',
+      'Trung tâm Công nghệ thông tin và Truyền thông tổ chức các lớp tập huấn cho cán bộ, công chức các xã, phường.',
+      '3. Kiểm tra',
+      'Thanh tra Sở phối hợp với Phòng Chuyển đổi số kiểm tra việc bảo đảm an toàn thông tin tại các đơn vị.',
+      '4. Dự án giao thông',
+      'Ban Quản lý dự án đầu tư xây dựng số 1 đẩy nhanh tiến độ Dự án đường trục chính.',
+    ]));
+    expect(d.tasks.map((t) => [t.id, names(t.lead), names(t.support)])).toEqual([
+      ['1.a', ['Trung tâm Công nghệ thông tin và Truyền thông'], ['Văn phòng Sở']],
+      ['1.b', ['Phòng Chuyển đổi số'], []],
+      ['2', ['Trung tâm Công nghệ thông tin và Truyền thông'], []],
+      // "kiểm tra" before its object ends the name; inside a name ("đầu tư xây dựng số 1") it does not
+      ['3', ['Thanh tra Sở'], ['Phòng Chuyển đổi số']],
+      ['4', ['Ban Quản lý dự án đầu tư xây dựng số 1'], []],
+    ]);
+  });
+});
+

@@ -23,7 +23,7 @@ import type { Stage } from '../stage.js';
 import { AgencyRegistry } from '../../facts/agencies.js';
 import { parseDeadlines } from '../deadlines.js';
 import { paragraphs, topNodesOfKind, type Paragraph } from '../blocks.js';
-import { explicitFields, fieldAgencies, joinMergedBodies, leadingAgencies, proseAgencies, uniqueAgencies, warnUnknown } from '../agency-phrases.js';
+import { explicitFields, fieldAgencies, joinMergedBodies, leadingAgencies, proseAgencies, uniqueAgencies, unknownSubject, warnUnknown } from '../agency-phrases.js';
 
 interface Inherited {
   lead: Agency[];
@@ -85,7 +85,9 @@ function subjectAgencies(text: string): Agency[] {
   // A sentence, not a heading ("c) Thanh toán số và tài sản số" is a theme, however close "Thanh toán" is to "Thành đoàn").
   if (!/[.;]$/u.test(t) && t.length < 80) return [];
   const run = leadingAgencies(t);
-  if (run.agencies.length === 0 || run.agencies[0]!.start > 0) return [];
+  // A body the registry does not know, named up to its verb ("Trung tâm Công nghệ thông tin và Truyền thông tổ chức …").
+  if (run.agencies.length === 0) return unknownSubject(t);
+  if (run.agencies[0]!.start > 0) return [];
   let rest = t.slice(run.end);
   // "Bộ phận Một cửa của Trung tâm Phục vụ hành chính công phường bố trí …": the unit of a body is the subject.
   const of = /^\s+(?:của|thuộc)\s+/iu.exec(rest);
@@ -164,7 +166,13 @@ export const tasksStage: Stage = {
     const parts = topNodesOfKind((doc.data.outline ?? []), ['tasks', 'solutions'], ['organization', 'appendix', 'budget']);
     const used = new Set<string>();
     /** Lettered items that each name their own lead ("a) … - Cơ quan chủ trì: …") are tasks of their own. */
-    const ownFields = (n: OutlineNode) => collectFields(paragraphs(doc, n.start, n.end)).lead.length > 0;
+    /** Or that each say in their own prose who carries them out ("a) Giao X chủ trì …", "b) Phòng Y thẩm định …"). */
+    const ownFields = (n: OutlineNode) => {
+      const paras = paragraphs(doc, n.start, n.end);
+      if (collectFields(paras).lead.length > 0) return true;
+      const text = paras.map((p) => p.text.replace(LABEL, '')).join('\n');
+      return proseAgencies(text, { cooperation: true }).lead.length > 0 || paras.some((p) => subjectAgencies(p.text.replace(LABEL, '')).length > 0);
+    };
     const emit = (node: OutlineNode, parent: OutlineNode | null, part: OutlineNode, inherited: Inherited) => {
       if (node.children.some(isNumbered) || (isNumbered(node) && node.children.length > 1 && node.children.every(ownFields))) {
         // A group: what it says before its first item holds for its items.
