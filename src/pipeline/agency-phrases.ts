@@ -173,7 +173,7 @@ function unknownBodies(name: string): Agency[] {
  * "quản lý", "kiểm tra", "nghiên cứu" ("Ban Quản lý dự án đầu tư xây dựng số 1", "Đoàn kiểm tra", "Viện nghiên cứu").
  */
 const NAME_ENDING_VERB =
-  /\b(?:chu tri|chu dong|tham muu|co trach nhiem|chiu trach nhiem|phoi hop|to chuc|trien khai|thuc hien|huong dan|theo doi|bao cao|ra soat|tuyen truyen|tiep tuc|tang cuong|chi dao|de xuat|day nhanh|tham dinh|ban hanh|bo tri|tong hop|pho bien|cap nhat|van hanh|giam sat|don doc|tiep nhan|giai quyet|phat dong|dam bao|bao dam|cung cap|thu thap|lap|duy tri|phan cong|tham gia|van dong|ho tro|day manh|nang cap|hoan thien|hoan thanh|dang tai|cong khai|xu ly)\b/g;
+  /\b(?:la (?:dau moi|co quan|don vi)|chu tri|chu dong|tham muu|co trach nhiem|chiu trach nhiem|phoi hop|to chuc|trien khai|thuc hien|huong dan|theo doi|bao cao|ra soat|tuyen truyen|tiep tuc|tang cuong|chi dao|de xuat|day nhanh|tham dinh|ban hanh|bo tri|tong hop|pho bien|cap nhat|van hanh|giam sat|don doc|tiep nhan|giai quyet|phat dong|dam bao|bao dam|cung cap|thu thap|lap|duy tri|phan cong|tham gia|van dong|ho tro|day manh|nang cap|hoan thien|hoan thanh|dang tai|cong khai|xu ly)\b/g;
 
 /** The body a sentence opens with when the registry does not know it: a name opening with a body's word, ended by a verb. */
 export function unknownSubject(sentence: string): Agency[] {
@@ -241,7 +241,7 @@ export function joinMergedBodies(list: Agency[], year: number | null | undefined
 
 /** Verbs that end the subject of a clause ("Sở Nội vụ chủ trì tham mưu …", "các sở … chủ động tổ chức …"). */
 const CLAUSE_VERB =
-  /\b(?:chu tri|chu dong|tham muu|co trach nhiem|chiu trach nhiem|phoi hop|to chuc|trien khai|thuc hien|xay dung|huong dan|can cu|theo doi|kiem tra|bao cao|ra soat|tuyen truyen|tiep tuc|tang cuong|quan ly|chi dao|nghien cuu|de xuat|lam)\b/g;
+  /\b(?:la (?:dau moi|co quan|don vi)|chu tri|chu dong|tham muu|co trach nhiem|chiu trach nhiem|phoi hop|to chuc|trien khai|thuc hien|xay dung|huong dan|can cu|theo doi|kiem tra|bao cao|ra soat|tuyen truyen|tiep tuc|tang cuong|quan ly|chi dao|nghien cuu|de xuat|lam)\b/g;
 
 /**
  * The agencies of a "Cơ quan chủ trì / thực hiện / phối hợp:" value. Mostly a list ("Sở Nội vụ, Sở Tài chính"); but

@@ -185,3 +185,14 @@ describe('a department\'s own units in prose (Sở KH&CN, 2026)', () => {
   });
 });
 
+describe('responsibilities of a department\'s own units', () => {
+  it('an item opening with a unit the registry does not know, then "là đầu mối" or a verb, is that unit\'s', () => {
+    const d = runPipeline(docFromLines([
+      ...HEADER, 'I. TỔ CHỨC THỰC HIỆN',
+      '1. Phòng Chuyển đổi số là đầu mối theo dõi, tổng hợp, báo cáo Giám đốc Sở.',
+      '2. Văn phòng Sở bố trí kinh phí thực hiện.',
+    ]));
+    expect(d.responsibilities.map((r) => [r.agency.name, r.agency.known])).toEqual([['Phòng Chuyển đổi số', false], ['Văn phòng Sở', true]]);
+  });
+});
+
