@@ -68,7 +68,7 @@ export function trailingAgencies(text: string): AgencyMention[] {
 }
 
 /**
- * Lead and support named in prose: "X chủ trì, phối hợp với Y…", "giao X chủ trì", "do X chủ trì".
+ * Lead and support named in prose: "X chủ trì, phối hợp với Y…", "giao X chủ trì", "do X chủ trì", "X chủ trì; Y phối hợp".
  * `cooperation`: with no "chủ trì" anywhere, "X phối hợp (chặt chẽ) với Y …" gives X as lead and Y as support
  * (the subject carries the task out; a task's own prose only, never a "Cơ quan phối hợp:" value, where X supports).
  */
@@ -90,7 +90,16 @@ export function proseAgencies(text: string, options: { cooperation?: boolean } =
     if (co) {
       const from = m.index + m[0].length + co[0].length;
       support.push(...partnersAt(text.slice(from)));
+      continue;
     }
+    // "X chủ trì; Y phối hợp (thực hiện)." : Y, the subject of a next clause that "phối hợp" closes, supports
+    const sep = /^\s*[;,]\s*/.exec(after);
+    if (!sep) continue;
+    const clauseFrom = m.index + m[0].length + sep[0].length;
+    const rest = skel.slice(clauseFrom);
+    const end = rest.search(/[.;:\n]/);
+    const closing = /\bphoi hop(?:\s+(?:thuc hien|trien khai))?\s*$/.exec(end < 0 ? rest : rest.slice(0, end));
+    if (closing) support.push(...subjectBefore(text.slice(clauseFrom, clauseFrom + closing.index)));
   }
   if (options.cooperation && lead.length === 0 && !/chu tri\b/.test(skel)) {
     // "với"/"cùng" may be left out ("Văn phòng HĐND-UBND phường phối hợp Phòng Văn hóa - Xã hội lập danh sách"): the

@@ -82,6 +82,13 @@ describe('solutions given out agency by agency', () => {
     expect(names(proseAgencies('Sở Tài chính chủ trì, phối hợp các sở, ban, ngành bố trí kinh phí').support)).toEqual(['các sở, ban, ngành']);
     expect(names(proseAgencies('Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí').support)).toEqual(['Sở Nội vụ']);
   });
+  it('reads "X chủ trì; Y phối hợp": Y, the subject of the clause "phối hợp" closes, supports', () => {
+    const two = proseAgencies('Sở Y tế chủ trì; Sở Tài chính, Sở Nội vụ phối hợp thực hiện. Hoàn thành trong Quý III/2026.');
+    expect([names(two.lead), names(two.support)]).toEqual([['Sở Y tế'], ['Sở Tài chính', 'Sở Nội vụ']]);
+    expect(names(proseAgencies('Công an tỉnh chủ trì, các sở, ngành liên quan phối hợp.').support)).toEqual(['các sở, ngành liên quan']);
+    // "phối hợp" that does not close its clause names no supporter this way
+    expect(names(proseAgencies('Sở Y tế chủ trì; Công an tỉnh phối hợp với Sở Tư pháp tuyên truyền.').support)).toEqual([]);
+  });
   it('in a task\'s prose with no "chủ trì", "X phối hợp với Y" gives X as lead and Y as support; nowhere else', () => {
     const text = 'Công an tỉnh phối hợp chặt chẽ với Sở Y tế tổ chức rà soát người sử dụng trái phép chất ma túy.';
     const task = proseAgencies(text, { cooperation: true });
