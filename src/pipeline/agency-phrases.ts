@@ -134,9 +134,12 @@ function subjectBefore(clause: string): Agency[] {
   if (known.length > 0) return known.map((s) => s.agency);
   const name = clause.replace(/^[\s\-–+•*]+|[\s,]+$/gu, '').replace(/^(?:(?:kính\s+)?đề nghị|giao|do)\s+/iu, '');
   const words = name.split(/\s+/).filter(Boolean);
-  if (!BODY_HEAD.test(name) || words.length > 10 || /[,;:()]/.test(name)) return [];
-  CLAUSE_VERB.lastIndex = 0;
-  if (CLAUSE_VERB.test(skeleton(name).slice(words[0]!.length))) return [];
+  // names of project boards run long ("Ban Quản lý dự án đầu tư xây dựng khu vực": 11 words)
+  if (!BODY_HEAD.test(name) || words.length > 14 || /[,;:()]/.test(name)) return [];
+  // a verb makes the clause a sentence, not a name; not the verbs that stand inside names in lower case
+  // ("Ban Quản lý dự án đầu tư xây dựng khu vực chủ trì")
+  const verbs = [...skeleton(name).slice(words[0]!.length).matchAll(CLAUSE_VERB)].filter((v) => !IN_NAME_VERB.test(v[0]));
+  if (verbs.length > 0) return [];
   return unknownBodies(name);
 }
 
@@ -249,6 +252,9 @@ export function joinMergedBodies(list: Agency[], year: number | null | undefined
 }
 
 /** Verbs that end the subject of a clause ("Sở Nội vụ chủ trì tham mưu …", "các sở … chủ động tổ chức …"). */
+/** Verbs that stand inside names in lower case (see NAME_ENDING_VERB). */
+const IN_NAME_VERB = /^(?:xay dung|quan ly|kiem tra|nghien cuu)$/;
+
 const CLAUSE_VERB =
   /\b(?:la (?:dau moi|co quan|don vi)|chu tri|chu dong|tham muu|co trach nhiem|chiu trach nhiem|phoi hop|to chuc|trien khai|thuc hien|xay dung|huong dan|can cu|theo doi|kiem tra|bao cao|ra soat|tuyen truyen|tiep tuc|tang cuong|quan ly|chi dao|nghien cuu|de xuat|lam)\b/g;
 

@@ -86,6 +86,9 @@ describe('solutions given out agency by agency', () => {
     const two = proseAgencies('Sở Y tế chủ trì; Sở Tài chính, Sở Nội vụ phối hợp thực hiện. Hoàn thành trong Quý III/2026.');
     expect([names(two.lead), names(two.support)]).toEqual([['Sở Y tế'], ['Sở Tài chính', 'Sở Nội vụ']]);
     expect(names(proseAgencies('Công an tỉnh chủ trì, các sở, ngành liên quan phối hợp.').support)).toEqual(['các sở, ngành liên quan']);
+    // a board the registry does not know, its long name with lower-case verbs inside, as written
+    const board = proseAgencies('Phòng Kinh tế chủ trì; Ban Quản lý dự án đầu tư xây dựng khu vực phối hợp.');
+    expect(board.support.map((a) => [a.name, a.known])).toEqual([['Ban Quản lý dự án đầu tư xây dựng khu vực', false]]);
     // "phối hợp" that does not close its clause names no supporter this way
     expect(names(proseAgencies('Sở Y tế chủ trì; Công an tỉnh phối hợp với Sở Tư pháp tuyên truyền.').support)).toEqual([]);
   });
