@@ -182,8 +182,9 @@ function resolve(item: Item, from: Date, until: Date): AgendaEntry[] {
   const planYear = item.record.document.date ? Number(item.record.document.date.slice(0, 4)) : from.getUTCFullYear();
   const out: AgendaEntry[] = [];
   for (const d of item.deadlines) {
-    // A time counted from an event ("15 ngày kể từ ngày lập biên bản") has no day of its own: listed with the undated ones.
-    if (d.kind === 'ongoing' || d.kind === 'recurring' || d.kind === 'relative' || (d.kind === 'annual' && d.month === null)) {
+    // A time counted from an event ("15 ngày kể từ ngày lập biên bản") has no day of its own, unless the event is the
+    // plan's signing (relative-dates.ts): listed with the undated ones.
+    if (d.kind === 'ongoing' || d.kind === 'recurring' || (d.kind === 'relative' && !d.date) || (d.kind === 'annual' && d.month === null)) {
       out.push({ ...base, band: 'ongoing', due: null, period: deadlinePeriod(d), deadlineText: d.text });
     } else if (d.kind === 'annual') {
       for (let y = Math.max(from.getUTCFullYear(), planYear); y <= until.getUTCFullYear(); y++) {

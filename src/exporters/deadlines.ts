@@ -46,6 +46,8 @@ export function deadlineDue(d: Deadline): Date | null {
       return utcDate(d.year, 12, 31);
     case 'range':
       return isoEnd(d.to);
+    case 'relative':
+      return d.date ? isoEnd(d.date) : null;
     default:
       return null;
   }
@@ -76,7 +78,8 @@ export function deadlinePeriod(d: Deadline): string {
     }
     case 'relative': {
       const unit = { day: 'ngày', 'working-day': 'ngày làm việc', week: 'tuần', month: 'tháng', year: 'năm' }[d.unit];
-      return `${two(d.amount)} ${unit} kể từ ${d.event}`;
+      const period = `${two(d.amount)} ${unit} kể từ ${d.event}`;
+      return d.date ? `${d.date.split('-').reverse().join('/')} (${period})` : period;
     }
   }
 }

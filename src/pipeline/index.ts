@@ -18,6 +18,7 @@ import { responsibilitiesStage } from './stages/responsibilities.js';
 import { budgetStage } from './stages/budget.js';
 import { coverageStage } from './stages/coverage.js';
 import { documentKindStage } from './stages/document-kind.js';
+import { relativeDatesStage } from './stages/relative-dates.js';
 
 export const defaultStages: Stage[] = [
   headerStage,
@@ -30,6 +31,7 @@ export const defaultStages: Stage[] = [
   tablesStage,
   responsibilitiesStage,
   budgetStage,
+  relativeDatesStage,
   closingStage,
   coverageStage,
   documentKindStage,

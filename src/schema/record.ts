@@ -63,6 +63,10 @@ export const Deadline = z
       amount: z.number().int().positive(),
       unit: z.enum(['day', 'working-day', 'week', 'month', 'year']).describe('"ngày", "ngày làm việc", "tuần", "tháng", "năm"'),
       event: z.string().describe('the event as written after "kể từ" / "sau khi" ("ngày ký ban hành Kế hoạch")'),
+      date: z
+        .string()
+        .optional()
+        .describe("the due day (ISO) when the event is the document's own signing or issue and the document is dated; not for working days (holidays are not known)"),
     }),
   ])
   .meta({ id: 'Deadline' });
