@@ -63,11 +63,13 @@ async function answer(req: PdfRequest): Promise<void> {
     if (!d?.reader) throw new Error('document not open');
     if (req.op === 'text') {
       parentPort!.postMessage({ id: req.id, text: await d.reader.page(req.page) });
-    } else if (req.op === 'items') {
-      d.imager ??= await PdfPageImager.open(d.bytes, d.displayName);
+      return;
+    }
+    // items and images come from pdf.js's own document, opened on the first such request
+    d.imager ??= await PdfPageImager.open(d.bytes, d.displayName);
+    if (req.op === 'items') {
       parentPort!.postMessage({ id: req.id, items: await d.imager.items(req.page, req.options) });
     } else {
-      d.imager ??= await PdfPageImager.open(d.bytes, d.displayName);
       const image = await d.imager.pageImage(req.page, req.dpi, req.onlyScans);
       // hand the pixels over without a copy, unless they are a view into a larger (pooled) buffer
       const whole = image.data.byteOffset === 0 && image.data.byteLength === image.data.buffer.byteLength;

@@ -55,13 +55,16 @@ export function deadlineDue(d: Deadline): Date | null {
 
 const two = (n: number) => String(n).padStart(2, '0');
 
+/** 2026-05-12 → 12/05/2026 (anything else as it is). */
+const vietnameseDay = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : iso);
+
 /** The deadline's period in words (Vietnamese, as a plan would write it). */
 export function deadlinePeriod(d: Deadline): string {
   switch (d.kind) {
     case 'ongoing':
       return 'thường xuyên';
     case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(d.date) ? d.date.split('-').reverse().join('/') : d.date;
+      return vietnameseDay(d.date);
     case 'month':
       return `tháng ${two(d.month)}/${d.year}`;
     case 'quarter':
@@ -79,7 +82,7 @@ export function deadlinePeriod(d: Deadline): string {
     case 'relative': {
       const unit = { day: 'ngày', 'working-day': 'ngày làm việc', week: 'tuần', month: 'tháng', year: 'năm' }[d.unit];
       const period = `${two(d.amount)} ${unit} kể từ ${d.event}`;
-      return d.date ? `${d.date.split('-').reverse().join('/')} (${period})` : period;
+      return d.date ? `${vietnameseDay(d.date)} (${period})` : period;
     }
   }
 }

@@ -94,6 +94,9 @@ export async function packagedTessdata(language = 'vie'): Promise<string> {
  */
 export const TSV_OUTPUT = ['-c', 'tessedit_create_tsv=1', '-c', 'tessedit_create_txt=0'];
 
+/** TESSERACT_PARAMETERS as command-line arguments. */
+export const PARAMETER_ARGS: readonly string[] = Object.entries(TESSERACT_PARAMETERS).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+
 export interface NativeEngineOptions {
   info: NativeInfo;
   concurrency: number;
@@ -160,7 +163,7 @@ export class NativeEngine implements OcrEngine {
     const timeoutMs = pageTimeoutMs ?? this.options.timeoutMs ?? 300_000;
     const args = ['stdin', 'stdout', ...(tessdataDir ? ['--tessdata-dir', tessdataDir] : []), '-l', this.language, '--psm', '3'];
     if (image.dpi) args.push('--dpi', String(Math.round(image.dpi)));
-    args.push(...TSV_OUTPUT, ...Object.entries(TESSERACT_PARAMETERS).flatMap(([k, v]) => ['-c', `${k}=${v}`]));
+    args.push(...TSV_OUTPUT, ...PARAMETER_ARGS);
     if (stopped) return Promise.reject(new Error('interrupted'));
     if (!exitHook) {
       // whatever ends the process, its tesseract children end with it

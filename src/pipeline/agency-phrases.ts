@@ -119,7 +119,10 @@ export function proseAgencies(text: string, options: { cooperation?: boolean } =
 }
 
 /** Words that open the name of a body (a department's own units are seldom in the registry: "Phòng Kỹ thuật an toàn - Môi trường"). */
-const BODY_HEAD = /^(?:Phòng|Chi cục|Trung tâm|Ban|Văn phòng|Đội|Tổ|Bộ phận|Trạm|Cục|Vụ|Hội|Viện|Trường|Bệnh viện|Công ty|Hợp tác xã|Đài|Kho bạc|Thanh tra|Sở|Ủy ban|Đoàn)\s+\p{Lu}/u;
+const BODY_WORD = '(?:Phòng|Chi cục|Trung tâm|Ban|Văn phòng|Đội|Tổ|Bộ phận|Trạm|Cục|Vụ|Hội|Viện|Trường|Bệnh viện|Công ty|Hợp tác xã|Đài|Kho bạc|Thanh tra|Sở|Ủy ban|Đoàn)';
+const BODY_HEAD = new RegExp(`^${BODY_WORD}\\s+\\p{Lu}`, 'u');
+/** "và" before another body's word: "Phòng A và Phòng B" are two bodies. */
+const AND_ANOTHER_BODY = new RegExp(`\\s+và\\s+(?=${BODY_WORD}\\s)`, 'u');
 
 /** Body words never used as verbs, so a lower-case word may follow them ("Hợp tác xã nông nghiệp"); "Ban hành", "Tổ chức", "Trường hợp" are not bodies. */
 const BODY_HEAD_ANY_CASE = /^(?:Phòng|Chi cục|Trung tâm|Bộ phận|Trạm|Bệnh viện|Công ty|Hợp tác xã|Kho bạc)\s+\p{L}/u;
@@ -174,7 +177,7 @@ function partnersAt(text: string): Agency[] {
 function unknownBodies(name: string): Agency[] {
   const registry = AgencyRegistry.load();
   return name
-    .split(/\s+và\s+(?=(?:Phòng|Chi cục|Trung tâm|Ban|Văn phòng|Đội|Tổ|Bộ phận|Trạm|Cục|Vụ|Hội|Viện|Trường|Bệnh viện|Công ty|Hợp tác xã|Đài|Kho bạc|Thanh tra|Sở|Ủy ban|Đoàn)\s)/u)
+    .split(AND_ANOTHER_BODY)
     .map((raw) => raw.trim())
     .filter(Boolean)
     .map((raw) => registry.lookup(raw) ?? { name: registry.expand(raw), raw, kind: 'agency' as const, known: false });

@@ -22,9 +22,9 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { imagePdf, scanJpeg, typeset } from './build-scan-fixtures.js';
 import { WasmEngine } from '../ocr/wasm.js';
-import { NativeEngine, packagedTessdata, probeNative, TSV_OUTPUT } from '../ocr/native.js';
+import { NativeEngine, PARAMETER_ARGS, packagedTessdata, probeNative, TSV_OUTPUT } from '../ocr/native.js';
 import type { OcrImage } from '../ocr/image.js';
-import { TESSERACT_PARAMETERS, type OcrEngine } from '../ocr/types.js';
+import type { OcrEngine } from '../ocr/types.js';
 import { PdfPageImager } from '../backends/pdf-pages.js';
 import { syllableAccuracy } from '../repair/evaluate.js';
 import { createRepairModel, loadRepairModel, type RepairModel } from '../repair/index.js';
@@ -45,7 +45,6 @@ const skipAccuracy = process.argv.includes('--skip-accuracy');
 const skipSpeed = process.argv.includes('--skip-speed');
 
 const fmt = (x: number, d = 2) => x.toFixed(d);
-const toolParameters = Object.entries(TESSERACT_PARAMETERS).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
 
 /**
  * CPU seconds used so far by this process (all threads) and its waited-for children
@@ -151,8 +150,8 @@ async function speed(): Promise<void> {
         { name: 'plain tesseract, packaged vie (best_int)', run: plainTesseract(['--tessdata-dir', packaged]) },
         { name: 'plain tesseract, Debian vie', run: plainTesseract([]) },
         // the tool's own tesseract parameters (TESSERACT_PARAMETERS): the tool's overhead alone
-        { name: 'plain tesseract, packaged vie, tool parameters', run: plainTesseract(['--tessdata-dir', packaged, ...toolParameters]) },
-        { name: 'plain tesseract, Debian vie, tool parameters', run: plainTesseract(toolParameters) },
+        { name: 'plain tesseract, packaged vie, tool parameters', run: plainTesseract(['--tessdata-dir', packaged, ...PARAMETER_ARGS]) },
+        { name: 'plain tesseract, Debian vie, tool parameters', run: plainTesseract([...PARAMETER_ARGS]) },
       );
     }
     // The machine may be shared: every configuration runs once per round, interleaved; the best round counts.
@@ -174,8 +173,9 @@ async function speed(): Promise<void> {
     // the default engine runs the system model when one is installed (src/ocr/engine.ts nativeModel)
     const systemModel = Boolean(info?.languages.includes('vie')) && process.env.PLAN_EXTRACT_TESSDATA !== 'packaged';
     const same = systemModel ? 'plain tesseract, Debian vie' : 'plain tesseract, packaged vie (best_int)';
+    const sameWithParameters = systemModel ? 'plain tesseract, Debian vie, tool parameters' : 'plain tesseract, packaged vie, tool parameters';
     process.stdout.write(`  ratio default engine / plain tesseract, same model (${same.replace('plain tesseract, ', '')}): ${ratio('plan-extract text (default engine)', same)} (target ≤ 1.1×)\n`);
-    process.stdout.write(`  ratio default engine / the same plain tesseract with the tool's parameters: ${ratio('plan-extract text (default engine)', `${same}, tool parameters`.replace(' (best_int)', ''))}\n`);
+    process.stdout.write(`  ratio default engine / the same plain tesseract with the tool's parameters: ${ratio('plan-extract text (default engine)', sameWithParameters)}\n`);
     process.stdout.write(`  ratio default engine with its repair pass / the same plain tesseract: ${ratio('the same, with its default repair pass', same)}\n`);
     process.stdout.write(`  ratio wasm engine / plain tesseract, same model: ${ratio('plan-extract text --engine wasm', 'plain tesseract, packaged vie (best_int)')} (target ≤ 1.5×)\n`);
     process.stdout.write(`  ratio wasm engine / the same plain tesseract with the tool's parameters: ${ratio('plan-extract text --engine wasm', 'plain tesseract, packaged vie, tool parameters')}\n`);
