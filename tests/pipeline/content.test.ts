@@ -52,7 +52,7 @@ describe('references', () => {
     expect(synthetic.references.map((r) => `${r.type}|${r.number}|${r.date}|${r.issuer}|${r.legalBasis}`)).toEqual([
       'NQ|42-NQ/TW|2023-11-24|Ban Chấp hành Trung ương Đảng|true',
       'NQ|68/NQ-CP|2024-05-12|Chính phủ|true',
-      'L|58/2014/QH13|2014-11-20|Quốc hội|true',
+      'Luật|58/2014/QH13|2014-11-20|Quốc hội|true',
       'CV|120-CV/TU|2024-02-02|Ban Thường vụ Tỉnh ủy|true',
     ]);
   });

@@ -19,9 +19,9 @@ describe('references', () => {
       ['NĐ', '217/2025/NĐ-CP', null, 2025, '2025-08-05', true],
       ['NĐ', '218/2025/NĐ-CP', null, 2025, '2025-08-05', true],
       ['QĐ', '1050/QĐ-SCT', null, 2026, '2026-03-06', true],
-      ['L', null, 'Luật Phòng, chống ma túy', 2021, null, true],
-      ['L', null, 'Luật Tổ chức chính quyền địa phương', 2025, '2025-06-16', true],
-      ['L', null, 'Bộ luật Hình sự', 2015, null, false],
+      ['Luật', null, 'Luật Phòng, chống ma túy', 2021, null, true],
+      ['Luật', null, 'Luật Tổ chức chính quyền địa phương', 2025, '2025-06-16', true],
+      ['Luật', null, 'Bộ luật Hình sự', 2015, null, false],
     ]);
   });
 });

@@ -87,7 +87,7 @@ describe('findReferences', () => {
     expect(refs('Nghị quyết số 68/NQ-CP')).toEqual(['NQ|68/NQ-CP|null|null']);
     expect(refs('Công văn số 377-CV/TU ngày 23/11/2020 của Ban Thường vụ Tỉnh ủy')).toEqual(['CV|377-CV/TU|2020-11-23|Ban Thường vụ Tỉnh ủy']);
     expect(refs('Nghị quyết số 42- NQ/TW; Nghị quyết số 42-NO/TW')).toEqual(['NQ|42-NQ/TW|null|null', 'NQ|42-NQ/TW|null|null']);
-    expect(refs('Luật số 58/2014/QH13')).toEqual(['L|58/2014/QH13|null|null']);
+    expect(refs('Luật số 58/2014/QH13')).toEqual(['Luật|58/2014/QH13|null|null']);
     expect(refs('Quyết định số 123/QD-UBND ngày 01/02/2024 của UBND tỉnh')).toEqual(['QĐ|123/QĐ-UBND|2024-02-01|Ủy ban nhân dân tỉnh']);
     expect(refs('Nghi quyet s6 42-NQ/TW ngay 24/11/2023 cua Ban Chap hanh Trung uong')).toEqual(['NQ|42-NQ/TW|2023-11-24|Ban Chấp hành Trung ương Đảng']);
   });
@@ -132,7 +132,7 @@ describe('references stage', () => {
     );
     expect(rec.references.map((r) => `${r.type}|${r.number}|${r.date}|${r.issuer}|${r.legalBasis}`)).toEqual([
       'NQ|42-NQ/TW|2023-11-24|Ban Chấp hành Trung ương Đảng|true',
-      'L|null|2015-06-19|null|true',
+      'Luật|null|2015-06-19|null|true',
       'CV|123/UBND-VX|2024-03-02|Ủy ban nhân dân tỉnh|true',
       'QĐi|08-QĐi/TW|null|null|false',
     ]);

@@ -116,7 +116,7 @@ export function findNamedLaws(text: string, sourceAt: (offset: number) => Refere
     const date = m[5] ? isoDate(m[5], m[4], m[3]) : null;
     const year = m[6] ? Number(m[6]) : date ? Number(date.slice(0, 4)) : null;
     out.push({
-      ref: { type: 'L', typeName: typeNameOf('L'), number: null, name, year, date, issuer: null, legalBasis, source: sourceAt(at) },
+      ref: { type: 'Luật', typeName: typeNameOf('Luật'), number: null, name, year, date, issuer: null, legalBasis, source: sourceAt(at) },
       offset: at,
       name,
     });
