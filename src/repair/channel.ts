@@ -279,7 +279,7 @@ export class Channel {
 }
 
 /** Align one (ocr, truth) pair with prior costs and add its character operations to counts. */
-export function countCharOps(counts: ChannelCounts, ocr: string, truth: string, scorer: Channel): void {
+export function countCharOps(counts: ChannelCounts, ocr: string, truth: string, scorer: Channel, weight = 1): void {
   const o = [...ocr];
   const t = [...truth];
   const n = o.length;
@@ -307,13 +307,13 @@ export function countCharOps(counts: ChannelCounts, ocr: string, truth: string, 
   let j = m;
   const bump = (tc: string, oc: string) => {
     const row = (counts.sub[tc] ??= {});
-    row[oc] = (row[oc] ?? 0) + 1;
+    row[oc] = (row[oc] ?? 0) + weight;
   };
   while (i > 0 || j > 0) {
     const dir = back[i * W + j];
     if (i > 0 && j > 0 && dir === 0) { bump(t[j - 1]!, o[i - 1]!); i--; j--; }
-    else if (i > 0 && (dir === 1 || j === 0)) { counts.ins[o[i - 1]!] = (counts.ins[o[i - 1]!] ?? 0) + 1; i--; }
+    else if (i > 0 && (dir === 1 || j === 0)) { counts.ins[o[i - 1]!] = (counts.ins[o[i - 1]!] ?? 0) + weight; i--; }
     else { bump(t[j - 1]!, ''); j--; }
   }
-  counts.total += Math.max(n, m);
+  counts.total += weight * Math.max(n, m);
 }

@@ -23,6 +23,7 @@ import { generateSyllables, parseRhymes } from './syllable-inventory.js';
 import { classifyCore, parseAbbreviations, type Abbreviations } from './token-class.js';
 import { lineWords } from './tokenize.js';
 import { normalizeTonePlacement, skeleton } from './vietnamese.js';
+import { readViePairs } from './vie-channel.js';
 
 export interface TrainingSources {
   /** folder with seeds/ and dev/ (the shared material) */
@@ -178,8 +179,11 @@ export function lmSyllables(lm: Uint8Array): string[] {
 /** weight of the in-domain model in the mixed decoding model */
 export const DOMAIN_WEIGHT = 0.3;
 
+/** weight of a native-tesseract corpus-page pair (eng-scan-pairs.tsv) in the English-OCR channel counts */
+export const SCAN_PAIR_WEIGHT = 0.25;
+
 /** Model data from the corpus model: the in-domain model is built here and mixed into it. */
-export function buildModelData(src: TrainingSources, corpusLm: Uint8Array, domainWeight = DOMAIN_WEIGHT): RepairModelData {
+export function buildModelData(src: TrainingSources, corpusLm: Uint8Array, domainWeight = DOMAIN_WEIGHT, scanPairWeight = SCAN_PAIR_WEIGHT): RepairModelData {
   const lm = mixModels(new NgramModel(corpusLm), new NgramModel(buildDomainModel(src, corpusLm)), domainWeight, { exclude003: src.exclude003 });
   const hw = (f: string) => readFileSync(join(src.handwrittenDir, f), 'utf8');
   const confusionsText = hw('confusions.txt');
@@ -210,11 +214,19 @@ export function buildModelData(src: TrainingSources, corpusLm: Uint8Array, domai
     if (isHeldOut(p) || (src.exclude003 && p.source === '003')) continue;
     pairs.push(...alignTokens(lineWords(p.ocr), lineWords(p.truth)));
   }
-  const usable: [string, string][] = [];
-  for (const [o, t] of pairs) {
+  // corpus pages read by the native tesseract eng (make-eng-ocr-pairs.ts), training split only:
+  // the tuning split is what the settings are chosen on, the held-out documents are never there
+  // (weighted: they outnumber the other pairs 4 to 1, and one font and engine must not drown
+  // the real scans' confusions, B for Đ, of seed 003 and 004)
+  const firstScanPair = pairs.length;
+  for (const p of readViePairs(join(src.handwrittenDir, 'synthetic', 'eng-scan-pairs.tsv'))) {
+    if (p.split === 'train') pairs.push(...alignTokens(lineWords(p.ocr), lineWords(p.truth)));
+  }
+  const usable: [string, string, number][] = [];
+  for (const [k, [o, t]] of pairs.entries()) {
     if (!o || !t) continue;
     if (classifyCore(t, abbr, isSkel) !== 'word' || !/^\p{L}+$/u.test(t)) continue;
-    usable.push([o.toLowerCase(), normalizeTonePlacement(t.toLowerCase())]);
+    usable.push([o.toLowerCase(), normalizeTonePlacement(t.toLowerCase()), k >= firstScanPair ? scanPairWeight : 1]);
   }
   const confusions = parseConfusions(confusionsText);
   let channel: ChannelCounts = { sub: {}, ins: {}, total: 0, tokens: {}, truths: {} };
@@ -222,14 +234,14 @@ export function buildModelData(src: TrainingSources, corpusLm: Uint8Array, domai
   for (let round = 0; round < 2; round++) {
     const scorer = new Channel(channel, confusions);
     const next: ChannelCounts = { sub: {}, ins: {}, total: 0, tokens: {}, truths: {} };
-    for (const [o, t] of usable) countCharOps(next, o, t, scorer);
+    for (const [o, t, w] of usable) countCharOps(next, o, t, scorer, w);
     channel = next;
   }
-  for (const [o, t] of usable) {
-    channel.truths[t] = (channel.truths[t] ?? 0) + 1;
+  for (const [o, t, w] of usable) {
+    channel.truths[t] = (channel.truths[t] ?? 0) + w;
     if (o === t) continue;
     const row = (channel.tokens[o] ??= {});
-    row[t] = (row[t] ?? 0) + 1;
+    row[t] = (row[t] ?? 0) + w;
   }
 
   const syllables = [...new Set([...lmSyllables(corpusLm), ...seen])].sort();

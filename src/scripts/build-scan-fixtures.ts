@@ -37,13 +37,18 @@ export interface TypesetOptions {
   marginPt?: number;
   /** Page height in points (A4 by default); a shorter page makes a small image. */
   heightPt?: number;
+  /** registered font families for body and heading lines (DejaVu Serif, "Fixture Serif", by default) */
+  family?: { regular: string; bold: string };
 }
+
+const FIXTURE_FAMILY = { regular: '"Fixture Serif"', bold: '"Fixture Serif Bold"' };
 
 const isHeading = (l: string) => /^(KẾ HOẠCH|[IVX]+\.\s|ỦY BAN|TỈNH |CỘNG HÒA)/.test(l) || (l === l.toUpperCase() && /\p{L}/u.test(l));
 
 /** Splits source lines into pages of typeset lines (wrapping long ones); returns the lines of each page. */
 export function typeset(source: readonly string[], pages: number, opts: TypesetOptions): string[][] {
   const fontPt = opts.fontPt ?? 13;
+  const family = opts.family ?? FIXTURE_FAMILY;
   const margin = opts.marginPt ?? 56;
   const heightPt = opts.heightPt ?? A4.height;
   const canvas = createCanvas(10, 10);
@@ -55,7 +60,7 @@ export function typeset(source: readonly string[], pages: number, opts: TypesetO
   for (const raw of source) {
     const line = raw.replace(/\s+/g, ' ').trim();
     if (!line) continue;
-    ctx.font = `${fontPt}px ${isHeading(line) ? '"Fixture Serif Bold"' : '"Fixture Serif"'}`;
+    ctx.font = `${fontPt}px ${isHeading(line) ? family.bold : family.regular}`;
     const words = line.split(' ');
     let cur = '';
     const wrapped: string[] = [];
@@ -96,6 +101,7 @@ export interface ScanOptions extends TypesetOptions {
 /** Renders one page of lines to a degraded grayscale raster (as RGBA canvas data). */
 export function renderPage(lines: readonly string[], opts: ScanOptions): { width: number; height: number; canvas: Canvas } {
   const fontPt = opts.fontPt ?? 13;
+  const family = opts.family ?? FIXTURE_FAMILY;
   const margin = opts.marginPt ?? 56;
   const heightPt = opts.heightPt ?? A4.height;
   const k = opts.dpi / 72;
@@ -114,7 +120,7 @@ export function renderPage(lines: readonly string[], opts: ScanOptions): { width
   ctx.textBaseline = 'alphabetic';
   let y = margin + fontPt;
   for (const line of lines) {
-    ctx.font = `${fontPt * k}px ${isHeading(line) ? '"Fixture Serif Bold"' : '"Fixture Serif"'}`;
+    ctx.font = `${fontPt * k}px ${isHeading(line) ? family.bold : family.regular}`;
     const w = ctx.measureText(line).width;
     const x = isHeading(line) && w < (A4.width - 2 * margin) * k * 0.9 ? (width - w) / 2 : margin * k;
     ctx.fillText(line, x, y * k);
