@@ -12,6 +12,8 @@ export interface RepairModelData {
   confusions: string;
   /** text of abbreviations.txt */
   abbreviations: string;
+  /** text of code-parts.txt (code part spellings of the corpus: NĐ, QĐ, BLĐTBXH), see code-parts.ts */
+  codeParts?: string;
   /** English-OCR character channel */
   channel: ChannelCounts;
   /** Vietnamese-OCR mark channel (vie-channel.json) */
@@ -37,6 +39,7 @@ export const MODEL_FILES = {
   confusions: 'confusions.txt',
   rhymes: 'rhymes.txt',
   abbreviations: 'abbreviations.txt',
+  codeParts: 'code-parts.txt',
   channel: 'channel.json',
   vieChannel: 'vie-channel.json',
   lm: 'lm.bin',
@@ -53,6 +56,7 @@ export function readModelData(dir: string, handwrittenDir = dir, lmFile = join(d
     confusions: read(handwrittenDir, MODEL_FILES.confusions),
     rhymes: read(handwrittenDir, MODEL_FILES.rhymes),
     abbreviations: read(handwrittenDir, MODEL_FILES.abbreviations),
+    codeParts: existsSync(join(dir, MODEL_FILES.codeParts)) ? read(dir, MODEL_FILES.codeParts) : undefined,
     channel: JSON.parse(read(dir, MODEL_FILES.channel)) as ChannelCounts,
     vieChannel,
     lm: readFileSync(lmFile),

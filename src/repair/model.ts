@@ -7,6 +7,7 @@
  */
 import { Channel, parseConfusions } from './channel.js';
 import { CandidateGenerator } from './candidates.js';
+import { CodeParts } from './code-parts.js';
 import { assessDamageWith, type DamageAssessment } from './damage.js';
 import { MAX_LINE_LENGTH, walkDocument, type WalkItem } from './document.js';
 import { DEFAULT_LM, LanguageModel, type LmParams } from './language-model.js';
@@ -121,6 +122,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   const generator = new CandidateGenerator(data.syllables, channel, confusions, data.channel);
   const lm = new LanguageModel(new NgramModel(data.lm), { ...DEFAULT_LM, ...o.lm });
   const abbr: Abbreviations = parseAbbreviations(data.abbreviations);
+  const codeParts = new CodeParts(data.codeParts ?? '');
   const syllableSet = new Set(data.syllables);
   const sets = { isSyllable: (s: string) => syllableSet.has(normalizeTonePlacement(s)), isSkeleton: (k: string) => generator.isSkeleton(k) };
   const numUnit = lm.id(NUM);
@@ -196,11 +198,13 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       }
       return { cands, fixed: false };
     }
-    if (cls === 'code') return { cands: fixedCand(core, GLUED_LABEL.test(core) ? UNK : otherUnit), fixed: true };
+    // English OCR and stripping lose the Đ of code parts (ND-CP = NĐ-CP); the corpus spelling restores it
+    const damagedCodes = mode === 'english-ocr' || mode === 'stripped';
+    if (cls === 'code') return { cands: fixedCand(damagedCodes ? codeParts.repair(core) : core, GLUED_LABEL.test(core) ? UNK : otherUnit), fixed: true };
     const listed = abbr.map.get(core.toUpperCase());
     // all-caps tokens with no vowel (or G/Q, which OCR makes of ơ/ợ: SG = Sở) cannot be syllables
     if (cls === 'abbr' && (listed !== undefined || [...core].length > 4 || !/[AEIOUYĂÂÊÔƠƯGQ]/i.test(core.normalize('NFD')))) {
-      return { cands: fixedCand(listed ?? core, otherUnit), fixed: true };
+      return { cands: fixedCand(listed ?? (damagedCodes ? codeParts.repairPart(core) : core), otherUnit), fixed: true };
     }
     // a short unlisted all-caps token may be a mangled heading syllable (HQI = HỘI): decode it,
     // but keeping it as written stays cheap

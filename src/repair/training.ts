@@ -24,6 +24,7 @@ import { classifyCore, parseAbbreviations, type Abbreviations } from './token-cl
 import { lineWords } from './tokenize.js';
 import { normalizeTonePlacement, skeleton } from './vietnamese.js';
 import { readViePairs } from './vie-channel.js';
+import { countCodeParts, formatCodeParts } from './code-parts.js';
 
 export interface TrainingSources {
   /** folder with seeds/ and dev/ (the shared material) */
@@ -90,6 +91,13 @@ export interface LmSources {
   minBigramCount: number;
   tessdataVie: string;
   log?: (msg: string) => void;
+}
+
+/** code-parts.txt from the corpus training documents (held-out documents never read). */
+export function buildCodeParts(corpusDir: string): string {
+  const counts = new Map<string, number>();
+  forEachCorpusDocument(corpusDir, (d) => { if (!isHeldOutDocument(d.index)) countCodeParts(d.lines, counts); });
+  return formatCodeParts(counts);
 }
 
 /** Unit strings of one text, segment by segment, as the decoder sees them. */
@@ -245,7 +253,9 @@ export function buildModelData(src: TrainingSources, corpusLm: Uint8Array, domai
   }
 
   const syllables = [...new Set([...lmSyllables(corpusLm), ...seen])].sort();
-  return { syllables, rhymes: hw('rhymes.txt'), confusions: confusionsText, abbreviations: abbreviationsText, channel, vieChannel: src.vieChannel, lm };
+  const codePartsFile = join(src.handwrittenDir, 'code-parts.txt');
+  const codeParts = existsSync(codePartsFile) ? readFileSync(codePartsFile, 'utf8') : undefined;
+  return { syllables, rhymes: hw('rhymes.txt'), confusions: confusionsText, abbreviations: abbreviationsText, codeParts, channel, vieChannel: src.vieChannel, lm };
 }
 
 /** Standard build paths relative to the package root (scripts only: they read ../shared). */

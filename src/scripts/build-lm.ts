@@ -10,10 +10,10 @@
  *   npm run build:lm -- --min3 3 --min2 2 --out DIR    # other pruning, elsewhere
  * Deterministic: the same inputs give byte-identical files. Run it niced on a shared machine.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MODEL_FILES } from '../repair/model-data.js';
-import { buildLanguageModel, buildModelData, trainingPaths } from '../repair/training.js';
+import { buildCodeParts, buildLanguageModel, buildModelData, trainingPaths } from '../repair/training.js';
 import { buildVieChannel } from '../repair/vie-channel.js';
 import { dataPath, packageRoot } from '../util/paths.js';
 import { tuningScanPairs } from './eval-real-scans-data.js';
@@ -43,6 +43,9 @@ else {
   lm = built[0]!.file;
   console.log(`language model built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
+// code part spellings (NĐ, QĐ, BLĐTBXH) from the corpus: another pass over it (~30 s), kept by --skip-lm when present
+const codePartsFile = join(outDir, MODEL_FILES.codeParts);
+if (!process.argv.includes('--skip-lm') || !existsSync(codePartsFile)) writeFileSync(codePartsFile, buildCodeParts(paths.corpusDir));
 // clean pages read by tesseract.js and scan-like stamped pages read by the native tesseract
 // and the pages of the real scan the pass is tuned on (BCA 996; never the check scan)
 const vieChannel = buildVieChannel(['vie-pairs.tsv', 'vie-scan-pairs.tsv'].map((f) => join(paths.handwrittenDir, 'synthetic', f)), tuningScanPairs(packageRoot()));

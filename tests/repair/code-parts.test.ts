@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CodeParts, countCodeParts, formatCodeParts } from '../../src/repair/code-parts.js';
+import { loadRepairModel } from '../../src/repair/index.js';
+import { dataPath } from '../../src/util/paths.js';
+
+describe('code parts', () => {
+  const parts = new CodeParts(readFileSync(dataPath('repair', 'code-parts.txt'), 'utf8'));
+
+  it('restores the Đ the corpus always writes in a code part, and Q read as O', () => {
+    expect(parts.repair('105/2014/ND-CP')).toBe('105/2014/NĐ-CP');
+    expect(parts.repair('1719/QD-TTg')).toBe('1719/QĐ-TTg');
+    expect(parts.repair('17/2022/TT-BLDTBXH')).toBe('17/2022/TT-BLĐTBXH');
+    expect(parts.repair('146/2025/OH15')).toBe('146/2025/QH15');
+    expect(parts.repairPart('BLDTBXH')).toBe('BLĐTBXH');
+  });
+
+  it('leaves codes without a lost Đ as they are', () => {
+    for (const c of ['30/KH-UBND', '42-NQ/TW', '92-KL/TW', '377-CV/TU', '05/11/2020', '61/2024/QH15', 'NĐ-CP']) expect(parts.repair(c)).toBe(c);
+  });
+
+  it('counts parts of number-carrying codes only, and lists those seen often enough', () => {
+    const counts = new Map<string, number>();
+    countCodeParts(['Nghị định số 15/2019/NĐ-CP và NĐ-CP', 'Quyết định 90/QĐ-TTg; ghi chú A-B'], counts);
+    expect([...counts].sort()).toEqual([['CP', 1], ['NĐ', 1], ['QĐ', 1], ['TTg', 1]]);
+    for (let i = 0; i < 4; i++) countCodeParts(['Nghị định số 15/2019/NĐ-CP'], counts);
+    expect(formatCodeParts(counts).split('\n').slice(1)).toEqual(['CP 5', 'NĐ 5', '']);
+    const few = new CodeParts(formatCodeParts(counts));
+    expect(few.repair('1/2020/ND-CP')).toBe('1/2020/NĐ-CP');
+    expect(few.repair('90/QD-TTg')).toBe('90/QD-TTg'); // QĐ seen once: not listed
+  });
+
+  it('repairs codes in English-OCR and stripped text, not in clean text', () => {
+    const model = loadRepairModel();
+    const ocr = ['Can cu Nghi dinh s6 105/2014/ND-CP ngay 15 thang 11 nam 2014 cua Chinh phu quy dinh chi tiét'];
+    expect(model.repairLines(ocr).lines[0]).toContain('105/2014/NĐ-CP ngày 15 tháng 11 năm 2014 của Chính phủ');
+    const stripped = ['Can cu Nghi dinh so 105/2014/ND-CP ngay 15 thang 11 nam 2014 cua Chinh phu quy dinh chi tiet'];
+    expect(model.repairLines(stripped, { channel: 'stripped' }).lines[0]).toContain('105/2014/NĐ-CP');
+    expect(model.repairLines(['Căn cứ Nghị định số 105/2014/ND-CP của Chính phủ'], { channel: 'clean' }).lines[0]).toContain('105/2014/ND-CP');
+  });
+});
