@@ -182,6 +182,10 @@ function readPipeBlock(lines: readonly string[], from: number, to: number): Foun
   // Inner borders: each row between two borders, its text wrapped over the lines between.
   const innerBorders = borders.filter((b) => b > from && b < to).length;
   let group: { cells: string[][]; line: number } | null = null;
+  // Rows written without outer pipes ("1 | Rà soát … | Chi cục Thủy lợi"): a row that opens with a pipe then has an
+  // empty first cell ("  | và người dân vùng ven sông, suối |  |  |", the wrapped end of the row above).
+  const content = lines.slice(from, to + 1).filter((l) => l.trim() !== '' && !BORDER.test(l) && !MD_SEPARATOR.test(l));
+  const bare = content.filter((l) => !l.trim().startsWith('|')).length > content.length / 2;
   const flush = () => {
     if (!group) return;
     const width = Math.max(...group.cells.map((c) => c.length));
@@ -200,7 +204,8 @@ function readPipeBlock(lines: readonly string[], from: number, to: number): Foun
       headerRows = rows.length;
       continue;
     }
-    const cells = splitPipeRow(line);
+    // In such a table a pipe at either end of a row separates an empty cell (both are kept).
+    const cells = bare && !boxed && /^\||\|$/.test(line.trim()) ? splitPipeRow(`\u0000${line.trim()}\u0000`).map((c) => c.replace(/\u0000/g, '')) : splitPipeRow(line);
     if (boxed && innerBorders > 1) {
       group ??= { cells: [], line: i };
       group.cells.push(cells);

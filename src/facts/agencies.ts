@@ -26,6 +26,8 @@ interface AgencyEntry {
   validTo?: number;
   /** The body that took over its duties when it was merged or renamed. */
   successor?: string;
+  /** A Party organisation named after the body it leads: "Đảng ủy" + "Ủy ban nhân dân tỉnh" is one body. */
+  partyOf?: boolean;
 }
 
 /** When a body's name was in use, and what replaced it. */
@@ -86,6 +88,12 @@ const UNITS: [string[], string][] = [
   // The regional offices of 2025 ("Kho bạc Nhà nước khu vực XII", "Chi cục Thuế khu vực").
   [['khu', 'vuc'], 'khu vực'],
 ];
+
+/** Collective nouns whose members a qualifier names ("các doanh nghiệp du lịch"): the last word of the group. */
+const QUALIFIED_HEADS = new Set(['nghiep', 'so', 'vi', 'hoi']);
+/** Words that end a qualifier: function words, and the first words of the verbs and tails that follow a group. */
+const QUALIFIER_STOPS = new Set(['va', 'voi', 'cung', 'tren', 'tai', 'trong', 'thuoc', 'cua', 'de', 'nham', 'co', 'duoc', 'se', 'da', 'dang', 'can', 'phai', 'theo', 'tu', 'den', 'o', 've', 'khi', 'neu', 'lien', 'khac', 'nhu', 'hoac', 'la', 'thi', 'chu', 'phoi', 'lap', 'lam', 'tham', 'thuc', 'trien', 'tuyen', 'huong', 'ra', 'bo', 'cap', 'tao', 'day', 'nang', 'thanh', 'truc', 'dia', 'dong', 'ky', 'moi']);
+const QUALIFIER_STOP_PAIRS = new Set(['to chuc', 'xay dung', 'bao cao', 'kiem tra', 'ho tro', 'cung cap', 'dam bao', 'bao dam', 'tiep tuc', 'tang cuong', 'quan ly', 'giam sat', 'tong hop', 'theo doi', 'van dong', 'hoan thanh', 'chap hanh', 'nghien cuu', 'de xuat', 'phat trien', 'ung dung', 'san xuat']);
 
 /** Compact key of an abbreviation: skeleton letters and digits only ("LĐ-TB&XH" → "ldtbxh"). */
 function compact(s: string): string {
@@ -213,7 +221,15 @@ export class AgencyRegistry {
       const group = this.matchGroup(tokens, i);
       const known = tokens[i]!.upper ? this.matchKnown(tokens, i) : null;
       const best = group && (!known || group.next >= known.next) ? group : known;
-      if (best && best.next > i) {
+      // "Đảng ủy Ủy ban nhân dân tỉnh", "Đảng đoàn HĐND tỉnh": the Party organisation of the body named right after it.
+      const led = best && best === known && known.entry.partyOf && known.levelFrom === known.next && tokens[known.next]?.upper && !/[,;.:()\n]/.test(tokens[known.next]!.before) ? this.matchKnown(tokens, known.next) : null;
+      if (led && known) {
+        const body = this.mention(text, tokens, known.next, led);
+        const start = tokens[i]!.start;
+        const raw = squeeze(text.slice(start, body.end));
+        out.push({ agency: { name: `${known.entry.name} ${body.agency.name}`, raw, kind: 'agency', known: true }, start, end: body.end });
+        i = led.next;
+      } else if (best && best.next > i) {
         out.push(this.mention(text, tokens, i, best));
         i = best.next;
       } else {
@@ -292,7 +308,10 @@ export class AgencyRegistry {
       next += unit[0].length;
       // A place name after the unit: capitalised words, not the start of another body.
       let words = 0;
-      while (next < tokens.length && words < 4 && tokens[next]!.upper && !tokens[next]!.abbr && !/[;.:,()\n-]/.test(tokens[next]!.before) && !this.startsKnown(tokens, next)) {
+      // A region is numbered: "Ngân hàng Nhà nước Chi nhánh Khu vực 10", "Chi cục Thuế khu vực XII".
+      const numbered = unit[0][unit[0].length - 1] === 'vuc' && /^\d{1,2}$/.test(tokens[next]?.key ?? '') && !/[;.:,()\n-]/.test(tokens[next]!.before);
+      if (numbered) next++;
+      while (!numbered && next < tokens.length && words < 4 && tokens[next]!.upper && !tokens[next]!.abbr && !/[;.:,()\n-]/.test(tokens[next]!.before) && !this.startsKnown(tokens, next)) {
         next++;
         words++;
       }
@@ -354,6 +373,7 @@ export class AgencyRegistry {
       words++;
     }
     if (words === 0) return null;
+    j = this.qualifierEnd(tokens, j);
     // Tails: "có liên quan", "thuộc tỉnh", "trên địa bàn huyện".
     for (let round = 0; round < 2; round++) {
       const tail = this.groupTails.find((w) => w.every((key, n) => tokens[j + n]?.key === key && !/[;.:,()]/.test(tokens[j + n]!.before)));
@@ -361,6 +381,25 @@ export class AgencyRegistry {
       j += tail.length;
     }
     return { next: j, entry: null, levelFrom: j };
+  }
+
+  /**
+   * The words that say which of a collective noun's members are meant ("các doanh nghiệp viễn thông", "các cơ sở
+   * kinh doanh du lịch"): lower-case words run on without a separator, up to a function word, a verb or a list
+   * separator. Only after nouns that need one, and only when it ends within four syllables; else the group ends
+   * where it did (a name cut short is better than one that swallowed the sentence).
+   */
+  private qualifierEnd(tokens: Token[], j: number): number {
+    if (!QUALIFIED_HEADS.has(tokens[j - 1]?.key ?? '')) return j;
+    let k = j;
+    while (k < tokens.length && k - j <= 4) {
+      const t = tokens[k]!;
+      const pair = `${t.key} ${tokens[k + 1]?.key ?? ''}`;
+      if (t.upper || t.abbr || /[;.:,()\n]/.test(t.before) || /\d/.test(t.key) || QUALIFIER_STOPS.has(t.key) || QUALIFIER_STOP_PAIRS.has(pair)) break;
+      k++;
+    }
+    if (k - j > 4 || k === j) return j;
+    return k;
   }
 
   /**

@@ -59,7 +59,7 @@ export function trailingAgencies(text: string): AgencyMention[] {
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k]!;
     const gap = text.slice(m.end, at);
-    const ok = out.length === 0 ? /^[\s,]*(?:(?:là|la|làm|lam|giữ vai trò|giu vai tro)\s+(?:cơ quan|co quan|đơn vị|don vi)(?:\s+(?:đầu mối|dau moi|thường trực|thuong truc))?\s*)?$/iu.test(gap) : SEPARATOR_GAP.test(gap);
+    const ok = out.length === 0 ? /^[\s,(]*(?:(?:là|la|làm|lam|giữ vai trò|giu vai tro)\s+(?:cơ quan|co quan|đơn vị|don vi)(?:\s+(?:đầu mối|dau moi|thường trực|thuong truc))?\s*)?$/iu.test(gap) : SEPARATOR_GAP.test(gap);
     if (!ok) break;
     out.unshift(m);
     at = m.start;
@@ -93,12 +93,13 @@ export function proseAgencies(text: string, options: { cooperation?: boolean } =
       continue;
     }
     // "X chủ trì; Y phối hợp (thực hiện)." : Y, the subject of a next clause that "phối hợp" closes, supports
-    const sep = /^\s*[;,]\s*/.exec(after);
+    // "X (chủ trì); Y, Z (phối hợp)": the role in brackets after the names.
+    const sep = /^\s*\)?\s*[;,]\s*/.exec(after);
     if (!sep) continue;
     const clauseFrom = m.index + m[0].length + sep[0].length;
     const rest = skel.slice(clauseFrom);
     const end = rest.search(/[.;:\n]/);
-    const closing = /\bphoi hop(?:\s+(?:thuc hien|trien khai))?\s*$/.exec(end < 0 ? rest : rest.slice(0, end));
+    const closing = /\bphoi hop(?:\s+(?:thuc hien|trien khai))?\s*\)?\s*$/.exec(end < 0 ? rest : rest.slice(0, end));
     if (closing) support.push(...subjectBefore(text.slice(clauseFrom, clauseFrom + closing.index)));
   }
   if (options.cooperation && lead.length === 0 && !/chu tri\b/.test(skel)) {

@@ -85,18 +85,20 @@ export function parseDeadlines(text: string, options: DeadlineOptions = {}): Dea
   // Ranges of months or days in one year: "từ tháng 01 đến tháng 4/2026", "tháng 01 - 4/2026", "từ tháng 10/2025
   // đến tháng 3/2026", "từ ngày 01/3 đến ngày 30/4/2026": the year written once, at the end, holds for both ends.
   const MO = String.raw`(\d{1,2})`;
-  each(new RegExp(String.raw`(?:tu\s*)?thang\s*${MO}(?:${SEP}${Y})?\s*(?:-|–|den|toi)\s*(?:het\s*)?(?:thang\s*)?${MO}\s*(?:[\/.-]|nam)\s*${Y}\b`, 'g'), (m) =>
+  each(new RegExp(String.raw`(?:tu\s*)?thang\s*${MO}(?:${SEP}${Y})?\s*(?:-|\?|den|toi)\s*(?:het\s*)?(?:thang\s*)?${MO}\s*(?:[\/.-]|nam)\s*${Y}\b`, 'g'), (m) =>
     add(m.index, m.index + m[0].length, 0, (t) => {
       const m1 = Number(m[1]);
       const m2 = Number(m[3]);
       const y2 = Number(m[4]);
       const y1 = m[2] ? Number(m[2]) : m1 <= m2 ? y2 : y2 - 1;
+      if (!dashesOnly(t)) return null;
       if (m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12 || !validYear(y1) || y1 > y2 || (y1 === y2 && m1 >= m2)) return null;
       return { text: t, kind: 'range', from: `${y1}-${String(m1).padStart(2, '0')}`, to: `${y2}-${String(m2).padStart(2, '0')}` };
     }),
   );
-  each(new RegExp(String.raw`(?:tu\s*)?ngay\s*(\d{1,2})${SEP}(\d{1,2})(?:${SEP}${Y})?\s*(?:-|–|den|toi)\s*(?:het\s*)?(?:ngay\s*)?(\d{1,2})${SEP}(\d{1,2})${SEP}${Y}\b`, 'g'), (m) =>
+  each(new RegExp(String.raw`(?:tu\s*)?ngay\s*(\d{1,2})${SEP}(\d{1,2})(?:${SEP}${Y})?\s*(?:-|\?|den|toi)\s*(?:het\s*)?(?:ngay\s*)?(\d{1,2})${SEP}(\d{1,2})${SEP}${Y}\b`, 'g'), (m) =>
     add(m.index, m.index + m[0].length, 0, (t) => {
+      if (!dashesOnly(t)) return null;
       const y2 = Number(m[6]);
       const y1 = m[3] ? Number(m[3]) : y2;
       const from = isoDay(y1, Number(m[2]), Number(m[1]));
@@ -155,6 +157,14 @@ export function parseDeadlines(text: string, options: DeadlineOptions = {}): Dea
       return validDayMonth(d, mo) ? { text: t, kind: 'annual', month: mo, day: d } : null;
     }),
   );
+  // A day and month that "hằng năm" follows, with no cue before it: "nhân ngày Doanh nhân Việt Nam 13/10 hằng năm".
+  each(new RegExp(String.raw`\b(\d{1,2})\s*\/\s*(\d{1,2})${ANNUAL_AFTER}`, 'g'), (m) =>
+    add(m.index, m.index + m[0].length, 2, (t) => {
+      const d = Number(m[1]);
+      const mo = Number(m[2]);
+      return validDayMonth(d, mo) ? { text: t, kind: 'annual', month: mo, day: d } : null;
+    }),
+  );
   // "tháng 12 hằng năm".
   each(new RegExp(String.raw`thang\s*(\d{1,2})${ANNUAL_AFTER}`, 'g'), (m) =>
     add(m.index, m.index + m[0].length, 2, (t) => {
@@ -177,10 +187,11 @@ export function parseDeadlines(text: string, options: DeadlineOptions = {}): Dea
     }),
   );
   // Ranges: "giai đoạn 2024-2025", "2021 - 2025", "từ năm 2024 đến năm 2025".
-  each(new RegExp(String.raw`(?:(?:giai doan|thoi ky|tu nam|tu|nam)\s*)?\b${Y}\s*(?:-|den|toi)\s*(?:nam\s*)?${Y}\b`, 'g'), (m) =>
+  each(new RegExp(String.raw`(?:(?:giai doan|thoi ky|tu nam|tu|nam)\s*)?\b${Y}\s*(?:-|\?|den|toi)\s*(?:nam\s*)?${Y}\b`, 'g'), (m) =>
     add(m.index, m.index + m[0].length, 4, (t) => {
       const a = Number(m[1]);
       const b = Number(m[2]);
+      if (!dashesOnly(original.slice(m.index, m.index + m[0].length))) return null;
       return b > a && b - a <= 30 ? { text: t, kind: 'range', from: String(a), to: String(b) } : null;
     }),
   );
@@ -237,6 +248,14 @@ function ongoingIsDeadline(skel: string, h: Hit): boolean {
     return m ? h.end + m.index : skel.length;
   })();
   return /bao cao|dinh ky|so ket|tong ket/.test(skel.slice(clauseStart + 1, clauseEnd));
+}
+
+/**
+ * The skeleton writes every mark-less non-ASCII character as "?": a range read through "?" must have a dash there
+ * (an en or em dash, "2026–2030"), not any other symbol.
+ */
+function dashesOnly(text: string): boolean {
+  return !/[^\p{L}\p{N}\p{M}\s\/.,:()\-–—]/u.test(text);
 }
 
 function squeezeText(s: string): string {

@@ -39,7 +39,8 @@ const UNITS: [string, string][] = [
   ['%', '%'],
   ['‰', '‰'],
   [String.raw`%o`, '‰'],
-  ['luot nguoi', 'lượt người'],
+  // "1.200 lượt người"; but in "1.200 lượt người dân" the counted noun is "người dân" (a unit "lượt", as "500 lượt cán bộ").
+  [String.raw`luot nguoi(?!\s+(?:dan|lao dong|cao tuoi|khuyet tat|co cong|ngheo|tham gia)(?![a-z]))`, 'lượt người'],
   ['lao dong', 'lao động'],
   ['nguoi', 'người'],
   ['can ho', 'căn hộ'],

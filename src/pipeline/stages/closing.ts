@@ -10,7 +10,7 @@ import { squeeze, upperShare } from '../../text/case.js';
 /** "Nơi nhận", also as OCR leaves it ("Noi nhgn"). */
 export const RECIPIENTS_HEADING = /^[\s|*_]*n[o0]i\s+nh\S{1,2}n\b/;
 /** The one who signs: heads of committees, departments, offices, teams and schools, as signature lines name them. */
-const SIGNING_TITLES = String.raw`chu tich|giam doc|truong tieu ban|truong ban(?: thuong truc)?|to truong|chanh thanh tra|chanh an|bi thu|truong phong|truong doan|chanh van phong|hieu truong|vien truong|cuc truong|chi cuc truong|bo truong|thu truong|tong giam doc|chu nhiem|truong khoa`;
+const SIGNING_TITLES = String.raw`chu tich|giam doc|truong tieu ban|truong ban(?: thuong truc)?|to truong|chanh thanh tra|chanh an|bi thu(?: thuong truc)?|truong phong|truong doan|chanh van phong|hieu truong|vien truong|cuc truong|chi cuc truong|bo truong|thu truong|tong giam doc|chu nhiem|truong khoa`;
 // "TM.", "T/M.", "TM " (OCR drops the period), in any column of the line.
 const AUTHORITY = /(?:^|[\s;:|])(t\s*\/?\s*m)\s*[.,]?\s+(?=uy ban|hoi dong|ban |doan |dang uy|ban chap hanh|ban thuong vu|tinh uy|huyen uy|thanh uy|so |ubnd|\S)/;
 const CAPACITY = new RegExp(String.raw`(?:^|[\s;:|])(kt|q|tl|tuq|t\s*\/?\s*m)\s*[.,]\s*(${SIGNING_TITLES})\b`);

@@ -18,6 +18,10 @@ const HEADER_WINDOW = 60;
 
 // "Số: 767 /KH-UBND", "S6:82 /KH-UBND", "Số: /KH-UBND", "Số: 12/2024/QĐ-UBND" (on the skeleton).
 const NUMBER = /(?:^|[\s|])s[o0-9a-z]?\s*[:;.]\s*(\d{1,6})?\s*(?:\/\s*(\d{4})\s*)?\/\s*([a-z]{1,6})\s*-\s*([a-z0-9&]{1,12})/;
+// A Party document's number: "Số 15-CTr/TU", "Số 05-NQ/HU" (the type before the issuer's code, a dash then a slash,
+// often no colon), at the start of its line or column: a cell of its own, so "Chương trình số 15-CTr/TU của …" in a
+// sentence is not taken for it.
+const PARTY_NUMBER = /(?:^|[|]|\s{3})\s*s[o0-9a-z]?\s*[:;.]?\s*(\d{1,6})\s*-\s*([a-z]{1,6})\s*\/\s*([a-z0-9&-]{1,12})\s*(?=$|[|]|\s{3})/;
 // "ngày 31 tháng 3 năm 2021", damaged "ngay 30 thdng 4 ndm 2024", blank "ngày tháng năm 2021".
 const DATE = /ng[a-z]{1,3}\s*(\d{1,2})?\s*th[a-z]{1,4}\s*(\d{1,2})?\s*n[a-z]{1,3}\s*(\d{4})/;
 // The right column of the header, loosely: OCR damages its vowels ("CONG HOA XA HQI", "Poc 1ap - Tw do").
@@ -186,7 +190,19 @@ export const headerStage: Stage = {
     let numberType: string | null = null;
     for (let i = 0; i < window; i++) {
       const m = NUMBER.exec(skels[i]!);
-      if (!m) continue;
+      if (!m) {
+        const party = PARTY_NUMBER.exec(skels[i]!);
+        if (!party) continue;
+        const text = lines[i]!.text;
+        const original = text.slice(party.index, party.index + party[0].length);
+        const written = /(\d{1,6})\s*-\s*([^\s/-]{1,6})\s*\/\s*(\S{1,12})/u.exec(original);
+        const typeCode = canonicalTypeCode(written?.[2] ?? party[2]!);
+        numberType = typeCode;
+        const shownCode = typeCode ?? (written?.[2] ?? party[2]!).toUpperCase();
+        header.number = `${party[1]}-${shownCode}/${(written?.[3] ?? party[3]!).replace(/[^\p{L}\p{N}&-]/gu, '').toUpperCase()}`;
+        numberAt = { index: i, end: party.index + party[0].length };
+        break;
+      }
       const text = lines[i]!.text;
       const start = m.index + m[0].indexOf(m[0].trimStart()[0]!);
       const original = text.slice(start, m.index + m[0].length);
@@ -298,6 +314,11 @@ export const headerStage: Stage = {
       for (; i < window && title.length < 8; i++) {
         const s = skels[i]!.trim();
         if (s === '') break;
+        // A rule under the title ("-----", "______"): the title ends there.
+        if (/^[-_=~*.–—\s]+$/u.test(lines[i]!.text)) {
+          if (title.length > 0) break;
+          continue;
+        }
         if (title.length > 0 && PREAMBLE_OPENERS.test(s.replace(/^[^a-z0-9]+/, ''))) break;
         // A Quyết định's authority under its title ("BỘ TRƯỞNG BỘ …", "CHỦ TỊCH ỦY BAN NHÂN DÂN …").
         if (title.length > 0 && AUTHORITY_LINE.test(s) && upperShare(lines[i]!.text) > 0.8) break;

@@ -192,6 +192,8 @@ function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout,
   const own = (row: Row, cols: number[]) => ownCells(row, cols).map(text).filter((t) => t !== '');
   /** A cell's paragraphs kept apart: one name per paragraph in a list of persons or bodies. */
   const ownLines = (row: Row, cols: number[]) => ownCells(row, cols).map((c) => c.text.trim()).filter((t) => t !== '').join('\n');
+  /** The row (index in rows) that gave the last task, so that a wrapped row joins only the row right above it. */
+  let lastRowWasTask = -2;
   rows.forEach((row, k) => {
     const label = idCol >= 0 ? text(row.cells[idCol]) : '';
     const body = taskCol >= 0 ? text(row.cells[taskCol]) : '';
@@ -216,6 +218,22 @@ function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout,
     }
     if (id) while (groups.length && DEPTH[groups[groups.length - 1]!.kind]! >= DEPTH[kind]!) groups.pop();
     if (!body) return;
+    // A row with no label whose content opens in lower case ("  | và người dân vùng ven sông, suối |  |  |") is the
+    // wrapped end of the row above (a text table writes a wrapped cell on a row of its own): its cells join that row's.
+    const previous = tasks[tasks.length - 1];
+    if (!id && idCol >= 0 && /^\p{Ll}/u.test(body) && previous && lastRowWasTask === k - 1) {
+      const joined = `${previous.text.split('\nSản phẩm: ')[0]} ${body}`;
+      const product = previous.text.includes('\nSản phẩm: ') ? previous.text.slice(previous.text.indexOf('\nSản phẩm: ')) : '';
+      if (previous.title === previous.text.split('\nSản phẩm: ')[0]) previous.title = joined;
+      previous.text = joined + product;
+      if (leadText) previous.lead = uniqueAgencies([...previous.lead, ...readAgencies(leadText).lead]);
+      if (supportText) previous.support = uniqueAgencies([...previous.support, ...cellAgencies(supportText)]);
+      if (timeText) previous.deadlines.push(...parseDeadlines(timeText));
+      previous.source = { ...previous.source, endLine: source.endLine };
+      lastRowWasTask = k;
+      return;
+    }
+    lastRowWasTask = k;
     // The document's own numbering; "a" under "1" is "1.a", "1" under "II" is "II.1" only when "1" is taken.
     const taskId = id || String(tasks.length + 1);
     paths.push([...groups.map((g) => g.id), id || String(tasks.length + 1)].join('.'));
