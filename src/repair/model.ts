@@ -80,7 +80,7 @@ export interface DecodeOptions {
 }
 
 export const DEFAULT_DECODE: DecodeOptions = {
-  channelWeight: 1,
+  channelWeight: 0.8,
   keepInvalidCost: 4,
   keepAbbreviationCost: 1,
   cleanChangeCost: 12,
@@ -88,7 +88,7 @@ export const DEFAULT_DECODE: DecodeOptions = {
   rankPool: 3,
   rankUnigramWeight: 1,
   lowConfidence: 0.9,
-  numberAsWordCost: 2,
+  numberAsWordCost: 1,
   lm: {},
   channelBeam: 12,
   viterbiBeam: 10,
