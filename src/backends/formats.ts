@@ -8,7 +8,9 @@ export const DOCX_EXTENSIONS = ['.docx'];
 export const DOC_EXTENSIONS = ['.doc'];
 export const HTML_EXTENSIONS = ['.htm', '.html'];
 
+/** Every extension an input may have, in the order the CLI's help lists them. */
+export const INPUT_EXTENSIONS: readonly string[] = [...PDF_EXTENSIONS, ...DOCX_EXTENSIONS, ...DOC_EXTENSIONS, ...TEXT_EXTENSIONS, ...HTML_EXTENSIONS, ...IMAGE_EXTENSIONS];
+
 export function isSupportedInput(file: string): boolean {
-  const ext = extname(file).toLowerCase();
-  return [TEXT_EXTENSIONS, PDF_EXTENSIONS, IMAGE_EXTENSIONS, DOCX_EXTENSIONS, DOC_EXTENSIONS, HTML_EXTENSIONS].some((list) => list.includes(ext));
+  return INPUT_EXTENSIONS.includes(extname(file).toLowerCase());
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { convert, runSingle, UsageError } from './convert.js';
 import { defaultJobs } from './pool.js';
 import { DEFAULT_PAGE_TIMEOUT_S } from '../ocr/types.js';
+import { INPUT_EXTENSIONS } from '../backends/formats.js';
 import { describeError, InputError } from '../util/errors.js';
 import { dataPath } from '../util/paths.js';
 import { installSignalHandlers } from './signals.js';
@@ -67,7 +68,7 @@ function recordOptions(opts: Record<string, unknown>): RecordCommandOptions {
   };
 }
 
-const RECORDS_ARGUMENT = 'records (.json, .yaml written by plan-extract) or inputs (.pdf, .txt, .md, …; converted first), files or folders';
+const RECORDS_ARGUMENT = 'records (.json, .yaml written by plan-extract) or inputs (.pdf, .docx, .doc, .txt, …; converted first), files or folders';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -77,7 +78,7 @@ export function buildProgram(): Command {
     .name('plan-extract')
     .description('Turn Vietnamese government plan documents (Kế hoạch) into structured, validated records.')
     .version(version)
-    .argument('<input...>', 'files or folders (.pdf, .txt, .md, .png, .jpg, .tif; folders are walked recursively)')
+    .argument('<input...>', `files or folders (${INPUT_EXTENSIONS.join(', ')}; folders are walked recursively)`)
     .addOption(new Option('--format <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
     .option('-o, --out <file|dir>', 'where to write: a file for one input, a folder for several')
     .option('--jobs <n>', 'files converted at once (pages OCR\'d at once for a single file)', positiveInt, defaultJobs())
