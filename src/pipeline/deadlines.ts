@@ -179,10 +179,10 @@ export function parseDeadlines(text: string, options: DeadlineOptions = {}): Dea
       return mo >= 1 && mo <= 12 ? { text: t, kind: 'month', year: Number(m[2]), month: mo } : null;
     }),
   );
-  // Quarters: "Quý III/2024", "quý 3 năm 2024".
-  each(new RegExp(String.raw`quy\s*(iv|i{1,3}|[1-4])\s*(?:[\/.-]|,?\s*nam)\s*${Y}\b`, 'g'), (m) =>
+  // Quarters: "Quý III/2024", "quý 3 năm 2024", and numerals OCR read as digits or l ("Quy 111/2026", "Quy 1V").
+  each(new RegExp(String.raw`quy\s*([1-4]|[ivl1|]{1,3}v?)\s*(?:[\/.-]|,?\s*nam)\s*${Y}\b`, 'g'), (m) =>
     add(m.index, m.index + m[0].length, 3, (t) => {
-      const q = /\d/.test(m[1]!) ? Number(m[1]) : smallRoman(m[1]!);
+      const q = /^[1-4]$/.test(m[1]!) ? Number(m[1]) : smallRoman(m[1]!.replace(/[l1|]/g, 'i'));
       return q && q >= 1 && q <= 4 ? { text: t, kind: 'quarter', year: Number(m[2]), quarter: q } : null;
     }),
   );

@@ -637,6 +637,20 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       }
       return v;
     };
+    // ... unless a neighbouring word is all caps too: a run of capitals is a heading or a title
+    // set beside running text ("- Công an tỉnh (b/c); CHỦ TỊCH" when OCR merges two columns)
+    const inCapsRun = (li: number, pi: number) => {
+      const pieces = piecesOf(li);
+      for (const step of [-1, 1]) {
+        for (let j = pi + step; j >= 0 && j < pieces.length; j += step) {
+          const letters = pieces[j]!.text.replace(/[^\p{L}]/gu, '');
+          if (letters.length === 0) continue;
+          if (letters.length >= 2 && letters === letters.toUpperCase()) return true;
+          break;
+        }
+      }
+      return false;
+    };
     segments.forEach((s, si) => s.forEach((p, i) => {
       let c = p.cands[choices[si]![i]!]!;
       const cf = confs[si]![i]!;
@@ -646,7 +660,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       tokens++;
       confSum += cf;
       let out = c.out;
-      if (!clean && !p.fixed && !c.keep && out.length > 1 && out === out.toUpperCase() && out !== out.toLowerCase() && isLowerLine(p.item.line)) {
+      if (!clean && !p.fixed && !c.keep && out.length > 1 && out === out.toUpperCase() && out !== out.toLowerCase() && isLowerLine(p.item.line) && !inCapsRun(p.item.line, p.item.pieceIndex)) {
         out = out.charAt(0) + out.slice(1).toLowerCase();
       }
       if (out !== original) {

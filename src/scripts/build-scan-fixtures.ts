@@ -39,7 +39,15 @@ export interface TypesetOptions {
   heightPt?: number;
   /** registered font families for body and heading lines (DejaVu Serif, "Fixture Serif", by default) */
   family?: { regular: string; bold: string };
+  /**
+   * Lay out a line holding a run of 3+ spaces ("UBND TỈNH X      CỘNG HÒA …") as two columns, as
+   * a plan's header and signature block are printed; off by default (the scan fixtures' layout).
+   */
+  columns?: boolean;
 }
+
+/** The two column texts of a two-column line, joined by a tab (renderPage draws them apart). */
+const COLUMN_BREAK = /\s{3,}/;
 
 const FIXTURE_FAMILY = { regular: '"Fixture Serif"', bold: '"Fixture Serif Bold"' };
 
@@ -58,6 +66,16 @@ export function typeset(source: readonly string[], pages: number, opts: TypesetO
   const out: string[][] = [];
   let page: string[] = [];
   for (const raw of source) {
+    if (opts.columns && COLUMN_BREAK.test(raw.trim())) {
+      const [left, ...right] = raw.trim().split(COLUMN_BREAK);
+      if (page.length >= perPage) {
+        out.push(page);
+        page = [];
+        if (out.length >= pages) return out;
+      }
+      page.push(`${left}\t${right.join(' ')}`);
+      continue;
+    }
     const line = raw.replace(/\s+/g, ' ').trim();
     if (!line) continue;
     ctx.font = `${fontPt}px ${isHeading(line) ? family.bold : family.regular}`;
@@ -120,6 +138,18 @@ export function renderPage(lines: readonly string[], opts: ScanOptions): { width
   ctx.textBaseline = 'alphabetic';
   let y = margin + fontPt;
   for (const line of lines) {
+    if (line.includes('\t')) {
+      // two columns: each centred over its part of the page (left 40%, right 60%), as in a plan's header
+      const [left, right] = line.split('\t') as [string, string];
+      const usable = (A4.width - 2 * margin) * k;
+      for (const [text, from, share] of [[left, 0, 0.4], [right, 0.4, 0.6]] as const) {
+        ctx.font = `${fontPt * k}px ${isHeading(text) ? family.bold : family.regular}`;
+        const w = Math.min(ctx.measureText(text).width, usable * share);
+        ctx.fillText(text, margin * k + usable * from + (usable * share - w) / 2, y * k, usable * share);
+      }
+      y += fontPt * 1.45;
+      continue;
+    }
     ctx.font = `${fontPt * k}px ${isHeading(line) ? family.bold : family.regular}`;
     const w = ctx.measureText(line).width;
     const x = isHeading(line) && w < (A4.width - 2 * margin) * k * 0.9 ? (width - w) / 2 : margin * k;

@@ -8,10 +8,11 @@
  * indicators by value and unit (then year and comparator are scored on the
  * matched pairs), objectives and budget by the start of their text.
  *
- *   npm run eval:extract [-- dir…] [--verbose]   (default: fixtures and tests/data, reported apart)
+ *   npm run eval:extract [-- dir…] [--verbose]   (default: development documents in fixtures and tests/data,
+ *   blind ones in tests/blind, and tests/damaged, the English-OCR twins of tests/data: reported apart)
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { extractFile } from '../extract.js';
 import type { PlanRecord } from '../schema/record.js';
@@ -224,18 +225,23 @@ function print(title: string, scores: Scores, verbose: boolean): void {
  */
 const DEVELOPMENT = ['fixtures', 'tests/data'];
 const BLIND = ['tests/blind'];
+/**
+ * English-OCR twins of the tests/data documents (src/scripts/make-damaged-inputs.ts), scored against
+ * the clean documents' expected records: what survives damage like the seeds' text layers.
+ */
+const DAMAGED = 'tests/damaged';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose') || args.includes('-v');
   const dirs = args.filter((x) => !x.startsWith('-'));
-  const groups: [string, string[]][] = dirs.length > 0 ? [['given', dirs]] : [['development', DEVELOPMENT], ['blind', BLIND]];
+  const groups: [string, Case[]][] = dirs.length > 0
+    ? [['given', dirs.flatMap((d) => (resolve(d) === resolve(DAMAGED) ? damagedCases() : casesIn(d)))]]
+    : [['development', DEVELOPMENT.flatMap(casesIn)], ['blind', BLIND.flatMap(casesIn)], ['damaged', damagedCases()]];
   const summary: [string, Scores, number][] = [];
-  for (const [name, list] of groups) {
+  for (const [name, cases] of groups) {
     const total: Scores = {};
-    let documents = 0;
-    for (const dir of list) if (existsSync(dir)) documents += await evaluateDir(dir, verbose, total);
-    summary.push([name, total, documents]);
+    summary.push([name, total, await evaluateCases(cases, verbose, total)]);
   }
   for (const [name, total, documents] of summary) print(`ALL ${name.toUpperCase()} (${documents} documents, micro-averaged)`, total, false);
 }
@@ -250,19 +256,40 @@ function expectedFiles(dir: string): string[] {
   return out;
 }
 
-async function evaluateDir(root: string, verbose: boolean, total: Scores): Promise<number> {
-  const files = expectedFiles(root);
+/** An input and the expected record it is scored against. */
+interface Case {
+  expected: string;
+  input: string;
+}
+
+/** The inputs of dir (and its subfolders) that have an expected record beside them. */
+function casesIn(root: string): Case[] {
+  if (!existsSync(root)) return [];
+  const cases: Case[] = [];
+  for (const rel of expectedFiles(root)) {
+    const expected = join(root, rel);
+    const input = inputFor(expected, dirname(expected));
+    if (input) cases.push({ expected, input });
+    else console.log(`${basename(rel)}: no input beside it, skipped`);
+  }
+  return cases;
+}
+
+/** tests/damaged/<name>.txt against tests/data/<name>.expected.yaml. */
+function damagedCases(): Case[] {
+  if (!existsSync(DAMAGED)) return [];
+  return readdirSync(DAMAGED)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ input: join(DAMAGED, f), expected: join('tests', 'data', f.replace(/\.txt$/, '.expected.yaml')) }))
+    .filter((c) => existsSync(c.expected));
+}
+
+async function evaluateCases(cases: readonly Case[], verbose: boolean, total: Scores): Promise<number> {
   let evaluated = 0;
-  for (const rel of files) {
-    const dir = join(root, dirname(rel));
-    const file = basename(rel);
-    const expected = parse(readFileSync(join(dir, file), 'utf8')) as Json;
+  for (const { expected: expectedFile, input } of cases) {
+    const expected = parse(readFileSync(expectedFile, 'utf8')) as Json;
     if (!CONTENT.some((k) => k in expected)) continue;
-    const input = inputFor(join(dir, file), dir);
-    if (!input) {
-      console.log(`${file}: no input beside it, skipped`);
-      continue;
-    }
     const record = await extractFile(input, { displayName: input });
     const scores: Scores = {};
     evaluate(expected, record, scores);
@@ -275,7 +302,7 @@ async function evaluateDir(root: string, verbose: boolean, total: Scores): Promi
     }
     evaluated++;
   }
-  if (evaluated === 0) console.log(`no expected record in ${root} states content fields (${CONTENT.join(', ')})`);
+  if (cases.length > 0 && evaluated === 0) console.log(`no expected record states content fields (${CONTENT.join(', ')})`);
   return evaluated;
 }
 

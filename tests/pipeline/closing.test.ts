@@ -34,6 +34,21 @@ describe('closing stage', () => {
 });
 
 describe('signer in every layout', () => {
+  it('a name OCR ran into a recipient line with one space, when it starts with a family name', () => {
+    const { draft } = closing(['x', 'Nơi nhận: TM. ỦY BAN NHÂN DÂN', '- Sở Khoa học và Công nghệ (b/c); CHỦ TỊCH', '- Công an tỉnh (b/c); Ban Tuyên Giáo', '- Lưu: VT, VP. Trần Minh Khoa']);
+    expect(draft.signer).toMatchObject({ title: 'CHỦ TỊCH', name: 'Trần Minh Khoa' });
+    // capitalised words that do not start with a family name stay a recipient's
+    expect(closing(['x', 'Nơi nhận: TM. ỦY BAN NHÂN DÂN', '- Sở Y tế; CHỦ TỊCH', '- Sở Nội vụ; Ban Tuyên Giáo', '- Lưu: VT.']).draft.signer.name).toBeNull();
+  });
+
+  it("puts back a family name's Đ that OCR read as b or p, with a warning", () => {
+    const { draft, doc } = closing(['x', 'Nơi nhận:', '- UBND tỉnh (b/c);', '- Lưu: VT, VP.', 'GIÁM ĐỐC', 'binh Quang Huy']);
+    expect(draft.signer).toMatchObject({ title: 'GIÁM ĐỐC', name: 'Đinh Quang Huy' });
+    expect(doc.warnings.map((w) => w.code)).toContain('signer-name-repaired');
+    // a family name that starts with B or P is kept
+    expect(closing(['x', 'Nơi nhận:', '- Lưu: VT.', 'GIÁM ĐỐC', 'Phan Văn Bình']).draft.signer.name).toBe('Phan Văn Bình');
+  });
+
   it('two columns on the same lines: the name after a wide gap beside "Lưu"', () => {
     const { draft } = closing(['x', 'Nơi nhận:                                        TM. ỦY BAN NHÂN DÂN', '- Sở Khoa học và Công nghệ (b/c);                      CHỦ TỊCH', '- Công an tỉnh (b/c);', '- Lưu: VT, VP.                                        Trần Minh Khoa']);
     expect(draft.signer).toMatchObject({ authority: 'TM. ỦY BAN NHÂN DÂN', capacity: null, title: 'CHỦ TỊCH', name: 'Trần Minh Khoa' });

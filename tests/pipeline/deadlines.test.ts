@@ -14,6 +14,8 @@ describe('parseDeadlines', () => {
     expect(kinds('trong tháng 6 năm 2024')).toEqual([{ kind: 'month', year: 2024, month: 6 }]);
     expect(kinds('Quý III/2024')).toEqual([{ kind: 'quarter', year: 2024, quarter: 3 }]);
     expect(kinds('quý 3 năm 2024')).toEqual([{ kind: 'quarter', year: 2024, quarter: 3 }]);
+    // English OCR reads the numeral's I as 1 or l: 11, 111, 1V are not quarters as digits
+    expect(kinds('Quy 111/2026; Quy 11/2024; Quy 1V/2026; Quy Il/2025; Quý 1/2026')).toEqual([3, 2, 4, 2, 1].map((quarter, i) => ({ kind: 'quarter', year: [2026, 2024, 2026, 2025, 2026][i], quarter })));
     expect(kinds('trong năm 2024')).toEqual([{ kind: 'year', year: 2024 }]);
     expect(kinds('đến năm 2030')).toEqual([{ kind: 'year', year: 2030 }]);
     expect(kinds('giai đoạn 2024-2025')).toEqual([{ kind: 'range', from: '2024', to: '2025' }]);

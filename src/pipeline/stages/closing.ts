@@ -6,6 +6,7 @@
 import type { Stage } from '../stage.js';
 import { skeleton } from '../../text/vietnamese.js';
 import { squeeze, upperShare } from '../../text/case.js';
+import { familyNameBeforeLostD, isFamilyName } from '../../facts/names.js';
 
 /** "Nơi nhận", also as OCR leaves it ("Noi nhgn"). */
 export const RECIPIENTS_HEADING = /^[\s|*_]*n[o0]i\s+nh\S{1,2}n\b/;
@@ -41,13 +42,38 @@ function columns(text: string): string[] {
   return text.split(/\s\|\s?|\|\s|\s{3,}|\t+/u).map((c) => squeeze(c.replace(/[*_|]/g, ''))).filter((c) => c !== '');
 }
 
-/** The signer's name in a line of the signature block: its last column, when that is a personal name. */
-export function nameIn(text: string): string | null {
+interface FoundName {
+  name: string;
+  /** Where the name starts in the line. */
+  at: number;
+  /** The family name's Đ was put back (OCR read it as b or p). */
+  repaired: boolean;
+}
+
+/** Words read as a personal name, with a family name's lost Đ put back ("binh Quang Huy" → "Đinh Quang Huy"). */
+function asName(words: string, at: number, needFamilyName: boolean): FoundName | null {
+  const [first = '', ...rest] = words.split(/\s+/);
+  const restored = rest.length > 0 ? familyNameBeforeLostD(first) : null;
+  const name = restored ? [restored, ...rest].join(' ') : words;
+  if (!NAME.test(name) || rest.length === 0) return null;
+  if (needFamilyName && !isFamilyName(restored ?? first)) return null;
+  return { name, at, repaired: restored !== null };
+}
+
+/**
+ * The signer's name in a line of the signature block: its last column, when that is a personal name;
+ * else, when OCR ran the two columns together with one space ("- Lưu: VT, VP. Trần Minh Khoa"), the
+ * words after the column's last stop, if they start with a family name.
+ */
+export function nameIn(text: string): FoundName | null {
   const cols = columns(text);
   const last = cols[cols.length - 1];
   if (!last || SIGNATURE_NOTE.test(skeleton(last)) || RECIPIENTS_HEADING.test(skeleton(last))) return null;
   const name = last.replace(/[.,;]+$/u, '');
-  return NAME.test(name) && name.split(/\s+/).length >= 2 ? name : null;
+  const whole = asName(name, Math.max(0, text.lastIndexOf(name)), false);
+  if (whole) return whole;
+  const tail = /[.;:)]\s+([^.;:()]+?)[.,;]*$/u.exec(name)?.[1];
+  return tail ? asName(tail, text.lastIndexOf(tail), true) : null;
 }
 
 export const closingStage: Stage = {
@@ -70,6 +96,10 @@ export const closingStage: Stage = {
     /** Where each line's signature fragment starts, so recipients can leave it out. */
     const cutAt = new Map<number, number>();
     let titleLine = -1;
+    const setName = (found: FoundName, i: number) => {
+      signer.name = found.name;
+      if (found.repaired) doc.warn('signer-name-repaired', `the signer's family name was read without its Đ: "${found.name}" assumed`, doc.sourceOf(i));
+    };
     /** The "Lưu:" line that ends the recipients. */
     let luuAt = -1;
     for (let i = from; i <= to; i++) {
@@ -102,7 +132,7 @@ export const closingStage: Stage = {
           signer.title = sliceFrom(text.slice(0, tEnd), tStart);
           titleLine = i;
           const name = nameIn(text.slice(tEnd));
-          if (name) signer.name = name;
+          if (name) setName(name, i);
         }
         continue;
       }
@@ -129,7 +159,9 @@ export const closingStage: Stage = {
       for (let i = nameFrom + 1; i < Math.min(lines.length, nameFrom + 14); i++) {
         const name = nameIn(lines[i]!.text);
         if (name) {
-          signer.name = name;
+          setName(name, i);
+          // a name run into a recipient line is not part of that recipient
+          cutAt.set(i, Math.min(cutAt.get(i) ?? Infinity, name.at));
           if (signer.source) signer.source = { ...signer.source, endLine: Math.max(signer.source.endLine, lines[i]!.line) };
           break;
         }
