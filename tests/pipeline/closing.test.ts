@@ -25,8 +25,8 @@ describe('closing stage', () => {
     expect(draft.recipients).toEqual(['Sở LĐTB&XH', 'UBND các xã, thị trấn']);
   });
 
-  it('copes with OCR damage in the closing block ("Noi nhgn", "KT,")', () => {
-    const { draft } = closing(['x', 'Noi nhgn: TM. UY BAN NHAN DAN', '- Bo Lao dong (de b/c);', '- TT. Tinh uy; KT, CHU TICH', 'PHO CHU TICH', '- U;', '- Luu VT.']);
+  it('copes with OCR damage in the closing block (": Noi nhgn", "KT,")', () => {
+    const { draft } = closing(['x', ': Noi nhgn: TM. UY BAN NHAN DAN', '- Bo Lao dong (de b/c);', '- TT. Tinh uy; KT, CHU TICH', 'PHO CHU TICH', '- U;', '- Luu VT.']);
     expect(draft.signer.capacity).toBe('KT. CHU TICH');
     expect(draft.signer.title).toBe('PHO CHU TICH');
     expect(draft.recipients).toEqual(['Bo Lao dong', 'TT. Tinh uy']);

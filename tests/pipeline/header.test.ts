@@ -36,6 +36,11 @@ describe('header stage', () => {
     expect(h.issuer).toBe('Ủy ban nhân dân tỉnh Lai Châu');
   });
 
+  it('leaves out the motto when OCR breaks VIỆT NAM onto a line of its own', () => {
+    const { header: h } = header(['UBND TỈNH TUYÊN QUANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA', 'VIỆT NAM', 'SỞ NÔNG NGHIỆP | Độc lập - Tự do - Hạnh phúc', 'VÀ MÔI TRƯỜNG', 'Số: 12/KH-SNNMT Tuyên Quang, ngày 05 tháng 3 năm 2026', 'KẾ HOẠCH', 'Trồng rừng năm 2026']);
+    expect(h).toMatchObject({ issuer: 'Sở Nông nghiệp và Môi trường tỉnh Tuyên Quang', issuerParent: 'Ủy ban nhân dân tỉnh Tuyên Quang' });
+  });
+
   it('reads the damaged header line of the issue', () => {
     const { header: h } = header(['UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM', 'TINH BAC GIANG Poc lap - Ty do - Hanh phiic', 'S6: 30 /KH-UBND Bdc Giang, ngay 30 thdng 4 ndm 2024', 'KE HOACH', '', 'Thuc hién Nghi quyét so 42- NQ/TW', '']);
     expect(h.number).toBe('30/KH-UBND');

@@ -8,8 +8,8 @@ import { skeleton } from '../../text/vietnamese.js';
 import { squeeze, upperShare } from '../../text/case.js';
 import { familyNameBeforeLostD, isFamilyName } from '../../facts/names.js';
 
-/** "Nơi nhận", also as OCR leaves it ("Noi nhgn"). */
-export const RECIPIENTS_HEADING = /^[\s|*_]*n[o0]i\s+nh\S{1,2}n\b/;
+/** "Nơi nhận", also as OCR leaves it ("Noi nhgn", ": Noi nhan" with specks before it). */
+export const RECIPIENTS_HEADING = /^[\s|*_:.,~]*n[o0]i\s+nh\S{1,2}n\b/;
 /** The one who signs: heads of committees, departments, offices, teams and schools, as signature lines name them. */
 const SIGNING_TITLES = String.raw`chu tich|giam doc|truong tieu ban|truong ban(?: thuong truc)?|to truong|chanh thanh tra|chanh an|bi thu(?: thuong truc)?|truong phong|truong doan|chanh van phong|hieu truong|vien truong|cuc truong|chi cuc truong|bo truong|thu truong|tong giam doc|chu nhiem|truong khoa`;
 // "TM.", "T/M.", "TM " (OCR drops the period), in any column of the line.

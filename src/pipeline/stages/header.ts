@@ -27,11 +27,13 @@ const DATE = /ng[a-z]{1,3}\s*(\d{1,2})?\s*th[a-z]{1,4}\s*(\d{1,2})?\s*n[a-z]{1,3
 // The right column of the header, loosely: OCR damages its vowels ("CONG HOA XA HQI", "Poc 1ap - Tw do").
 const MOTTO = [
   /c\S{2}g\s+h\S{1,2}\s+x\S{1,2}\s+h\S{1,2}\s+ch\S{1,2}\s+ngh\S{1,3}\s+vi\S{1,2}t\s+nam/,
+  // its first line alone when OCR breaks "VIỆT NAM" onto the next line
+  /c\S{2}g\s+h\S{1,2}\s+x\S{1,2}\s+h\S{1,2}\s+ch\S{1,2}\s+ngh\S{1,3}\s*$/,
   /\S{1,3}c\s+\S{2,3}p\s*-\s*t\S{0,2}\s+d[o0]\s*-\s*h\S{1,2}nh\s+ph\S{1,3}c/,
   /d\S{1,2}ng\s+c\S{1,2}ng\s+s\S{1,2}n\s+vi\S{1,2}t\s+nam/,
 ];
 // A line that opens the motto, or its second half alone (same loose vowels as MOTTO).
-const MOTTO_PIECE = /^(?:c\S{2}g\s+h\S{1,2}\s+x\S{1,2}\s+h\S{1,2}\b|ch\S{1,2}\s+ngh\S{1,3}\s+vi\S{1,2}t\s+nam\s*$|\S{1,3}c\s+\S{2,3}p\s*-\s*t\S{0,2}\s+d[o0]\b|d\S{1,2}ng\s+c\S{1,2}ng\s+s\S{1,2}n\s+vi\S{1,2}t\s+nam)/;
+const MOTTO_PIECE = /^(?:c\S{2}g\s+h\S{1,2}\s+x\S{1,2}\s+h\S{1,2}\b|(?:ch\S{1,2}\s+ngh\S{1,3}\s+)?vi\S{1,2}t\s+nam\s*$|\S{1,3}c\s+\S{2,3}p\s*-\s*t\S{0,2}\s+d[o0]\b|d\S{1,2}ng\s+c\S{1,2}ng\s+s\S{1,2}n\s+vi\S{1,2}t\s+nam)/;
 const PREAMBLE_OPENERS = /^(can cu|thuc hien|trien khai|theo de nghi|xet de nghi|tiep theo|nham |de )/;
 
 export function isoDate(year: string, month?: string, day?: string): string | null {
