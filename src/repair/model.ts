@@ -365,6 +365,12 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     return first;
   }
 
+  /**
+   * the Viterbi beam of the current document: English-OCR costs are channelWeight × channel + LM,
+   * so a channel weight under 1 narrows the score gaps and the beam narrows with it (the pruning
+   * stays as strict, and as fast, as at weight 1); the other channels keep viterbiBeam
+   */
+  let beam = o.viterbiBeam;
   function decodeSegment(seg: Position[], choice: number[], conf: number[], cache: DocCache | undefined): void {
     const n = seg.length;
     if (!n) return;
@@ -429,7 +435,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       }
       const pcs = seg[i - 1]!.cands;
       const ppcs = i >= 2 ? seg[i - 2]!.cands : undefined;
-      const cutoff = score[pbase + order[0]!]! + o.viterbiBeam;
+      const cutoff = score[pbase + order[0]!]! + beam;
       let nUse = 0;
       for (let oi = 0; oi < nOrder; oi++) {
         const j = order[oi]!;
@@ -462,7 +468,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
           const kc = c.unit >= 0 ? cache.counts.get(c.unit) ?? 0 : 0;
           bound = -Math.log((1 - cache.weight) * Math.exp(-bound) + (cache.weight * kc) / cache.total);
         }
-        const lim = last ? Infinity : bestHere + o.viterbiBeam + PRUNE_MARGIN - c.cost;
+        const lim = last ? Infinity : bestHere + beam + PRUNE_MARGIN - c.cost;
         for (let oi = 0; oi < nUse; oi++) {
           const pj = predScore[oi]!;
           if (pj + bound >= best || pj + bound > lim) break;
@@ -570,6 +576,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     const piecesOf = (li: number) => (pieceCache[li] ??= tokenizeLine(lines[li]!));
     const mode = chooseChannel(lines, options, piecesOf);
     const clean = mode !== 'english-ocr';
+    beam = clean ? o.viterbiBeam : o.viterbiBeam * Math.min(1, o.channelWeight);
     const out = lines.map((l) => l);
     // collect segments first: the document cache needs a first pass over all of them
     const segments: Position[][] = [];
