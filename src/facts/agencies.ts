@@ -339,7 +339,8 @@ export class AgencyRegistry {
     let j = i;
     const starts = (words: string[]) => words.every((k, n) => tokens[j + n]?.key === k);
     // "Thủ trưởng các sở…", "Chủ tịch UBND các huyện…", "UBND các xã…".
-    for (const prefix of [['chu', 'tich'], ['thu', 'truong'], ['lanh', 'dao'], ['uy', 'ban', 'nhan', 'dan']]) {
+    // "Công an các xã, phường", "Trạm Y tế các xã": the body of that name in each unit listed.
+    for (const prefix of [['chu', 'tich'], ['thu', 'truong'], ['lanh', 'dao'], ['uy', 'ban', 'nhan', 'dan'], ['cong', 'an'], ['tram', 'y', 'te']]) {
       if (starts(prefix)) j += prefix.length;
     }
     // "UBND xã, phường, đặc khu" (no "các"): the People's Committees of every unit listed, a group.
@@ -408,7 +409,8 @@ export class AgencyRegistry {
    * are found by scanning; what lies between them is split at list separators
    * and kept as written (known: false).
    */
-  parseList(text: string): Agency[] {
+  parseList(raw: string): Agency[] {
+    const text = maskBracketCodes(raw);
     const mentions = this.scan(text);
     const out: Agency[] = [];
     let at = 0;
@@ -452,6 +454,14 @@ export class AgencyRegistry {
     const rest = (name.slice(0, m[0]!.start) + name.slice(m[0]!.end)).replace(/[\s,;:.()-]/g, '');
     return rest === '' ? m[0]!.agency : null;
   }
+}
+
+/**
+ * A body's code in brackets after its name ("Phòng Cảnh sát giao thông (PC08)", "Phòng Hậu cần (PH10)", "Bảo hiểm xã
+ * hội (BHXH)"): blanked (the same length, so offsets into the text stay right), as it is the name's code, not a body.
+ */
+export function maskBracketCodes(text: string): string {
+  return text.replace(/\s*\((?=[A-ZĐ0-9&-]*[A-ZĐ])[A-ZĐ0-9&-]{2,10}\)/gu, (m) => ' '.repeat(m.length));
 }
 
 function wordKeys(text: string): string[] {

@@ -6,7 +6,7 @@
  */
 import type { PlanDocument } from '../model/document.js';
 import type { Agency, SourceRef } from '../schema/record.js';
-import { AgencyRegistry, type AgencyMention } from '../facts/agencies.js';
+import { AgencyRegistry, maskBracketCodes, type AgencyMention } from '../facts/agencies.js';
 import { skeleton } from '../text/vietnamese.js';
 
 export type FieldName = 'lead' | 'support' | 'time';
@@ -72,7 +72,8 @@ export function trailingAgencies(text: string): AgencyMention[] {
  * `cooperation`: with no "chủ trì" anywhere, "X phối hợp (chặt chẽ) với Y …" gives X as lead and Y as support
  * (the subject carries the task out; a task's own prose only, never a "Cơ quan phối hợp:" value, where X supports).
  */
-export function proseAgencies(text: string, options: { cooperation?: boolean } = {}): { lead: Agency[]; support: Agency[] } {
+export function proseAgencies(raw: string, options: { cooperation?: boolean } = {}): { lead: Agency[]; support: Agency[] } {
+  const text = maskBracketCodes(raw);
   const skel = skeleton(text);
   const lead: Agency[] = [];
   const support: Agency[] = [];
@@ -214,7 +215,8 @@ function unknownNameAt(text: string): string | null {
     const verb = NAME_ENDING_VERB.exec(skel);
     if (verb && verb.index === w.index) return text.slice(0, w.index).trimEnd();
     // "kiểm tra", "xây dựng" … end it only before their object ("… Phòng Chuyển đổi số kiểm tra việc …").
-    const weak = /^(?:xay dung|quan ly|kiem tra|nghien cuu)\s+(?:viec|cac|cong tac|tinh hinh|ke hoach|phuong an|du an|de an|he thong|quy che|van ban|chinh sach|nhung|toan bo|danh sach)\b/.exec(skel.slice(w.index));
+    // "điều tra" stands in names too ("Cơ quan Cảnh sát điều tra"); a second verb after a comma ("điều tra, xử lý …") is an object as well.
+    const weak = /^(?:xay dung|quan ly|kiem tra|nghien cuu|dieu tra)(?:\s+|\s*,\s*)(?:xu ly|viec|cac|cong tac|tinh hinh|ke hoach|phuong an|du an|de an|he thong|quy che|van ban|chinh sach|nhung|toan bo|danh sach)\b/.exec(skel.slice(w.index));
     if (weak) return text.slice(0, w.index).trimEnd();
   }
   return null;
@@ -257,7 +259,7 @@ export function joinMergedBodies(list: Agency[], year: number | null | undefined
 
 /** Verbs that end the subject of a clause ("Sở Nội vụ chủ trì tham mưu …", "các sở … chủ động tổ chức …"). */
 /** Verbs that stand inside names in lower case (see NAME_ENDING_VERB). */
-const IN_NAME_VERB = /^(?:xay dung|quan ly|kiem tra|nghien cuu)$/;
+const IN_NAME_VERB = /^(?:xay dung|quan ly|kiem tra|nghien cuu|dieu tra)$/;
 
 const CLAUSE_VERB =
   /\b(?:la (?:dau moi|co quan|don vi)|chu tri|chu dong|tham muu|co trach nhiem|chiu trach nhiem|phoi hop|to chuc|trien khai|thuc hien|xay dung|huong dan|can cu|theo doi|kiem tra|bao cao|ra soat|tuyen truyen|tiep tuc|tang cuong|quan ly|chi dao|nghien cuu|de xuat|lam)\b/g;
@@ -269,7 +271,8 @@ const CLAUSE_VERB =
  * its verb — and never the objects after it (UBND Thành phố is the one advised, not an implementer). A clause "X
  * chủ trì, phối hợp với Y" gives X as lead and Y as support, whatever the label.
  */
-export function fieldAgencies(value: string, field: 'lead' | 'support'): { lead: Agency[]; support: Agency[] } {
+export function fieldAgencies(raw: string, field: 'lead' | 'support'): { lead: Agency[]; support: Agency[] } {
+  const value = maskBracketCodes(raw);
   const registry = AgencyRegistry.load();
   const out = { lead: [] as Agency[], support: [] as Agency[] };
   for (const clause of value.split(/\s*;\s*|\.\s+(?=\p{Lu})/u)) {

@@ -106,6 +106,14 @@ export function parseDeadlines(text: string, options: DeadlineOptions = {}): Dea
       return from && to && from < to ? { text: t, kind: 'range', from, to } : null;
     }),
   );
+  // Halves of a year: "6 tháng đầu năm 2026" (January to June), "6 tháng cuối năm 2026" (July to December).
+  each(new RegExp(String.raw`(?:0?6|sau)\s+thang\s+(dau|cuoi)\s+nam\s*${Y}\b`, 'g'), (m) =>
+    add(m.index, m.index + m[0].length, 0, (t) => {
+      const y = Number(m[2]);
+      if (!validYear(y)) return null;
+      return m[1] === 'dau' ? { text: t, kind: 'range', from: `${y}-01`, to: `${y}-06` } : { text: t, kind: 'range', from: `${y}-07`, to: `${y}-12` };
+    }),
+  );
   // Recurring within the year: "trước ngày 25 hằng tháng", "ngày 05 của tháng liền kề", "hằng quý", "hằng tuần".
   const EVERY = String.raw`(?:h[a-z]ng|moi|cac)\s+(thang|quy|tuan)\b|(?:cua\s+)?thang\s+(?:lien ke|ke tiep|sau)\b`;
   each(new RegExp(String.raw`(?:truoc\s+)?ngay\s*(\d{1,2})\s*(?:,\s*)?(?:cua\s+)?(?:${EVERY})`, 'g'), (m) =>
@@ -219,7 +227,9 @@ export function parseDeadlines(text: string, options: DeadlineOptions = {}): Dea
       if (hasAnnual && /n[a-z]m$/.test(skel.slice(h.start, h.end))) continue;
       if (options.strict && !ongoingIsDeadline(skel, h)) continue;
     } else if (options.strict && h.deadline.kind !== 'annual' && h.deadline.kind !== 'recurring' && h.deadline.kind !== 'relative') {
-      const cued = (cue && (h.deadline.kind === 'year' ? STRICT_YEAR_CUES : STRICT_CUES).test(cue[1]!)) || TIME_LABEL_BEFORE.test(before);
+      // "(từ ngày 20/4 đến ngày 26/4/2026)", "từ tháng 3 đến tháng 5/2026": a span of days or months says when by itself.
+      const span = h.deadline.kind === 'range' && /^tu\s*(?:ngay|thang)\b/.test(skel.slice(h.start, h.end));
+      const cued = span || (cue && (h.deadline.kind === 'year' ? STRICT_YEAR_CUES : STRICT_CUES).test(cue[1]!)) || TIME_LABEL_BEFORE.test(before);
       if (!cued) continue;
     }
     // The text includes the cue ("hoàn thành tháng 6/2024", "trước ngày 10/12 hằng năm").

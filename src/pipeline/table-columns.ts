@@ -48,6 +48,9 @@ export function roleOfHeader(text: string): ColumnRole {
   return 'other';
 }
 
+/** A column header that names results, not targets: "Thực hiện năm 2025", "Ước thực hiện 2025", "Ước TH", "Kết quả 2025". */
+const RESULT_HEADER = /^(?:uoc\s+)?(?:thuc hien|th|ket qua|dat duoc)\b/;
+
 function yearOf(text: string): number | null {
   const s = skeleton(text);
   // "Năm 2025", "2030", "Đến năm 2030", "Giai đoạn 2021-2025": short cells that are a year; not "Kế hoạch năm 2025 của …".
@@ -110,6 +113,16 @@ export function tableLayout(table: TableBlock): TableLayout {
   years.forEach((y, c) => {
     if (y !== null && (roles[c] === 'other' || roles[c] === 'indicator')) roles[c] = 'year';
   });
+  // Results beside targets ("Thực hiện năm 2025 | Kế hoạch năm 2026", "Ước TH 2025 | KH 2026"): what was done is no
+  // target; only the other year columns are read as the plan's targets. A table of results alone is left as it was.
+  const result = headers.map((h, c) => roles[c] === 'year' && (RESULT_HEADER.test(skeleton(sub[c]!).trim()) || RESULT_HEADER.test(skeleton(h).trim())));
+  if (result.some(Boolean) && roles.some((r, c) => r === 'year' && !result[c])) {
+    result.forEach((isResult, c) => {
+      if (!isResult) return;
+      roles[c] = 'other';
+      years[c] = null;
+    });
+  }
   // A first column without a header word but with row labels is the number column.
   if (headerRows > 0 && roles[0] === 'other' && grid.slice(first + headerRows).some((row) => /^\s*\d{1,2}\s*[.)]?\s*$/.test(row[0]?.text ?? ''))) roles[0] = 'id';
   return { headerStart: Math.max(0, first), headerRows, headers, roles, years, role: roleOfTable(roles) };

@@ -186,8 +186,19 @@ export function findTargets(text: string, contextYear: number | null = null): Fo
     const index = !unitMatch && /chi so|he so/.test(u.slice(Math.max(0, m.index - 80), m.index)) && /(?:dat|tren|duoi|khoang|la|≥|≤|>|<)\s*(?:muc\s*)?$/.test(u.slice(Math.max(0, m.index - 20), m.index)) && !/^\s*[\/-]/.test(u.slice(end));
     if (!unitMatch && !index) continue;
     const unit: string | null = unitMatch ? unitMatch.unit : null;
-    const unitEnd = end + (unitMatch ? unitMatch.m![0].length : 0);
+    let unitEnd = end + (unitMatch ? unitMatch.m![0].length : 0);
     const before = u.slice(Math.max(0, m.index - 40), m.index);
+    // "từ 5% đến 10%": a range whose two ends each carry the unit.
+    if (min === undefined && unitMatch && /(?:^|\s)tu\s*$/.test(before)) {
+      const second = new RegExp(String.raw`^\s*(?:-|den|toi)\s*(${NUMBER_SOURCE})(?![\d])`).exec(u.slice(unitEnd));
+      const value = second ? parseVietnameseNumber(second[1]!) : null;
+      const again = second ? UNIT_RES.find(([, unit]) => unit === unitMatch.unit)![0].exec(u.slice(unitEnd + second[0].length)) : null;
+      if (second && again && value !== null && value > first) {
+        min = first;
+        max = value;
+        unitEnd += second[0].length + again[0].length;
+      }
+    }
     const beforeRange = min !== undefined ? before.replace(/\s*tu\s*$/, '') : before;
     let comparator: Target['comparator'] = '=';
     let compLen = 0;

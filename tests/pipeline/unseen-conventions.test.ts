@@ -134,3 +134,63 @@ describe('counts and part kinds', () => {
     expect(kindOfHeading('NỘI DUNG, GIẢI PHÁP TRỌNG TÂM VÀ PHÂN CÔNG NHIỆM VỤ')).toBe('solutions');
   });
 });
+
+describe('a police plan and a health department plan (written after the first fixes)', () => {
+  it('keeps every part of an issuer code in the number, and a signer name after a rank', () => {
+    const r = runPipeline(docFromLines([
+      '        BỘ CÔNG AN                         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      '   CÔNG AN TỈNH NGHỆ AN                       Độc lập - Tự do - Hạnh phúc',
+      '   Số: 88/KH-CAT-PV01                      Nghệ An, ngày 06 tháng 01 năm 2026',
+      '                                   KẾ HOẠCH',
+      '               Phòng, chống tội phạm năm 2026',
+      '',
+      'I. NHIỆM VỤ',
+      '1. Phòng Cảnh sát hình sự (PC02) chủ trì, phối hợp với Phòng Tham mưu (PV01), Công an các xã, phường tấn công trấn áp tội phạm; thời gian: năm 2026.',
+      '2. Phòng Cảnh sát kinh tế (PC03) phối hợp với Phòng Cảnh sát hình sự điều tra, xử lý các vụ buôn lậu; hoàn thành trong quý II/2026.',
+      'II. TỔ CHỨC THỰC HIỆN',
+      '1. Phòng Hậu cần (PH10): bảo đảm kinh phí, phương tiện.',
+      '',
+      'Nơi nhận:                                              KT. GIÁM ĐỐC',
+      '- Lưu: VT, PV01.                                       PHÓ GIÁM ĐỐC',
+      '',
+      '                                                    Thiếu tướng Trần Văn B',
+    ]));
+    expect([r.document.number, r.document.issuer, r.document.issuerParent]).toEqual(['88/KH-CAT-PV01', 'Công an tỉnh Nghệ An', 'Bộ Công an']);
+    expect(r.signer.name).toBe('Trần Văn B');
+    expect(r.tasks.map((t) => [t.id, names(t.lead), names(t.support)])).toEqual([
+      ['1', ['Phòng Cảnh sát hình sự'], ['Phòng Tham mưu', 'Công an các xã, phường']],
+      ['2', ['Phòng Cảnh sát kinh tế'], ['Phòng Cảnh sát hình sự']],
+    ]);
+    expect(r.responsibilities.map((x) => x.agency.name)).toEqual(['Phòng Hậu cần']);
+  });
+  it('reads "Công an các xã, phường" and "Trạm Y tế các xã" as groups', () => {
+    expect(scan('Công an các xã, phường, đặc khu tuyên truyền')).toEqual(['Công an các xã, phường, đặc khu [group]']);
+    expect(scan('Trạm Y tế các xã, phường rà soát')).toEqual(['Trạm Y tế các xã, phường [group]']);
+    expect(scan('Công an tỉnh, Công an xã')).toEqual(['Công an tỉnh', 'Công an xã']);
+  });
+  it('reads "từ 5% đến 10%" as one range', () => {
+    expect(findTargets('Kéo giảm từ 5% đến 10% số vụ tai nạn giao thông so với năm 2025.').map((t) => t.target)).toEqual([{ value: null, min: 5, max: 10, comparator: '=', unit: '%', year: null }]);
+  });
+  it('reads spans of days with no cue, and halves of a year', () => {
+    expect(kinds('truyền thông trong Tuần lễ tiêm chủng (từ ngày 20/4 đến ngày 26/4/2026).', true)).toEqual([{ kind: 'range', from: '2026-04-20', to: '2026-04-26' }]);
+    expect(kinds('hoàn thành trong 6 tháng đầu năm 2026.', true)).toEqual([{ kind: 'range', from: '2026-01', to: '2026-06' }]);
+    expect(kinds('trong 6 tháng cuối năm 2025', true)).toEqual([{ kind: 'range', from: '2025-07', to: '2025-12' }]);
+    expect(kinds('So với 6 tháng đầu năm 2025 tăng 5%', true)).toEqual([]);
+  });
+  it('takes the targets of a table from its plan column, not from the results beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-extract-'));
+    const file = join(dir, 'results-and-targets.md');
+    writeFileSync(file, [
+      'ỦY BAN NHÂN DÂN', 'TỈNH Y', 'Số: 7/KH-UBND                 Y, ngày 3 tháng 3 năm 2026', 'KẾ HOẠCH', 'Tiêm chủng mở rộng năm 2026', '',
+      'I. CHỈ TIÊU', '',
+      '| TT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2025 | Kế hoạch năm 2026 |',
+      '|---|---|---|---|---|',
+      '| 1 | Tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ | % | 93,5 | ≥ 95 |',
+      '| 2 | Số trẻ được tiêm vắc xin sởi | trẻ | 24.300 | 25.000 |',
+      '',
+    ].join('\n'));
+    const r = await extractFile(file);
+    rmSync(dir, { recursive: true });
+    expect(r.indicators.map((i) => [i.target.value, i.target.unit, i.target.year])).toEqual([[95, '%', 2026], [25000, 'trẻ', 2026]]);
+  });
+});

@@ -65,11 +65,14 @@ function asName(words: string, at: number, needFamilyName: boolean): FoundName |
  * else, when OCR ran the two columns together with one space ("- Lưu: VT, VP. Trần Minh Khoa"), the
  * words after the column's last stop, if they start with a family name.
  */
+const RANK = /^(?:Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy)\s+(?=\p{Lu})/u;
+
 export function nameIn(text: string): FoundName | null {
   const cols = columns(text);
   const last = cols[cols.length - 1];
   if (!last || SIGNATURE_NOTE.test(skeleton(last)) || RECIPIENTS_HEADING.test(skeleton(last))) return null;
-  const name = last.replace(/[.,;]+$/u, '');
+  // A military or police rank before the name ("Đại tá Lê Văn Hùng", "Thiếu tướng …") is not part of it.
+  const name = last.replace(/[.,;]+$/u, '').replace(RANK, '');
   const whole = asName(name, Math.max(0, text.lastIndexOf(name)), false);
   if (whole) return whole;
   const tail = /[.;:)]\s+([^.;:()]+?)[.,;]*$/u.exec(name)?.[1];

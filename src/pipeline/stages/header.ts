@@ -17,7 +17,8 @@ import { isLayoutTable } from './tables.js';
 const HEADER_WINDOW = 60;
 
 // "Số: 767 /KH-UBND", "S6:82 /KH-UBND", "Số: /KH-UBND", "Số: 12/2024/QĐ-UBND" (on the skeleton).
-const NUMBER = /(?:^|[\s|])s[o0-9a-z]?\s*[:;.]\s*(\d{1,6})?\s*(?:\/\s*(\d{4})\s*)?\/\s*([a-z]{1,6})\s*-\s*([a-z0-9&]{1,12})/;
+// The issuer's code may have more parts: "1523/KH-CAT-PC08" (the office's code after its body's).
+const NUMBER = /(?:^|[\s|])s[o0-9a-z]?\s*[:;.]\s*(\d{1,6})?\s*(?:\/\s*(\d{4})\s*)?\/\s*([a-z]{1,6})\s*-\s*([a-z0-9&]{1,12}(?:-[a-z0-9&]{1,8}){0,2})/;
 // A Party document's number: "Số 15-CTr/TU", "Số 05-NQ/HU" (the type before the issuer's code, a dash then a slash,
 // often no colon), at the start of its line or column: a cell of its own, so "Chương trình số 15-CTr/TU của …" in a
 // sentence is not taken for it.
@@ -208,11 +209,11 @@ export const headerStage: Stage = {
       const text = lines[i]!.text;
       const start = m.index + m[0].indexOf(m[0].trimStart()[0]!);
       const original = text.slice(start, m.index + m[0].length);
-      const codeMatch = /\/\s*([^\s/-]{1,6})\s*-\s*(\S{1,12})$/u.exec(original);
+      const codeMatch = /\/\s*([^\s/-]{1,6})\s*-\s*(\S{1,30})$/u.exec(original);
       const writtenCode = codeMatch?.[1] ?? m[3]!;
       // "Số: 123/UBND-VP" (a công văn) has no type code: the part before "-" is the issuer's.
       const typeCode = canonicalTypeCode(writtenCode);
-      const issuerCode = (codeMatch?.[2] ?? m[4]!).replace(/[^\p{L}\p{N}&]/gu, '').toUpperCase();
+      const issuerCode = (codeMatch?.[2] ?? m[4]!).replace(/[^\p{L}\p{N}&-]/gu, '').toUpperCase();
       numberType = typeCode;
       const shownCode = typeCode ?? writtenCode.replace(/[^\p{L}\p{N}&]/gu, '').toUpperCase();
       header.number = m[1] ? `${m[1]}/${m[2] ? m[2] + '/' : ''}${shownCode}-${issuerCode}` : null;

@@ -15,7 +15,7 @@
 import type { OutlineNode, PlanDocument } from '../../model/document.js';
 import type { Agency, Responsibility } from '../../schema/record.js';
 import type { Stage } from '../stage.js';
-import { AgencyRegistry } from '../../facts/agencies.js';
+import { AgencyRegistry, maskBracketCodes } from '../../facts/agencies.js';
 import { skeleton } from '../../text/vietnamese.js';
 import { parseDeadlines } from '../deadlines.js';
 import { paragraphs, sentences, topNodesOfKind, type Paragraph } from '../blocks.js';
@@ -39,7 +39,7 @@ const NOT_AN_AGENCY = /^(?:thoi gian|thoi han|kinh phi|che do (?:thong tin )?bao
 export function parseHead(text: string, isHeading: boolean): Head | null {
   const registry = AgencyRegistry.load();
   if (NOT_AN_AGENCY.test(skeleton(text.trim()))) return null;
-  let t = text.replace(REQUEST, '').trim();
+  let t = maskBracketCodes(text).replace(REQUEST, '').trim();
   // Damaged "Đề nghị" ("Bố nghị", "De nghi"): matched on the skeleton.
   const req = /^(?:kinh\s+)?\S{1,3}\s+nghi\s+/.exec(skeleton(t));
   if (req) t = t.slice(req[0].length).trim();
