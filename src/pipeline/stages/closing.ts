@@ -60,13 +60,14 @@ function asName(words: string, at: number, needFamilyName: boolean): FoundName |
   return { name, at, repaired: restored !== null };
 }
 
+/** A military or police rank before a signer's name ("Đại tá Lê Văn Hùng"). */
+const RANK = /^(?:Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy)\s+(?=\p{Lu})/u;
+
 /**
  * The signer's name in a line of the signature block: its last column, when that is a personal name;
  * else, when OCR ran the two columns together with one space ("- Lưu: VT, VP. Trần Minh Khoa"), the
  * words after the column's last stop, if they start with a family name.
  */
-const RANK = /^(?:Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy)\s+(?=\p{Lu})/u;
-
 export function nameIn(text: string): FoundName | null {
   const cols = columns(text);
   const last = cols[cols.length - 1];
