@@ -36,6 +36,12 @@ describe('sections stage', () => {
     expect(doc.warnings.filter((w) => w.code === 'section-label-repaired')).toHaveLength(2);
   });
 
+  it('reads an item label whose period OCR made a colon, when it is the next number and a title', () => {
+    const { sections: s, doc } = sections(['I. MỤC ĐÍCH', '- Bảo đảm an toàn.', 'II. NHIỆM VỤ', '1: Hạ tầng và nền tảng', 'a) Nâng cấp máy chủ.', '2. Đào tạo, tập huấn', 'Tổ chức lớp tập huấn.', '4: Phòng Tài chính phối hợp thực hiện.']);
+    expect(s[1]!.children.map((c) => c.id)).toEqual(['1', '2']);
+    expect(doc.warnings.filter((w) => w.code === 'section-label-repaired').map((w) => w.message)).toEqual(['item label "1:" read as 1.']);
+  });
+
   it('recovers part headings whose label OCR garbled or dropped', () => {
     const { sections: s, doc } = sections(['I. MỤC ĐÍCH, YÊU CẦU', 'text', 'II NHIỆM VỤ', '1. Về X', 'text', 'HIIL. GIẢI PHÁP', '1. Tăng cường', 'text']);
     expect(s.map((x) => [x.id, x.heading, x.kind])).toEqual([

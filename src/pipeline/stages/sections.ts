@@ -17,6 +17,8 @@ const ROMAN_LABEL = /^\s*([IVXLivxl1]{1,6})\s*[.\/]\s*(\S.*)$/u;
 const NUMBER_LABEL = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)](?:\s+|(?=\p{Lu}))(\S.*)$/u;
 const NUMBER_LABEL_NO_DOT = /^\s*(\d{1,2}\.\d{1,2}(?:\.\d{1,2}){0,2})\s+(\S.*)$/u;
 const LETTER_LABEL = /^\s*([a-zđ])\s*\)\s+(\S.*)$/u;
+/** "1: Hạ tầng và nền tảng": an item label whose period OCR read as a colon or comma. */
+const NUMBER_LABEL_DAMAGED = /^\s*(\d{1,2})\s*([:,])\s*(\p{Lu}.*)$/u;
 
 /**
  * A part heading known by its words: OCR debris and a short (damaged or missing) label, then the words that
@@ -249,7 +251,13 @@ function findCandidates(doc: PlanDocument, from: number, to: number, repair = tr
       found.push({ index: i, id: 'PL', heading: cleanHeading(text), rank: 1 });
       continue;
     }
-    const num = NUMBER_LABEL.exec(text) ?? NUMBER_LABEL_NO_DOT.exec(text);
+    let num = NUMBER_LABEL.exec(text) ?? NUMBER_LABEL_NO_DOT.exec(text);
+    // Only the very next item number, as a short title: "2, Phòng Tài chính …" in running text is not a label.
+    const damaged = num || !repair ? null : NUMBER_LABEL_DAMAGED.exec(text);
+    if (damaged && Number(damaged[1]) === lastTopItem + 1 && damaged[3]!.split(/\s+/).length <= MAX_TITLE_WORDS && !/[.;,:]\s*$/.test(damaged[3]!)) {
+      doc.warn('section-label-repaired', `item label "${damaged[1]}${damaged[2]}" read as ${damaged[1]}.`, doc.sourceOf(i));
+      num = [damaged[0], damaged[1], damaged[3]] as unknown as RegExpExecArray;
+    }
     if (num) {
       const heading = headingAt(doc, i, num[2]!, width, to);
       if (/^\d+$/.test(num[1]!)) {
