@@ -32,13 +32,18 @@ interface Hit {
 
 const Y = String.raw`((?:19|20)\d{2})`;
 const SEP = String.raw`\s*[\/.-]\s*`;
+/**
+ * "trước" as English OCR leaves it when the repair could not place it ("trudc", "truéc", "trudge",
+ * "true"): the cue of most deadlines, so its damaged forms count too.
+ */
+const TRUOC = String.raw`tru(?:oc|dc|ec|dge|de|e)`;
 /** Cue words that make a time expression a deadline, as they end the text before it. */
-const CUE_BEFORE = /(?:^|[\s(,:;])((?:(?:hoan thanh|hoan tat|xong|truoc|trong|vao|cham nhat|ket thuc|den het|den|tu|cuoi)\s*,?\s*)+)$/;
+const CUE_BEFORE = new RegExp(String.raw`(?:^|[\s(,:;])((?:(?:hoan thanh|hoan tat|xong|${TRUOC}|trong|vao|cham nhat|ket thuc|den het|den|tu|cuoi)\s*,?\s*)+)$`);
 /** "Thời gian thực hiện: …" before a time expression in prose. */
 const TIME_LABEL_BEFORE = /thoi (?:gian|han)[^.;:]{0,25}:\s*$|thoi (?:gian|han)(?: thuc hien| hoan thanh| trien khai)?\s*$/;
-const STRICT_CUES = /hoan thanh|hoan tat|xong|truoc|trong|vao|cham nhat|ket thuc|den het|thoi gian/;
+const STRICT_CUES = new RegExp(String.raw`hoan thanh|hoan tat|xong|${TRUOC}|trong|vao|cham nhat|ket thuc|den het|thoi gian`);
 /** A bare year after "vào"/"đến" is a target's year ("đạt 80% vào năm 2025"), not a deadline. */
-const STRICT_YEAR_CUES = /hoan thanh|hoan tat|xong|truoc|trong|cham nhat|ket thuc|den het|thoi gian/;
+const STRICT_YEAR_CUES = new RegExp(String.raw`hoan thanh|hoan tat|xong|${TRUOC}|trong|cham nhat|ket thuc|den het|thoi gian`);
 
 /** Masks the dates of cited documents ("số 42-NQ/TW ngày 24/11/2023") with spaces. */
 export function maskCitedDates(skel: string): string {
@@ -116,7 +121,7 @@ export function parseDeadlines(text: string, options: DeadlineOptions = {}): Dea
   );
   // Recurring within the year: "trước ngày 25 hằng tháng", "ngày 05 của tháng liền kề", "hằng quý", "hằng tuần".
   const EVERY = String.raw`(?:h[a-z]ng|moi|cac)\s+(thang|quy|tuan)\b|(?:cua\s+)?thang\s+(?:lien ke|ke tiep|sau)\b`;
-  each(new RegExp(String.raw`(?:truoc\s+)?ngay\s*(\d{1,2})\s*(?:,\s*)?(?:cua\s+)?(?:${EVERY})`, 'g'), (m) =>
+  each(new RegExp(String.raw`(?:${TRUOC}\s+)?ngay\s*(\d{1,2})\s*(?:,\s*)?(?:cua\s+)?(?:${EVERY})`, 'g'), (m) =>
     add(m.index, m.index + m[0].length, 2, (t) => {
       const d = Number(m[1]);
       if (d < 1 || d > 31 || (m[2] && m[2] !== 'thang')) return null;
@@ -158,7 +163,7 @@ export function parseDeadlines(text: string, options: DeadlineOptions = {}): Dea
     }),
   );
   // Day and month without a year: "trước ngày 10/12 hằng năm", "trước ngày 15/11".
-  each(new RegExp(String.raw`(?:ngay\s*|(?<=truoc\s))(\d{1,2})\s*(?:[\/.-]|\s+thang\s+)\s*(\d{1,2})\b(?!\s*(?:[\/.-]|\s+nam\s+)\s*\d)(${ANNUAL_AFTER})?`, 'g'), (m) =>
+  each(new RegExp(String.raw`(?:ngay\s*|(?<=${TRUOC}\s))(\d{1,2})\s*(?:[\/.-]|\s+thang\s+)\s*(\d{1,2})\b(?!\s*(?:[\/.-]|\s+nam\s+)\s*\d)(${ANNUAL_AFTER})?`, 'g'), (m) =>
     add(m.index, m.index + m[0].length, 2, (t) => {
       const d = Number(m[1]);
       const mo = Number(m[2]);

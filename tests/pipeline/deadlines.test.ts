@@ -34,6 +34,9 @@ describe('parseDeadlines', () => {
     expect(kinds('Định kỳ hằng tháng')).toEqual([{ kind: 'recurring', every: 'month', day: null }]);
     expect(kinds('Trước ngày 05 của tháng liền kề')).toEqual([{ kind: 'recurring', every: 'month', day: 5 }]);
     expect(kinds('báo cáo kết quả về Sở Nội vụ trước ngày 25 hằng tháng', true)).toEqual([{ kind: 'recurring', every: 'month', day: 25 }]);
+    // 'trước' left damaged by the repair still cues a deadline in prose
+    expect(kinds('báo cáo kết quả trudge ngày 15/12/2025', true)).toEqual([{ kind: 'date', date: '2025-12-15' }]);
+    expect(kinds('báo cáo true ngày 15/12 hằng năm', true)).toEqual([{ kind: 'annual', day: 15, month: 12 }]);
     expect(parseDeadlines('gửi trước ngày 25 hằng tháng')[0]!.text).toBe('trước ngày 25 hằng tháng');
     expect(kinds('báo cáo hằng quý', true)).toEqual([{ kind: 'recurring', every: 'quarter', day: null }]);
     expect(kinds('Hằng tuần')).toEqual([{ kind: 'recurring', every: 'week', day: null }]);
