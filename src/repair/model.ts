@@ -203,7 +203,10 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     if (cls === 'code') return { cands: fixedCand(damagedCodes ? codeParts.repair(core) : core, GLUED_LABEL.test(core) ? UNK : otherUnit), fixed: true };
     const listed = abbr.map.get(core.toUpperCase());
     // all-caps tokens with no vowel (or G/Q, which OCR makes of ơ/ợ: SG = Sở) cannot be syllables
-    if (cls === 'abbr' && (listed !== undefined || [...core].length > 4 || !/[AEIOUYĂÂÊÔƠƯGQ]/i.test(core.normalize('NFD')))) {
+    // a listed abbreviation spelled like a syllable (TU = Tỉnh ủy, HU = Huyện ủy) may be a heading
+    // syllable in English OCR (THONG TU = THÔNG TƯ): decoded, with the abbreviation kept at no cost
+    const listedSyllable = mode === 'english-ocr' && listed === core && [...core].length <= 4 && isSkel(skeleton(core.toLowerCase()));
+    if (cls === 'abbr' && !listedSyllable && (listed !== undefined || [...core].length > 4 || !/[AEIOUYĂÂÊÔƠƯGQ]/i.test(core.normalize('NFD')))) {
       return { cands: fixedCand(listed ?? (damagedCodes ? codeParts.repairPart(core) : core), otherUnit), fixed: true };
     }
     // a short unlisted all-caps token may be a mangled heading syllable (HQI = HỘI): decode it,
@@ -243,6 +246,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       const cost = penalised ? 0 : valid ? channel.cost(lower, norm) * o.channelWeight : cls === 'abbr' ? o.keepAbbreviationCost : o.keepInvalidCost;
       cands.push({ out: core, unit, unseen: valid ? lm.unseenCost : lm.oovCost, cost, raw: 0, keep: true });
     }
+    if (listedSyllable) cands.push({ out: core, unit: otherUnit, unseen: lm.oovCost, cost: 0, raw: 0, keep: true });
     // beam on the channel: candidates far worse than the best one cannot win and cost time
     let floor = Infinity;
     for (const c of cands) if (c.raw < floor) floor = c.raw;

@@ -139,6 +139,13 @@ describe('repair model', () => {
     expect(d.syllables).toBeGreaterThan(d.invalid);
   });
 
+  it('reads a listed abbreviation spelled like a syllable as the syllable only where the words around say so', () => {
+    const lines = ['THONG TU', 'Quy dinh chi tiét thi hanh mot s6 diéu cua Luat', 'Thuc hién Két luan cia Ban Thudng vu TU vé viéc nay'];
+    const r = model.repairLines(lines, { channel: 'english-ocr' });
+    expect(r.lines[0]).toBe('THÔNG TƯ');
+    expect(r.lines[2]).toBe('Thực hiện Kết luận của Ban Thường vụ TU về việc này');
+  });
+
   it('handles empty input', () => {
     expect(model.repairLines([])).toMatchObject({ lines: [], tokens: 0, changed: 0, lowConfidence: [] });
     expect(model.repairLines(['', '   ']).lines).toEqual(['', '   ']);
