@@ -64,14 +64,27 @@ export class CodeParts {
     return this.restore.get(key(abbreviation)) ?? abbreviation;
   }
 
-  /** The code with its parts' Đ restored (ND-CP → NĐ-CP) and O read for Q where only that makes a known part. */
+  /**
+   * A part the corpus never shows whose B or P stands where a known part has its Đ (QB-UBND,
+   * HPND: English OCR reads a bold Đ so): that part.
+   */
+  private lostD(k: string): string | null {
+    if (!/[BP]/.test(k)) return null;
+    const r = this.restore.get(k.replace(/[BP]/g, 'D'));
+    return r && [...k].every((c, i) => (c === 'B' || c === 'P' ? r[i] === 'Đ' : true)) ? r : null;
+  }
+
+  /** The code with its parts' Đ restored (ND-CP → NĐ-CP, QB-UBND → QĐ-UBND) and O read for Q where only that makes a known part. */
   repair(code: string): string {
     if (!/\d/.test(code)) return code;
     return code.replace(PART, (part) => {
       const k = key(part);
       const r = this.restore.get(k);
       if (r) return r;
-      if (this.seen.has(k) || !k.includes('O')) return part;
+      if (this.seen.has(k)) return part;
+      const d = this.lostD(k);
+      if (d) return d;
+      if (!k.includes('O')) return part;
       const q = k.replace(/O/g, 'Q');
       if ((this.seen.get(q) ?? 0) < O_AS_Q_MIN) return part;
       return this.restore.get(q) ?? q;

@@ -15,6 +15,13 @@ describe('code parts', () => {
     expect(parts.repairPart('BLDTBXH')).toBe('BLĐTBXH');
   });
 
+  it('reads a B or P where a known part has its Đ as that Đ, in parts the corpus never shows', () => {
+    expect(parts.repair('1287/QB-UBND')).toBe('1287/QĐ-UBND');
+    expect(parts.repair('15/2025/NQ-HPND')).toBe('15/2025/NQ-HĐND');
+    // BB (biên bản) is a part of its own
+    expect(parts.repair('12/BB-UBND')).toBe('12/BB-UBND');
+  });
+
   it('leaves codes without a lost Đ as they are', () => {
     for (const c of ['30/KH-UBND', '42-NQ/TW', '92-KL/TW', '377-CV/TU', '05/11/2020', '61/2024/QH15', 'NĐ-CP']) expect(parts.repair(c)).toBe(c);
   });
