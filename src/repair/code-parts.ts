@@ -9,10 +9,14 @@
  * spellings of the upper-case letter runs of code tokens seen at least MIN_COUNT times.
  */
 
+import { canonicalTypeCode } from '../facts/document-types.js';
+
 /** a form needs this many sightings to be listed */
 export const MIN_COUNT = 5;
 /** the Đ spelling is restored when it makes at least this share of the part's sightings */
 const RESTORE_SHARE = 0.9;
+/** a Đ part that an unknown B or P part is read as must be this common (QĐ ~4,100, HĐND 32; not ĐC 5, so PC08 stays) */
+const LOST_D_MIN = 30;
 /** a Q part that an unknown O part is read as must be this common (QH: ~16,000 in the corpus) */
 const O_AS_Q_MIN = 100;
 
@@ -69,9 +73,12 @@ export class CodeParts {
    * HPND: English OCR reads a bold Đ so): that part.
    */
   private lostD(k: string): string | null {
-    if (!/[BP]/.test(k)) return null;
-    const r = this.restore.get(k.replace(/[BP]/g, 'D'));
-    return r && [...k].every((c, i) => (c === 'B' || c === 'P' ? r[i] === 'Đ' : true)) ? r : null;
+    // PA (phương án), BC, BB … are document types of their own
+    if (!/[BP]/.test(k) || canonicalTypeCode(k) !== null) return null;
+    const d = k.replace(/[BP]/g, 'D');
+    const r = this.restore.get(d);
+    if (!r || (this.seen.get(d) ?? 0) < LOST_D_MIN) return null;
+    return [...k].every((c, i) => (c === 'B' || c === 'P' ? r[i] === 'Đ' : true)) ? r : null;
   }
 
   /** The code with its parts' Đ restored (ND-CP → NĐ-CP, QB-UBND → QĐ-UBND) and O read for Q where only that makes a known part. */

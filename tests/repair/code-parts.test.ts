@@ -18,8 +18,11 @@ describe('code parts', () => {
   it('reads a B or P where a known part has its Đ as that Đ, in parts the corpus never shows', () => {
     expect(parts.repair('1287/QB-UBND')).toBe('1287/QĐ-UBND');
     expect(parts.repair('15/2025/NQ-HPND')).toBe('15/2025/NQ-HĐND');
-    // BB (biên bản) is a part of its own
+    // BB (biên bản) is a part of its own; ĐC is too rare in the corpus to take PC08 (a police unit) for it
     expect(parts.repair('12/BB-UBND')).toBe('12/BB-UBND');
+    expect(parts.repair('1523/KH-CAT-PC08')).toBe('1523/KH-CAT-PC08');
+    // a document type (PA: phương án) is not a damaged ĐA (đề án)
+    expect(parts.repair('12/PA-UBND')).toBe('12/PA-UBND');
   });
 
   it('leaves codes without a lost Đ as they are', () => {
