@@ -10,7 +10,7 @@
  * Output: tests/damaged/<name>.txt, pages separated by form feeds. Deterministic for a given
  * tesseract.js and model. Seeds 000–002 are never read.
  *
- * Usage: npx tsx src/scripts/make-damaged-inputs.ts [name…]
+ * Usage: npm run fixtures:damaged [-- name…]
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
