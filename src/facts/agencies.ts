@@ -339,8 +339,8 @@ export class AgencyRegistry {
     let j = i;
     const starts = (words: string[]) => words.every((k, n) => tokens[j + n]?.key === k);
     // "Thủ trưởng các sở…", "Chủ tịch UBND các huyện…", "UBND các xã…".
-    // "Công an các xã, phường", "Trạm Y tế các xã": the body of that name in each unit listed.
-    for (const prefix of [['chu', 'tich'], ['thu', 'truong'], ['lanh', 'dao'], ['uy', 'ban', 'nhan', 'dan'], ['cong', 'an'], ['tram', 'y', 'te']]) {
+    // "Công an các xã, phường", "Trạm Y tế các xã", "Ban điều hành các khu phố": the body of that name in each unit listed.
+    for (const prefix of [['chu', 'tich'], ['thu', 'truong'], ['lanh', 'dao'], ['uy', 'ban', 'nhan', 'dan'], ['cong', 'an'], ['tram', 'y', 'te'], ['ban', 'dieu', 'hanh']]) {
       if (starts(prefix)) j += prefix.length;
     }
     // "UBND xã, phường, đặc khu" (no "các"): the People's Committees of every unit listed, a group.

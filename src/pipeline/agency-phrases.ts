@@ -153,7 +153,7 @@ function subjectBefore(clause: string): Agency[] {
  * does not know when its name opens with a body's word and ends at a verb or a separator ("… Hội Nông dân xã và Hợp tác
  * xã nông nghiệp hướng dẫn …"): kept as written (known: false; `warnUnknown` reports it).
  */
-function partnersAt(text: string): Agency[] {
+export function partnersAt(text: string): Agency[] {
   const run = leadingAgencies(text);
   const out = run.agencies.map((m) => m.agency);
   let at = run.end;
@@ -277,6 +277,13 @@ export function fieldAgencies(raw: string, field: 'lead' | 'support'): { lead: A
   const out = { lead: [] as Agency[], support: [] as Agency[] };
   for (const clause of value.split(/\s*;\s*|\.\s+(?=\p{Lu})/u)) {
     if (!clause.trim()) continue;
+    // "Phòng Kinh tế (chủ trì)", "Đội Quản lý trật tự đô thị phường, các khu phố (phối hợp)": the role in brackets after a
+    // list of names says what the whole list does, known or not.
+    const role = /^(.*?)\s*\(\s*(chu tri|phoi hop)\s*\)[\s.,]*$/.exec(skeleton(clause));
+    if (role && role[1]!.trim()) {
+      out[role[2] === 'chu tri' ? 'lead' : 'support'].push(...registry.parseList(clause.slice(0, role[1]!.length)));
+      continue;
+    }
     const skel = skeleton(clause);
     const mentions = registry.scan(clause);
     const inside = (at: number) => mentions.some((m) => at >= m.start && at < m.end);

@@ -72,6 +72,8 @@ const UNITS: [string, string][] = [
   ['van ban', 'văn bản'],
   ['ho so', 'hồ sơ'],
   ['cau lac bo', 'câu lạc bộ'],
+  ['nha tieu', 'nhà tiêu'],
+  ['cay', 'cây'],
   ['truong', 'trường'],
   ['the', 'thẻ'],
   ['ho', 'hộ'],
@@ -87,7 +89,7 @@ const UNITS: [string, string][] = [
   ['usd', 'USD'],
 ];
 /** Units that count work done rather than measure a population: a target's name follows them. */
-const COUNT_UNITS = new Set(['sản phẩm', 'cuộc', 'lớp', 'buổi', 'đợt', 'lượt', 'hội nghị', 'tin bài', 'bài viết', 'văn bản', 'hồ sơ', 'câu lạc bộ']);
+const COUNT_UNITS = new Set(['sản phẩm', 'cuộc', 'lớp', 'buổi', 'đợt', 'lượt', 'hội nghị', 'tin bài', 'bài viết', 'văn bản', 'hồ sơ', 'câu lạc bộ', 'nhà tiêu', 'cây']);
 const UNIT_RES = UNITS.map(([src, unit]) => [new RegExp(String.raw`^\s*(?:${src})(?![a-z0-9])`), unit] as const);
 
 /** Comparator words as they end the text before a number (skeleton), checked in order. */

@@ -194,3 +194,40 @@ describe('a police plan and a health department plan (written after the first fi
     expect(r.indicators.map((i) => [i.target.value, i.target.unit, i.target.year])).toEqual([[95, '%', 2026], [25000, 'trẻ', 2026]]);
   });
 });
+
+describe('a ward plan of Thành phố Hồ Chí Minh (written after the fixes above)', () => {
+  it('reads lead and supports named in one cell with their roles in brackets, unknown bodies and groups too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-extract-'));
+    const file = join(dir, 'roles-in-one-cell.md');
+    writeFileSync(file, [
+      'ỦY BAN NHÂN DÂN', 'PHƯỜNG Y', 'Số: 7/KH-UBND                 Y, ngày 3 tháng 3 năm 2026', 'KẾ HOẠCH', 'Chỉnh trang đô thị năm 2026', '',
+      'I. NHIỆM VỤ', '',
+      '| STT | Nội dung | Đơn vị thực hiện | Thời gian | Sản phẩm |',
+      '|---|---|---|---|---|',
+      '| 1 | Ra quân lập lại trật tự lòng đường, vỉa hè | Công an phường (chủ trì); Đội Quản lý trật tự đô thị phường, các khu phố (phối hợp) | Định kỳ hằng tháng | Báo cáo |',
+      '',
+      'II. TỔ CHỨC THỰC HIỆN',
+      '1. Công an phường, Đội Quản lý trật tự đô thị phường phối hợp chặt chẽ trong công tác kiểm tra, xử lý vi phạm.',
+      '2. Ban điều hành các khu phố vận động Nhân dân chấp hành quy định.',
+      '',
+      '                                              TM. ỦY BAN NHÂN DÂN',
+      'Nơi nhận:                                         KT. CHỦ TỊCH',
+      '- Lưu: VT.                                       PHÓ CHỦ TỊCH',
+      '',
+      '                                               Nguyễn Thị C',
+    ].join('\n'));
+    const r = await extractFile(file);
+    rmSync(dir, { recursive: true });
+    expect(r.tasks.map((t) => [t.id, names(t.lead), names(t.support)])).toEqual([['1', ['Công an phường'], ['Đội Quản lý trật tự đô thị phường', 'các khu phố']]]);
+    expect(r.responsibilities.map((x) => [x.agency.name, x.agency.kind])).toEqual([
+      ['Công an phường', 'agency'],
+      ['Đội Quản lý trật tự đô thị phường', 'agency'],
+      ['Ban điều hành các khu phố', 'group'],
+    ]);
+    expect([r.signer.authority, r.signer.capacity, r.signer.title, r.signer.name]).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nguyễn Thị C']);
+  });
+  it('counts trees and latrines', () => {
+    expect(findTargets('Trồng mới ít nhất 150 cây xanh trên các tuyến đường chính.').map((t) => [t.target.value, t.target.unit, t.target.comparator])).toEqual([[150, 'cây', '>=']]);
+    expect(findTargets('Xây mới ít nhất 80 nhà tiêu hợp vệ sinh.').map((t) => [t.target.value, t.target.unit])).toEqual([[80, 'nhà tiêu']]);
+  });
+});

@@ -94,7 +94,17 @@ export const closingStage: Stage = {
         break;
       }
     }
-    const from = recipientsAt >= 0 ? recipientsAt : Math.max(0, bodyEnd + 1);
+    // The signature column may start a line or two above "Nơi nhận:" ("TM. ỦY BAN NHÂN DÂN" over it, the rest beside
+    // the recipients): such a line, in capitals and nothing else, opens the block.
+    let from = recipientsAt >= 0 ? recipientsAt : Math.max(0, bodyEnd + 1);
+    for (let i = Math.max(bodyEnd + 1, recipientsAt - 2); recipientsAt > 0 && i < recipientsAt; i++) {
+      const skel = skeleton(lines[i]!.text);
+      const auth = AUTHORITY.exec(skel);
+      if (auth && /^[\s|*_]*$/.test(skel.slice(0, auth.index)) && upperShare(lines[i]!.text) > 0.8 && !CAPACITY.test(skel)) {
+        from = i;
+        break;
+      }
+    }
     const to = Math.min(lines.length - 1, from + 40);
     const signer = draft.signer;
     /** Where each line's signature fragment starts, so recipients can leave it out. */

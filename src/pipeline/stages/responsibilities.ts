@@ -19,7 +19,7 @@ import { AgencyRegistry, maskBracketCodes } from '../../facts/agencies.js';
 import { skeleton } from '../../text/vietnamese.js';
 import { parseDeadlines } from '../deadlines.js';
 import { paragraphs, sentences, topNodesOfKind, type Paragraph } from '../blocks.js';
-import { joinMergedBodies, leadingAgencies, uniqueAgencies, unknownSubject, warnUnknown } from '../agency-phrases.js';
+import { joinMergedBodies, leadingAgencies, partnersAt, uniqueAgencies, unknownSubject, warnUnknown } from '../agency-phrases.js';
 
 /** A heading's label ("3.", "1.2.", "a)", "II."), also glued to its text as OCR leaves it ("4.Sở Y tế"). */
 const LABEL = /^\s*(?:[IVXLivxl1]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?:[.)\/]\s*(?=\p{Lu})|[.)\/]?\s+)/u;
@@ -58,6 +58,12 @@ export function parseHead(text: string, isHeading: boolean): Head | null {
   }
   const run = leadingAgencies(t);
   if (run.agencies.length > 0) {
+    // "Công an phường, Đội Quản lý trật tự đô thị phường phối hợp …": a body the registry does not know may follow the known ones.
+    const more = isHeading ? partnersAt(t) : [];
+    if (more.length > run.agencies.length) {
+      const last = more[more.length - 1]!.raw;
+      return { agencies: more, duty: t.slice(t.indexOf(last) + last.length).replace(/^[\s,;:.-]+/, '').trim() };
+    }
     return { agencies: run.agencies.map((m) => m.agency), duty: t.slice(run.end).replace(/^[\s,;:.-]+/, '').trim() };
   }
   // "1. Phòng Chuyển đổi số là đầu mối theo dõi …": an item opening with a body the registry does not know, ended by its verb.

@@ -21,7 +21,7 @@ import { AgencyRegistry } from '../../facts/agencies.js';
 import { skeleton } from '../../text/vietnamese.js';
 import { squeeze } from '../../text/case.js';
 import { parseDeadlines } from '../deadlines.js';
-import { joinMergedBodies, proseAgencies, uniqueAgencies, warnUnknown } from '../agency-phrases.js';
+import { fieldAgencies, joinMergedBodies, proseAgencies, uniqueAgencies, warnUnknown } from '../agency-phrases.js';
 import { isHeaderRow, tableLayout, type ColumnRole, type TableLayout } from '../table-columns.js';
 import { tableGlobalRange, walk } from '../blocks.js';
 import { parseValueCell, unitOfCell } from './appendix.js';
@@ -130,6 +130,11 @@ export function cellAgencies(cellText: string): Agency[] {
 }
 
 function readAgencies(cellText: string): { lead: Agency[]; support: Agency[] } {
+  // "Công an phường (chủ trì); Đội …, các khu phố (phối hợp)": each list's role in brackets after it.
+  if (/\(\s*(?:chu tri|phoi hop)\s*\)/.test(skeleton(cellText))) {
+    const byRole = fieldAgencies(cellText, 'lead');
+    if (byRole.lead.length) return byRole;
+  }
   // "Sở Y tế chủ trì, phối hợp với …" inside one cell: the prose reading says who is who.
   if (/chu tri|phoi hop/.test(skeleton(cellText))) {
     const prose = proseAgencies(cellText);
