@@ -41,6 +41,14 @@ describe('header stage', () => {
     expect(h).toMatchObject({ issuer: 'Sở Nông nghiệp và Môi trường tỉnh Tuyên Quang', issuerParent: 'Ủy ban nhân dân tỉnh Tuyên Quang' });
   });
 
+  it('reads a scan header whose number and day were handwritten, and not a cited date below it', () => {
+    // as OCR reads a real 2026 scan: the seal's junk beside the school's name, "đỗ" for the handwritten day
+    const { header: h, doc } = header(['BỘ CÔNG THƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'A Độc lập - Tự do - Hạnh phúc', 'TRƯỜNG ĐẠI HỌC CÔNG THƯƠNG', 'THÀNH PHỐ HỒ CHÍ MINH', 'Thành phố Hồ Chí Minh, ngày đỗ tháng 6 năm 2026', 'số: ÉŠ/KH-DCT', 'KẾ HOẠCH', 'Khảo sát chỉ số hài lòng năm 2026', 'Căn cứ Quyết định số 2034/QĐ-BGDĐT ngày 13 tháng 7 năm 2023 của Bộ Giáo dục và Đào tạo;']);
+    expect(h).toMatchObject({ type: 'KH', number: null, issuerParent: 'Bộ Công Thương', place: 'Thành phố Hồ Chí Minh', date: '2026-06', title: 'Khảo sát chỉ số hài lòng năm 2026' });
+    expect(doc.warnings.find((w) => w.code === 'blank-number')?.message).toContain('not legible');
+    expect(doc.warnings.map((w) => w.code)).toContain('blank-date');
+  });
+
   it('reads the damaged header line of the issue', () => {
     const { header: h } = header(['UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM', 'TINH BAC GIANG Poc lap - Ty do - Hanh phiic', 'S6: 30 /KH-UBND Bdc Giang, ngay 30 thdng 4 ndm 2024', 'KE HOACH', '', 'Thuc hién Nghi quyét so 42- NQ/TW', '']);
     expect(h.number).toBe('30/KH-UBND');

@@ -18,13 +18,15 @@ const HEADER_WINDOW = 60;
 
 // "Số: 767 /KH-UBND", "S6:82 /KH-UBND", "Số: /KH-UBND", "Số: 12/2024/QĐ-UBND" (on the skeleton).
 // The issuer's code may have more parts: "1523/KH-CAT-PC08" (the office's code after its body's).
-const NUMBER = /(?:^|[\s|])s[o0-9a-z]?\s*[:;.]\s*(\d{1,6})?\s*(?:\/\s*(\d{4})\s*)?\/\s*([a-z]{1,6})\s*-\s*([a-z0-9&]{1,12}(?:-[a-z0-9&]{1,8}){0,2})/;
+// The number may be handwritten on a scan and read as junk ("Số: ÉŠ/KH-DCT"): up to 4 characters, no number.
+const NUMBER = /(?:^|[\s|])s[o0-9a-z]?\s*[:;.]\s*(?:(\d{1,6})|[^\s\/]{1,4}(?=\s*\/))?\s*(?:\/\s*(\d{4})\s*)?\/\s*([a-z]{1,6})\s*-\s*([a-z0-9&]{1,12}(?:-[a-z0-9&]{1,8}){0,2})/;
 // A Party document's number: "Số 15-CTr/TU", "Số 05-NQ/HU" (the type before the issuer's code, a dash then a slash,
 // often no colon), at the start of its line or column: a cell of its own, so "Chương trình số 15-CTr/TU của …" in a
 // sentence is not taken for it.
 const PARTY_NUMBER = /(?:^|[|]|\s{3})\s*s[o0-9a-z]?\s*[:;.]?\s*(\d{1,6})\s*-\s*([a-z]{1,6})\s*\/\s*([a-z0-9&-]{1,12})\s*(?=$|[|]|\s{3})/;
 // "ngày 31 tháng 3 năm 2021", damaged "ngay 30 thdng 4 ndm 2024", blank "ngày tháng năm 2021".
-const DATE = /ng[a-z]{1,3}\s*(\d{1,2})?\s*th[a-z]{1,4}\s*(\d{1,2})?\s*n[a-z]{1,3}\s*(\d{4})/;
+// A handwritten day or month on a scan may come out as a short junk word ("ngày đỗ tháng 6 năm 2026").
+const DATE = /ng[a-z]{1,3}\s*(?:(\d{1,2})|[^\s\d]{1,3}(?=\s))?\s*th[a-z]{1,4}\s*(?:(\d{1,2})|[^\s\d]{1,3}(?=\s))?\s*n[a-z]{1,3}\s*(\d{4})/;
 // The right column of the header, loosely: OCR damages its vowels ("CONG HOA XA HQI", "Poc 1ap - Tw do").
 const MOTTO = [
   /c\S{2}g\s+h\S{1,2}\s+x\S{1,2}\s+h\S{1,2}\s+ch\S{1,2}\s+ngh\S{1,3}\s+vi\S{1,2}t\s+nam/,
@@ -217,7 +219,10 @@ export const headerStage: Stage = {
       numberType = typeCode;
       const shownCode = typeCode ?? writtenCode.replace(/[^\p{L}\p{N}&]/gu, '').toUpperCase();
       header.number = m[1] ? `${m[1]}/${m[2] ? m[2] + '/' : ''}${shownCode}-${issuerCode}` : null;
-      if (!m[1]) doc.warn('blank-number', `the document number is left blank ("${squeeze(original)}")`, doc.sourceOf(i));
+      if (!m[1]) {
+        const illegible = /[:;.]\s*[^\s/]/.test(m[0]);
+        doc.warn('blank-number', `the document number is ${illegible ? 'not legible' : 'left blank'} ("${squeeze(original)}")`, doc.sourceOf(i));
+      }
       numberAt = { index: i, end: m.index + m[0].length };
       break;
     }
@@ -227,7 +232,14 @@ export const headerStage: Stage = {
     const from = numberAt ? numberAt.index : 0;
     // below the number first; then up to three lines above it (a four-line issuer block puts
     // "Lào Cai, ngày …" beside its third or fourth line, above "Số: …")
-    const dateLines = [...Array.from({ length: Math.max(0, Math.min(window, from + 8) - from) }, (_, k) => from + k), ...[1, 2, 3].map((k) => from - k).filter((i) => i >= 0)];
+    // Below the number, the header ends where the preamble starts: "Căn cứ Quyết định … ngày 13 tháng 7 năm
+    // 2023" is a cited date, and the plan's own date then stands above the number (a handwritten day on a scan).
+    const below: number[] = [];
+    for (let i = from; i < Math.min(window, from + 8); i++) {
+      if (i > from && PREAMBLE_OPENERS.test(skels[i]!.replace(/^[^a-z0-9]+/, ''))) break;
+      below.push(i);
+    }
+    const dateLines = [...below, ...[1, 2, 3].map((k) => from - k).filter((i) => i >= 0)];
     for (const i of dateLines) {
       let m = DATE.exec(skels[i]!);
       let dateEnd = i;
@@ -266,7 +278,8 @@ export const headerStage: Stage = {
           .slice(0, numberAt!.index)
           .filter((l) => !MOTTO_PIECE.test(skeleton(leftCell(pick(l)))))
           .map((l) => leftColumn(withoutPlaceDate(leftCell(pick(l)))))
-          .filter((left) => left && upperShare(left) > 0.6);
+          // a speck left of the motto ("A Độc lập - …") is no issuer line
+          .filter((left) => left && upperShare(left) > 0.6 && !/^\S{1,2}$/u.test(left));
       };
       const block = leftLines((l) => l.text);
       const groups = issuerGroups(block);
