@@ -14,7 +14,7 @@ import { DEFAULT_LM, LanguageModel, type LmParams } from './language-model.js';
 import { ContextSlots, NgramModel, UNK } from './ngram.js';
 import { VieChannel } from './vie-channel.js';
 import { parseRhymes, spellableSkeletons } from './syllable-inventory.js';
-import { tokenizeLine, type Piece } from './tokenize.js';
+import { splitSlashedWords, tokenizeLine, type Piece } from './tokenize.js';
 import type { RepairModelData } from './model-data.js';
 import { classifyCore, parseAbbreviations, romanLabel, type Abbreviations } from './token-class.js';
 import { normalizeTonePlacement, skeleton, transferCase } from './vietnamese.js';
@@ -577,7 +577,8 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   function repairLines(lines: readonly string[], options: RepairOptions = {}): RepairResult & { channel: RepairChannel } {
     // one tokenisation serves the damage assessment, the decoder walk and the output
     const pieceCache: (Piece[] | undefined)[] = new Array(lines.length);
-    const piecesOf = (li: number) => (pieceCache[li] ??= tokenizeLine(lines[li]!));
+    // slash-joined syllables (động/năm) are decoded part by part
+    const piecesOf = (li: number) => (pieceCache[li] ??= splitSlashedWords(tokenizeLine(lines[li]!)));
     const mode = chooseChannel(lines, options, piecesOf);
     const clean = mode !== 'english-ocr';
     beam = clean ? o.viterbiBeam : o.viterbiBeam * Math.min(1, o.channelWeight);

@@ -51,3 +51,43 @@ export function tokenizeLine(line: string): Piece[] {
 export function lineWords(line: string): string[] {
   return tokenizeLine(line).filter((p) => p.word).map((p) => p.text);
 }
+
+// a part of a slash-joined word core that the decoder can read on its own: a number (1,5%) or
+// a run of lower-case letters with OCR look-alikes (nam, ngudi, x&); a capital makes the core a
+// code or a label (IV/2025 read Iv/2025, NQ/TW)
+const GLUED_PART = /^(?:\d+(?:[.,]\d+)*%?|[\p{Ll}\p{M}¢@&$]+)$/u;
+
+/**
+ * Split word cores that join syllables with "/" ("động/năm", "1,5%/năm", "đồng/người/năm")
+ * into one word piece per part, the slashes becoming layout pieces: each part is then repaired
+ * as a syllable (as one piece the core is a code and stays as written). Only cores whose every
+ * part is a number or a lower-case letter run, at least one a run of two or more letters, are
+ * split: codes (42-NQ/TW, KH/UBND, 05/11/2020, m2/người) and abbreviations (b/c) stay whole.
+ */
+export function splitSlashedWords(pieces: Piece[]): Piece[] {
+  let out: Piece[] | undefined;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    const parts = p.word && p.text.includes('/') ? slashedParts(p.text) : undefined;
+    if (!parts) { out?.push(p); continue; }
+    out ??= pieces.slice(0, i);
+    let at = p.start;
+    parts.forEach((part, k) => {
+      if (k > 0) { out!.push({ text: '/', start: at, word: false }); at++; }
+      out!.push({ text: part, start: at, word: true });
+      at += part.length;
+    });
+  }
+  return out ?? pieces;
+}
+
+function slashedParts(core: string): string[] | undefined {
+  const parts = core.split('/');
+  let letters = false;
+  for (const part of parts) {
+    if (!GLUED_PART.test(part)) return undefined;
+    if (!/^\d/.test(part) && [...part].length >= 2) letters = true;
+    else if (!/^\d/.test(part)) return undefined; // b/c, x/y: an abbreviation
+  }
+  return letters ? parts : undefined;
+}

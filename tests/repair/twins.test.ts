@@ -1,0 +1,40 @@
+// English-OCR misses seen in the damaged twins of the development documents (tests/damaged)
+import { describe, expect, it } from 'vitest';
+import { loadRepairModel } from '../../src/repair/index.js';
+import { splitSlashedWords, tokenizeLine } from '../../src/repair/tokenize.js';
+
+const words = (line: string) => splitSlashedWords(tokenizeLine(line)).filter((p) => p.word).map((p) => p.text);
+
+describe('English-OCR repair of the damaged twins', () => {
+  const model = loadRepairModel();
+  const repair = (lines: string[]) => model.repairLines(lines, { channel: 'english-ocr' }).lines;
+
+  it('splits slash-joined syllables into parts, but not codes, dates or b/c', () => {
+    expect(words('giam 1,5%/nam; 35.000 lao dong/nam')).toEqual(['giam', '1,5%', 'nam', '35.000', 'lao', 'dong', 'nam']);
+    expect(words('60 trieu dong/ngudi/nam.')).toEqual(['60', 'trieu', 'dong', 'ngudi', 'nam']);
+    for (const code of ['42-NQ/TW', 'KH/UBND', '05/11/2020', 'b/c', 'm2/nguoi', 'Iv/2025']) expect(words(code)).toEqual([code]);
+    // the pieces still rebuild the line byte for byte
+    const line = '- Thu nhap 60 trieu dong/ngudi/nam (b/c).';
+    expect(splitSlashedWords(tokenizeLine(line)).map((p) => p.text).join('')).toBe(line);
+  });
+
+  it('repairs syllables glued to numbers and slashes', () => {
+    const r = repair([
+      '- Ty 1é hé ngheo theo chuan da chiéu giam binh quan 1,5%/nam; dén nam 2030 con dudi 2%.',
+      '- Giai quyét viéc lam mdi cho khoang 2.500 lao dong/nam.',
+      '- Thu nhap binh quan dau ngudi dat trén 90 triéu dong/ngudi/nam.',
+    ]);
+    expect(r[0]).toContain('giảm bình quân 1,5%/năm;');
+    expect(r[1]).toContain('lao động/năm.');
+    expect(r[2]).toContain('triệu đồng/người/năm.');
+  });
+
+  it('reads an English dictionary word made of a damaged -ước (trudge) as the syllable', () => {
+    const r = repair([
+      '- Cac don vi bao cao két qua thuc hién vé S& Ndi vu trudge ngay 15/12/2025.',
+      'Hoan thanh trudge ngay 30/7/2026; bao cao Giam déc Cong an tinh trudge ngay 20 hang thang.',
+    ]);
+    expect(r[0]).toContain('kết quả thực hiện về Sở Nội vụ trước ngày 15/12/2025.');
+    expect(r[1]).toBe('Hoàn thành trước ngày 30/7/2026; báo cáo Giám đốc Công an tỉnh trước ngày 20 hằng tháng.');
+  });
+});
