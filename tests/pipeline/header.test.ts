@@ -49,6 +49,13 @@ describe('header stage', () => {
     expect(doc.warnings.map((w) => w.code)).toContain('blank-date');
   });
 
+  it('reads a number whose slash OCR made a tick, and no day from a day read as junk', () => {
+    const { header: h } = header(['BỘ CÔNG AN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TỔ CÔNG TÁC LIÊN NGÀNH TW Độc lập - Tự do - Hạnh phúc', 'Só:ØÓ6` KH-TCTLNTW-C04 Hà Nội, ngày4$ tháng năm 2026', 'KẾ HOẠCH', 'Phối hợp kiểm soát năm 2026']);
+    expect(h).toMatchObject({ type: 'KH', number: null, issuer: 'Tổ công tác liên ngành TW', issuerParent: 'Bộ Công an', place: 'Hà Nội', date: '2026' });
+    // digits glued to the month word are still the day
+    expect(header(['UBND TỈNH LAI CHÂU', 'Số: 7/KH-UBND Lai Châu, ngày 12tháng 3năm 2024', 'KẾ HOẠCH', 'Việc làm']).header.date).toBe('2024-03-12');
+  });
+
   it('reads the damaged header line of the issue', () => {
     const { header: h } = header(['UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM', 'TINH BAC GIANG Poc lap - Ty do - Hanh phiic', 'S6: 30 /KH-UBND Bdc Giang, ngay 30 thdng 4 ndm 2024', 'KE HOACH', '', 'Thuc hién Nghi quyét so 42- NQ/TW', '']);
     expect(h.number).toBe('30/KH-UBND');

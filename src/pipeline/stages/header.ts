@@ -19,14 +19,16 @@ const HEADER_WINDOW = 60;
 // "Số: 767 /KH-UBND", "S6:82 /KH-UBND", "Số: /KH-UBND", "Số: 12/2024/QĐ-UBND" (on the skeleton).
 // The issuer's code may have more parts: "1523/KH-CAT-PC08" (the office's code after its body's).
 // The number may be handwritten on a scan and read as junk ("Số: ÉŠ/KH-DCT"): up to 4 characters, no number.
-const NUMBER = /(?:^|[\s|])s[o0-9a-z]?\s*[:;.]\s*(?:(\d{1,6})|[^\s\/]{1,4}(?=\s*\/))?\s*(?:\/\s*(\d{4})\s*)?\/\s*([a-z]{1,6})\s*-\s*([a-z0-9&]{1,12}(?:-[a-z0-9&]{1,8}){0,2})/;
+// Its slash may be read as a quote or tick when the number is ("Só:ØÓ6` KH-TCTLNTW-C04").
+const NUMBER = /(?:^|[\s|])s[o0-9a-z]?\s*[:;.]\s*(?:(\d{1,6})|[^\s\/]{1,5}(?=\s*[\/`'’]))?\s*(?:\/\s*(\d{4})\s*)?[\/`'’]\s*([a-z]{1,6})\s*-\s*([a-z0-9&]{1,12}(?:-[a-z0-9&]{1,8}){0,2})/;
 // A Party document's number: "Số 15-CTr/TU", "Số 05-NQ/HU" (the type before the issuer's code, a dash then a slash,
 // often no colon), at the start of its line or column: a cell of its own, so "Chương trình số 15-CTr/TU của …" in a
 // sentence is not taken for it.
 const PARTY_NUMBER = /(?:^|[|]|\s{3})\s*s[o0-9a-z]?\s*[:;.]?\s*(\d{1,6})\s*-\s*([a-z]{1,6})\s*\/\s*([a-z0-9&-]{1,12})\s*(?=$|[|]|\s{3})/;
 // "ngày 31 tháng 3 năm 2021", damaged "ngay 30 thdng 4 ndm 2024", blank "ngày tháng năm 2021".
-// A handwritten day or month on a scan may come out as a short junk word ("ngày đỗ tháng 6 năm 2026").
-const DATE = /ng[a-z]{1,3}\s*(?:(\d{1,2})|[^\s\d]{1,3}(?=\s))?\s*th[a-z]{1,4}\s*(?:(\d{1,2})|[^\s\d]{1,3}(?=\s))?\s*n[a-z]{1,3}\s*(\d{4})/;
+// A handwritten day or month on a scan may come out as a short junk word ("ngày đỗ tháng 6 năm 2026",
+// "ngày4$ tháng"): no day then, rather than a guessed one.
+const DATE = /ng[a-z]{1,3}\s*(?:(\d{1,2})(?=\s|th)|\d{0,2}[^\s\d]{1,3}(?=\s))?\s*th[a-z]{1,4}\s*(?:(\d{1,2})(?=\s|n)|\d{0,2}[^\s\d]{1,3}(?=\s))?\s*n[a-z]{1,3}\s*(\d{4})/;
 // The right column of the header, loosely: OCR damages its vowels ("CONG HOA XA HQI", "Poc 1ap - Tw do").
 const MOTTO = [
   /c\S{2}g\s+h\S{1,2}\s+x\S{1,2}\s+h\S{1,2}\s+ch\S{1,2}\s+ngh\S{1,3}\s+vi\S{1,2}t\s+nam/,
