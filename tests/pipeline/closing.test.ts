@@ -37,6 +37,8 @@ describe('signer in every layout', () => {
   it('a name OCR ran into a recipient line with one space, when it starts with a family name', () => {
     const { draft } = closing(['x', 'Nơi nhận: TM. ỦY BAN NHÂN DÂN', '- Sở Khoa học và Công nghệ (b/c); CHỦ TỊCH', '- Công an tỉnh (b/c); Ban Tuyên Giáo', '- Lưu: VT, VP. Trần Minh Khoa']);
     expect(draft.signer).toMatchObject({ title: 'CHỦ TỊCH', name: 'Trần Minh Khoa' });
+    // with a rank before it
+    expect(closing(['x', 'Nơi nhận: KT. TỔ TRƯỞNG', '- UBND các tỉnh (để báo cáo);', '- Lưu: VT, P5. NMC (100b). Đại tá Bùi Duy Hưng']).draft.signer.name).toBe('Bùi Duy Hưng');
     // capitalised words that do not start with a family name stay a recipient's
     expect(closing(['x', 'Nơi nhận: TM. ỦY BAN NHÂN DÂN', '- Sở Y tế; CHỦ TỊCH', '- Sở Nội vụ; Ban Tuyên Giáo', '- Lưu: VT.']).draft.signer.name).toBeNull();
   });

@@ -76,7 +76,7 @@ export function nameIn(text: string): FoundName | null {
   const name = last.replace(/[.,;]+$/u, '').replace(RANK, '');
   const whole = asName(name, Math.max(0, text.lastIndexOf(name)), false);
   if (whole) return whole;
-  const tail = /[.;:)]\s+([^.;:()]+?)[.,;]*$/u.exec(name)?.[1];
+  const tail = /[.;:)]\s+([^.;:()]+?)[.,;]*$/u.exec(name)?.[1]?.replace(RANK, '');
   return tail ? asName(tail, text.lastIndexOf(tail), true) : null;
 }
 
