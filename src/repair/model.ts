@@ -171,6 +171,13 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       const isLabel = /^[IVX]+$/.test(core) || heading || skeleton(prev) === 'khoa' || (prev.startsWith('(') && /[IVX]/.test(core));
       if (isLabel) return { cands: fixedCand(roman, otherUnit), fixed: true };
     }
+    // in English OCR a lone Y or A before a capitalised word is a name prefix (Y Thanh Hà, the Ê Đê
+    // Y; A Lưới): kept as written, not read as Ý or a damaged Ủy (the LM still sees the syllable:
+    // Sở Y Tế in a title-case heading). Other lone capitals are damaged syllables (B Chính trị =
+    // Bộ), and stripped text loses the marks of names too (O Loạn = Ô Loạn)
+    if (mode === 'english-ocr' && (core === 'Y' || core === 'A') && isNameAfter(item)) {
+      return { cands: fixedCand(core, lm.id(core.toLowerCase())), fixed: true };
+    }
     // list labels "a)", "b.", "đ)" at the start of a line stay as written
     if (item.wordIndex === 0 && /^\p{Ll}$/u.test(core) && /^[)./]/.test(item.pieces[item.pieceIndex + 1]?.text ?? '')) {
       return { cands: fixedCand(core, otherUnit), fixed: true };
@@ -184,6 +191,13 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       memo.set(core, r);
     }
     return r;
+  }
+
+  /** the word after this one, in the same line past one space, is capitalised (Thanh, not THANH or thanh) */
+  function isNameAfter(item: WalkItem): boolean {
+    const gap = item.pieces[item.pieceIndex + 1];
+    const next = item.pieces[item.pieceIndex + 2];
+    return gap !== undefined && gap.text === ' ' && next !== undefined && next.word && /^\p{Lu}\p{Ll}/u.test(next.text);
   }
 
   function textCandidates(core: string, mode: RepairChannel): { cands: Cand[]; fixed: boolean } {

@@ -118,6 +118,9 @@ export function transferCase(original: string, word: string): string {
   const first = [...original].find((c) => LETTER.test(c) || /\d/.test(c));
   // "Ié" for "lệ": a capital I standing for a lowercase l, the rest lowercase
   if (first === 'I' && word.startsWith('l') && letters.length >= 2 && upper.length === 1) return word;
+  // English OCR reads a capital Đ as a lower-case b or p (bon vi = Đơn vị, biéu 1 = Điều 1; in the
+  // aligned pairs 35 of 35 b/p-for-đ readings were capitals), a lower-case đ as d
+  if ((first === 'b' || first === 'p') && word.startsWith('đ')) return 'Đ' + word.slice(1);
   if (first && LETTER.test(first) && first !== first.toLowerCase()) {
     if (letters.length >= 2 && upper.length >= letters.length - 1 && letters.length > 2) return word.toUpperCase();
     return word.charAt(0).toUpperCase() + word.slice(1);

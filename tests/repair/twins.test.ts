@@ -37,4 +37,18 @@ describe('English-OCR repair of the damaged twins', () => {
     expect(r[0]).toContain('kết quả thực hiện về Sở Nội vụ trước ngày 15/12/2025.');
     expect(r[1]).toBe('Hoàn thành trước ngày 30/7/2026; báo cáo Giám đốc Công an tỉnh trước ngày 20 hằng tháng.');
   });
+
+  it('keeps a lone capital before a capitalised name as written (Y Thanh Hà), and Y inside Sở Y tế', () => {
+    const r = repair(['Nguyen Van Nam', 'Y Thanh Ha', '- S& Y té tinh (b/c);', 'Ban chi dao ve Sé Y Té va Uy ban nhan dan']);
+    expect(r[1]).toBe('Y Thanh Hà');
+    expect(r[2]).toBe('- Sở Y tế tỉnh (b/c);');
+    expect(r[3]).toBe('Ban chỉ đạo về Sở Y Tế và Ủy ban nhân dân');
+  });
+
+  it('capitalises a Đ that English OCR read as a lower-case b or p', () => {
+    const r = repair(['bon vi chu tri: Phong Quan ly dau tu.', 'biéu 1. Ban hanh kém theo Quyét dinh nay Ké hoach thuc hién', '- Don vi phdi hop: Van phong Sé; cac don vi lién quan.']);
+    expect(r[0]).toBe('Đơn vị chủ trì: Phòng Quản lý đầu tư.');
+    expect(r[1]).toBe('Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện');
+    expect(r[2]).toBe('- Đơn vị phối hợp: Văn phòng Sở; các đơn vị liên quan.');
+  });
 });
