@@ -63,9 +63,18 @@ export class CodeParts {
     }
   }
 
-  /** An abbreviation standing alone (BLDTBXH): its Đ restored when the corpus codes always write it. */
-  repairPart(abbreviation: string): string {
-    return this.restore.get(key(abbreviation)) ?? abbreviation;
+  /**
+   * An abbreviation standing alone (BLDTBXH): its Đ restored when the corpus codes always write it;
+   * one the corpus never shows whose B or P stands for that Đ (TT HPND tỉnh) becomes the Đ part
+   * when `known` accepts it: alone, a P is often a Phòng (PKT, not the code part ĐKT).
+   */
+  repairPart(abbreviation: string, known: (part: string) => boolean = () => false): string {
+    const k = key(abbreviation);
+    const r = this.restore.get(k);
+    if (r) return r;
+    if (this.seen.has(k)) return abbreviation;
+    const d = this.lostD(k);
+    return d && known(d) ? d : abbreviation;
   }
 
   /**

@@ -123,6 +123,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   const lm = new LanguageModel(new NgramModel(data.lm), { ...DEFAULT_LM, ...o.lm });
   const abbr: Abbreviations = parseAbbreviations(data.abbreviations);
   const codeParts = new CodeParts(data.codeParts ?? '');
+  const isListedAbbreviation = (part: string) => abbr.map.get(part.toUpperCase()) === part;
   const syllableSet = new Set(data.syllables);
   const sets = { isSyllable: (s: string) => syllableSet.has(normalizeTonePlacement(s)), isSkeleton: (k: string) => generator.isSkeleton(k) };
   const numUnit = lm.id(NUM);
@@ -221,7 +222,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     // syllable in English OCR (THONG TU = THÔNG TƯ): decoded, with the abbreviation kept at no cost
     const listedSyllable = mode === 'english-ocr' && listed === core && [...core].length <= 4 && isSkel(skeleton(core.toLowerCase()));
     if (cls === 'abbr' && !listedSyllable && (listed !== undefined || [...core].length > 4 || !/[AEIOUYĂÂÊÔƠƯGQ]/i.test(core.normalize('NFD')))) {
-      return { cands: fixedCand(listed ?? (damagedCodes ? codeParts.repairPart(core) : core), otherUnit), fixed: true };
+      return { cands: fixedCand(listed ?? (damagedCodes ? codeParts.repairPart(core, isListedAbbreviation) : core), otherUnit), fixed: true };
     }
     // a short unlisted all-caps token may be a mangled heading syllable (HQI = HỘI): decode it,
     // but keeping it as written stays cheap

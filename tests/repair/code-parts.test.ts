@@ -25,6 +25,17 @@ describe('code parts', () => {
     expect(parts.repair('12/PA-UBND')).toBe('12/PA-UBND');
   });
 
+  it('reads a lone abbreviation whose B or P stands for a known part\'s Đ as that part (TT HPND tỉnh)', () => {
+    const listed = (p: string) => ['HĐND', 'QĐ', 'NĐ'].includes(p);
+    expect(parts.repairPart('HPND', listed)).toBe('HĐND');
+    // alone, a P is often a Phòng: PKT (Phòng Kinh tế) is no ĐKT, a code part but no listed abbreviation
+    for (const a of ['PA', 'BB', 'PC', 'UBND', 'BCH', 'PKT']) expect(parts.repairPart(a, listed)).toBe(a);
+    expect(parts.repairPart('HPND')).toBe('HPND');
+    const r = loadRepairModel().repairLines(['- TT Tinh ty, TT HPND tinh (b/c);', '- Luu: VT, PKT.'], { channel: 'english-ocr' });
+    expect(r.lines[0]).toContain('TT HĐND tỉnh (b/c);');
+    expect(r.lines[1]).toContain('VT, PKT.');
+  });
+
   it('leaves codes without a lost Đ as they are', () => {
     for (const c of ['30/KH-UBND', '42-NQ/TW', '92-KL/TW', '377-CV/TU', '05/11/2020', '61/2024/QH15', 'NĐ-CP']) expect(parts.repair(c)).toBe(c);
   });
