@@ -113,6 +113,8 @@ export const GLUED_LABEL = /^\d{1,2}\.\p{L}/u;
 /** nats: slack on the Viterbi beam test so that rounding can never prune a state the beam keeps */
 const PRUNE_MARGIN = 1e-6;
 const NUM = '<num>';
+/** a quarter and its year as English OCR reads it: Roman numeral, its I read 1 or l (11/2026, 1V/2025) */
+const QUARTER = /^[IVl1]{1,3}\/\d{4}$/;
 const OTHER = '<x>';
 
 export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOptions> = {}): RepairModel {
@@ -171,6 +173,13 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       const heading = item.wordIndex === 0 && next.startsWith('.') && (/[IVX]/.test(core) || lineRest === lineRest.toUpperCase());
       const isLabel = /^[IVX]+$/.test(core) || heading || skeleton(prev) === 'khoa' || (prev.startsWith('(') && /[IVX]/.test(core));
       if (isLabel) return { cands: fixedCand(roman, otherUnit), fixed: true };
+    }
+    // a quarter is written in Roman numerals (Quý II/2026), which English OCR reads as digits
+    // (Quy 11/2026, I11/2026, 1V/2026): after "Quý" the numeral part is read back as Roman
+    if (mode === 'english-ocr' && QUARTER.test(core) && item.pieceIndex >= 2 && item.pieces[item.pieceIndex - 1]!.text === ' ' && skeleton(item.pieces[item.pieceIndex - 2]!.text) === 'quy') {
+      const slash = core.indexOf('/');
+      const label = romanLabel(core.slice(0, slash)) ?? (core.startsWith('1') && romanLabel(core.slice(0, slash).replace(/1/g, 'I')));
+      if (label && /^(?:I{1,3}|IV)$/.test(label)) return { cands: fixedCand(label + core.slice(slash), otherUnit), fixed: true };
     }
     // in English OCR a lone Y or A before a capitalised word is a name prefix (Y Thanh Hà, the Ê Đê
     // Y; A Lưới): kept as written, not read as Ý or a damaged Ủy (the LM still sees the syllable:

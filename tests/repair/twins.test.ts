@@ -51,4 +51,12 @@ describe('English-OCR repair of the damaged twins', () => {
     expect(r[1]).toBe('Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện');
     expect(r[2]).toBe('- Đơn vị phối hợp: Văn phòng Sở; các đơn vị liên quan.');
   });
+
+  it('reads the quarter after Quý back as a Roman numeral (English OCR reads II as 11)', () => {
+    const r = repair(['- Thdi gian hoan thanh: Quy 11/2026; Quy I11/2024 va trong Quy 1V/2026.', 'Quyét dinh s6 11/2026 ngay 05/11/2020; Quy 4/2026']);
+    expect(r[0]).toContain('Quý II/2026; Quý III/2024 và trong Quý IV/2026.');
+    // elsewhere digits stay digits, and an Arabic quarter stays Arabic
+    expect(r[1]).toContain('11/2026 ngày 05/11/2020');
+    expect(r[1]).toContain('4/2026');
+  });
 });
