@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { GlobalFonts } from '@napi-rs/canvas';
 import { forEachCorpusDocument, HELD_OUT_EVERY, isHeldOutDocument } from '../repair/corpus.js';
 import { dataPath, packageRoot } from '../util/paths.js';
+import { alignLines } from './align-lines.js';
 import { scanJpeg, typeset } from './build-scan-fixtures.js';
 
 const root = packageRoot();
@@ -107,22 +108,7 @@ function similarity(a: string, b: string): number {
 
 /** Monotone pairing maximising the summed similarity; pairs under 0.6 are not kept. */
 function pairLines(ocr: readonly string[], truth: readonly string[]): [string, string][] {
-  const W = truth.length + 1;
-  const score = new Float64Array((ocr.length + 1) * W);
-  const sim = (i: number, j: number) => { const m = similarity(ocr[i]!, truth[j]!); return m >= 0.6 ? m : 0; };
-  for (let i = 1; i <= ocr.length; i++) for (let j = 1; j <= truth.length; j++) {
-    score[i * W + j] = Math.max(score[(i - 1) * W + j]!, score[i * W + j - 1]!, score[(i - 1) * W + j - 1]! + sim(i - 1, j - 1));
-  }
-  const out: [string, string][] = [];
-  let i = ocr.length;
-  let j = truth.length;
-  while (i > 0 && j > 0) {
-    const m = sim(i - 1, j - 1);
-    if (m > 0 && score[i * W + j] === score[(i - 1) * W + j - 1]! + m) { out.push([ocr[i - 1]!, truth[j - 1]!]); i--; j--; }
-    else if (score[i * W + j] === score[(i - 1) * W + j]!) i--;
-    else j--;
-  }
-  return out.reverse();
+  return alignLines(ocr, truth, similarity, 0.6);
 }
 
 async function main(): Promise<void> {

@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import { createWorker, OEM } from 'tesseract.js';
 import { forEachCorpusDocument, HELD_OUT_EVERY, isHeldOutDocument } from '../repair/corpus.js';
 import { dataPath, packageRoot } from '../util/paths.js';
+import { alignLines } from './align-lines.js';
 import { scanJpeg, typeset } from './build-scan-fixtures.js';
 
 const root = packageRoot();
@@ -96,25 +97,7 @@ function overlap(ocr: string, truth: string): number {
  * keeps at least 80% of the truth line's words (letters aside from marks) are kept.
  */
 function pairLines(ocr: readonly string[], truth: readonly string[]): [string, string][] {
-  const W = truth.length + 1;
-  const score = new Float64Array((ocr.length + 1) * W);
-  const ov = (i: number, j: number) => overlap(ocr[i]!, truth[j]!);
-  const memo = new Map<number, number>();
-  const get = (i: number, j: number) => { const k = i * W + j; let v = memo.get(k); if (v === undefined) memo.set(k, (v = ov(i, j))); return v; };
-  for (let i = 1; i <= ocr.length; i++) for (let j = 1; j <= truth.length; j++) {
-    const m = get(i - 1, j - 1);
-    score[i * W + j] = Math.max(score[(i - 1) * W + j]!, score[i * W + j - 1]!, score[(i - 1) * W + j - 1]! + (m >= 0.8 ? m : 0));
-  }
-  const out: [string, string][] = [];
-  let i = ocr.length;
-  let j = truth.length;
-  while (i > 0 && j > 0) {
-    const m = get(i - 1, j - 1);
-    if (m >= 0.8 && score[i * W + j] === score[(i - 1) * W + j - 1]! + m) { out.push([ocr[i - 1]!, truth[j - 1]!]); i--; j--; }
-    else if (score[i * W + j] === score[(i - 1) * W + j]!) i--;
-    else j--;
-  }
-  return out.reverse();
+  return alignLines(ocr, truth, overlap, 0.8);
 }
 
 async function mainScan(): Promise<void> {
