@@ -219,6 +219,16 @@ export class AgencyRegistry {
     let i = 0;
     while (i < tokens.length) {
       const group = this.matchGroup(tokens, i);
+      // "Các Hạt Kiểm lâm", "các Sở Y tế": a body there is one of in each place, after "các", is the group of them all.
+      const each = !group && (tokens[i]!.key === 'cac' || tokens[i]!.key === 'nhung') && tokens[i + 1]?.upper && !/[,;.:()\n]/.test(tokens[i + 1]!.before) ? this.matchKnown(tokens, i + 1) : null;
+      if (each && each.entry.level === true && each.levelFrom === each.next) {
+        const start = tokens[i]!.start;
+        const end = tokens[each.next - 1]!.end;
+        const raw = squeeze(text.slice(start, end));
+        out.push({ agency: { name: raw.charAt(0).toUpperCase() + raw.slice(1), raw, kind: 'group', known: true }, start, end });
+        i = each.next;
+        continue;
+      }
       const known = tokens[i]!.upper ? this.matchKnown(tokens, i) : null;
       const best = group && (!known || group.next >= known.next) ? group : known;
       // "Đảng ủy Ủy ban nhân dân tỉnh", "Đảng đoàn HĐND tỉnh": the Party organisation of the body named right after it.
@@ -415,7 +425,19 @@ export class AgencyRegistry {
     const out: Agency[] = [];
     let at = 0;
     const gap = (from: number, to: number) => {
-      for (const piece of text.slice(from, to).split(/[,;+]|\s+và\s+|\s+va\s+|\s+với\s+|\s+voi\s+|\(|\)/u)) {
+      // Pieces split at list separators; one that opens no name after "và" or "," goes on with the name before it.
+      const split = text.slice(from, to).split(/([,;+]|\s+và\s+|\s+va\s+|\s+với\s+|\s+voi\s+|\(|\))/u);
+      const pieces: string[] = [];
+      for (let k = 0; k < split.length; k += 2) {
+        const piece = split[k]!;
+        const sep = k > 0 ? split[k - 1]! : '';
+        const sk = skeleton(piece.trim());
+        const previous = pieces.length > 0 ? skeleton(pieces[pieces.length - 1]!.trim()) : '';
+        if (/^\s*(?:,|và|va)\s*$/u.test(sep) && AGENCY_HEAD.test(previous) && /^\p{L}/u.test(piece.trim()) && !NAME_HEAD.test(piece.trim()) && !/^(?:cac|nhung|cung)\b/.test(sk) && sk.split(/\s+/).length <= 5) {
+          pieces[pieces.length - 1] += sep + piece;
+        } else pieces.push(piece);
+      }
+      for (const piece of pieces) {
         const p = squeeze(piece.replace(/^[\s\-–:.•*]+|[\s\-–:.]+$/gu, '').replace(/^(và|va|với|voi|cùng|cung|chủ trì|phối hợp)\s+/iu, ''));
         if (!p || !/\p{L}{2,}/u.test(p)) continue;
         if (/^(các|cac|những)\s/iu.test(p)) out.push({ name: this.expand(p), raw: p, kind: 'group', known: false });
@@ -447,6 +469,17 @@ export class AgencyRegistry {
     return { name: best.name, validFrom: best.validFrom ?? null, validTo: best.validTo ?? null, successor: best.successor ?? null };
   }
 
+  /**
+   * Whether a name is exactly a known body there is one of in each province or commune ("Chi cục Kiểm lâm", "Sở Nội
+   * vụ", "Hạt Kiểm lâm": `level` in the data), so that its full name takes the place ("… tỉnh Lào Cai").
+   */
+  isLevelBody(name: string): boolean {
+    const tokens = this.tokenize(name);
+    if (tokens.length === 0 || !tokens[0]!.upper) return false;
+    const known = this.matchKnown(tokens, 0);
+    return !!known && known.entry.level === true && known.levelFrom === tokens.length;
+  }
+
   /** The agency a name denotes when the whole name is one known body or group; null otherwise. */
   lookup(name: string): Agency | null {
     const m = this.scan(name);
@@ -455,6 +488,15 @@ export class AgencyRegistry {
     return rest === '' ? m[0]!.agency : null;
   }
 }
+
+/**
+ * Words an agency's name opens with (on the skeleton): a list piece that opens so is a name of its own, and "và" or a
+ * comma inside a name that opens so and goes on with words that open none ("Phòng Quản lý bảo vệ rừng và Bảo tồn thiên
+ * nhiên", "Đội Kiểm lâm cơ động và phòng cháy, chữa cháy rừng") is part of that name.
+ */
+/** The same words as written, capitalised, with their marks ("Bảo tồn" and "phòng cháy" open no name; "Báo", "Phòng" do). */
+const NAME_HEAD = /^(?:Bộ|Tổng cục|Cục|Chi cục|Vụ|Viện|Sở|Ban|Ủy ban|Uỷ ban|UBND|Trung tâm|Văn phòng|Thanh tra|Công an|Bộ Chỉ huy|Phòng|Hội|Đoàn|Đội|Hạt|Trạm|Chi nhánh|Hợp tác xã|Trường|Bệnh viện|Báo|Đài|Kho bạc|Ngân hàng|Quỹ|Tập đoàn|Tổng công ty|Công ty|Học viện|Đại học)(?=\s|$)/u;
+export const AGENCY_HEAD = /^(?:bo|tong cuc|cuc|chi cuc|vu|vien|so|ban|uy ban|ubnd|trung tam|van phong|thanh tra|cong an|bo chi huy|phong|hoi|doan|doi|hat|tram|chi nhanh|hop tac xa|truong|benh vien|bao|dai|kho bac|ngan hang|quy|tap doan|tong cong ty|cong ty|hoc vien|dai hoc)\b/;
 
 /**
  * A body's code in brackets after its name ("Phòng Cảnh sát giao thông (PC08)", "Phòng Hậu cần (PH10)", "Bảo hiểm xã

@@ -107,6 +107,21 @@ export function readIssuerBlock(lines: string[], format: (raw: string) => string
   if (place && PLACE_UNIT.test(place) && !PEOPLES_BODY.test(issuer) && !skeleton(issuer).includes(skeleton(place))) {
     issuer = `${issuer} ${place}`;
     hierarchy[hierarchy.length - 1] = issuer;
+    return { issuer, parent, hierarchy };
+  }
+  // Three levels ("UBND TỈNH LÀO CAI / SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG / CHI CỤC KIỂM LÂM"): the People's Committee's
+  // place goes to each body below it that there is one of in every province (a Sở, a Chi cục, a body the registry
+  // marks `level`: "Sở Nông nghiệp và Môi trường tỉnh Lào Cai", "Chi cục Kiểm lâm tỉnh Lào Cai"), not to a team.
+  const top = hierarchy.findIndex((h) => PEOPLES_BODY.test(h));
+  const topPlace = top >= 0 && top < hierarchy.length - 2 ? PEOPLES_BODY.exec(hierarchy[top]!)![1]! : undefined;
+  if (topPlace && PLACE_UNIT.test(topPlace)) {
+    const registry = AgencyRegistry.load();
+    for (let k = top + 1; k < hierarchy.length; k++) {
+      const body = hierarchy[k]!;
+      if (PEOPLES_BODY.test(body) || skeleton(body).includes(skeleton(topPlace)) || !(/^(?:Sở|Chi cục)\s/u.test(body) || registry.isLevelBody(body))) break;
+      hierarchy[k] = `${body} ${topPlace}`;
+    }
+    return { issuer: hierarchy[hierarchy.length - 1]!, parent: hierarchy[hierarchy.length - 2] ?? null, hierarchy };
   }
   return { issuer, parent, hierarchy };
 }

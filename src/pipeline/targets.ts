@@ -42,6 +42,7 @@ const UNITS: [string, string][] = [
   // "1.200 lượt người"; but in "1.200 lượt người dân" the counted noun is "người dân" (a unit "lượt", as "500 lượt cán bộ").
   [String.raw`luot nguoi(?!\s+(?:dan|lao dong|cao tuoi|khuyet tat|co cong|ngheo|tham gia)(?![a-z]))`, 'lượt người'],
   ['lao dong', 'lao động'],
+  ['cong dan', 'công dân'],
   ['nguoi', 'người'],
   ['can ho', 'căn hộ'],
   ['can nha', 'căn nhà'],
@@ -154,6 +155,16 @@ function cleanName(text: string, fromEnd: boolean): string {
   return t.replace(/^[\s,;:.)-]+|[\s,;:.(-]+$/gu, '').replace(/\s+/g, ' ').trim();
 }
 
+/** What opens a bracket that states a result, not a target: "(năm 2025 đạt", "(năm 2025:", "(hiện nay", "(ước thực hiện". */
+const RESULT_IN_BRACKETS = /^\(\s*(?:(?:nam\s+(?:19|20)\d{2}|hien nay|hien tai)\s*(?:dat|la|:|co|uoc dat|moi dat|chi dat)|uoc(?:\s+thuc hien|\s+dat)?\b|thuc hien\b|ket qua\b)/;
+
+/** The text of the bracket still open at `at` (from its "("), or "" when none is open. */
+function openBracketBefore(u: string, at: number): string {
+  const open = u.lastIndexOf('(', at);
+  if (open < 0 || u.lastIndexOf(')', at) > open || at - open > 60) return '';
+  return u.slice(open, at);
+}
+
 function words(s: string): number {
   return s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 }
@@ -168,6 +179,8 @@ export function findTargets(text: string, contextYear: number | null = null): Fo
     if (m.index < skipUntil) continue;
     const first = parseVietnameseNumber(m[1]!);
     if (first === null) continue;
+    // A result in brackets beside a target ("đạt 62% (năm 2025 đạt 58,4%)", "(hiện nay: 40%)") is no target.
+    if (RESULT_IN_BRACKETS.test(openBracketBefore(u, m.index))) continue;
     let end = m.index + m[1]!.length;
     // Document numbers ("42-NQ"), dates ("05/11"), "Covid-19".
     if (/^\s*[-\/]\s*[a-z]/.test(u.slice(end)) || /^\/\d/.test(u.slice(end))) continue;
@@ -272,7 +285,8 @@ export function findTargets(text: string, contextYear: number | null = null): Fo
     const segStart = Math.max(cs, k > 0 && found[k - 1]!.end > cs ? found[k - 1]!.end : cs);
     const segEnd = Math.min(ce, k + 1 < found.length && found[k + 1]!.compStart < ce ? found[k + 1]!.compStart : ce);
     // Year: "vào năm 2025" after, else the nearest year before in the sentence, else the heading's.
-    const after = YEAR_AFTER.exec(u.slice(f.end));
+    // "(năm 2025 đạt 58,4%)" after a target is last year's result, not the target's year.
+    const after = RESULT_IN_BRACKETS.test(u.slice(f.end).trimStart()) ? null : YEAR_AFTER.exec(u.slice(f.end));
     let year: number | null = after ? Number(after[1]) : null;
     if (year === null) {
       const clause = u.slice(cs, f.start);

@@ -14,6 +14,8 @@ import { findAttachment } from './document-kind.js';
 import { isLayoutTable } from './tables.js';
 
 /** How far into the document the header may reach. */
+/** What stands above a header and is no body: the draft mark ("DỰ THẢO", "Dự thảo lần 2") and urgency or secrecy marks. */
+const MARK_ABOVE_HEADER = /^(?:ban\s+)?du\s+thao(?:\s+(?:lan\s+)?\d+)?(?:\s*\d+)?$|^(?:mat|toi mat|tuyet mat|khan|thuong khan|hoa toc)$/;
 const HEADER_WINDOW = 60;
 
 // "Số: 767 /KH-UBND", "S6:82 /KH-UBND", "Số: /KH-UBND", "Số: 12/2024/QĐ-UBND" (on the skeleton).
@@ -281,7 +283,7 @@ export const headerStage: Stage = {
           .filter((l) => !MOTTO_PIECE.test(skeleton(leftCell(pick(l)))))
           .map((l) => leftColumn(withoutPlaceDate(leftCell(pick(l)))))
           // a speck left of the motto ("A Độc lập - …") is no issuer line
-          .filter((left) => left && upperShare(left) > 0.6 && !/^\S{1,2}$/u.test(left));
+          .filter((left) => left && upperShare(left) > 0.6 && !/^\S{1,2}$/u.test(left) && !MARK_ABOVE_HEADER.test(skeleton(left).trim()));
       };
       const block = leftLines((l) => l.text);
       const groups = issuerGroups(block);

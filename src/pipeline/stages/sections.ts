@@ -10,6 +10,8 @@ import { skeleton } from '../../text/vietnamese.js';
 import { squeeze, tidyCodes, upperShare } from '../../text/case.js';
 import { RECIPIENTS_HEADING } from './closing.js';
 import { AgencyRegistry } from '../../facts/agencies.js';
+import { tableGlobalRange } from '../blocks.js';
+import { tableLayout } from '../table-columns.js';
 
 const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
 const ROMAN_LABEL = /^\s*([IVXLivxl1]{1,6})\s*[.\/]\s*(\S.*)$/u;
@@ -325,7 +327,7 @@ function closeRanges(nodes: OutlineNode[], end: number, isBlank: (i: number) => 
 
 /**
  * A part whose heading says nothing (unreadable, or words the rules do not know) is known by what it holds:
- * items that open with an agency and a colon are organization; "X chủ trì" prose is tasks; a list of
+ * items that open with an agency and a colon are organization; "X chủ trì" prose or a task table is tasks; a list of
  * targets with % is indicators. Its items that said nothing take the kind too.
  */
 function inferKind(doc: PlanDocument, part: OutlineNode): void {
@@ -341,9 +343,14 @@ function inferKind(doc: PlanDocument, part: OutlineNode): void {
   });
   const leads = skels.filter((t) => /\bchu tri\b/.test(t)).length;
   const targets = skels.filter((t) => /^\s*[-+•*]/.test(t) && /\d\s*%/.test(t)).length;
+  // A table of tasks in the part ("NỘI DUNG, THỜI GIAN THỰC HIỆN" over "TT | Thời gian | Nội dung công việc | Đơn vị thực hiện").
+  const taskTable = doc.tables.some((t) => {
+    const [first] = tableGlobalRange(doc, t);
+    return first > part.start && first <= part.end && tableLayout(t).role === 'tasks';
+  });
   let kind: SectionKind | null = null;
   if (items.length > 0 && agencyItems.length * 2 > items.length) kind = 'organization';
-  else if (leads > 0) kind = 'tasks';
+  else if (leads > 0 || taskTable) kind = 'tasks';
   else if (targets >= 2) kind = 'indicators';
   if (!kind) return;
   doc.warn('section-kind-inferred', `part ${part.id} "${part.heading.slice(0, 60)}": kind read from its content as ${kind}`, doc.sourceOf(part.start));

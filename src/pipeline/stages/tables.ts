@@ -17,7 +17,7 @@ import type { PlanDocument } from '../../model/document.js';
 import { tableGrid, type TableBlock, type TableCell } from '../../model/table.js';
 import type { Agency, Deadline, Indicator, SourceRef, Task, TableRecord } from '../../schema/record.js';
 import type { Stage, RecordDraft } from '../stage.js';
-import { AgencyRegistry } from '../../facts/agencies.js';
+import { AGENCY_HEAD, AgencyRegistry } from '../../facts/agencies.js';
 import { skeleton } from '../../text/vietnamese.js';
 import { squeeze } from '../../text/case.js';
 import { parseDeadlines } from '../deadlines.js';
@@ -46,6 +46,8 @@ interface Row {
 }
 
 const LABEL = /^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVXL]{1,6}|[A-ZĐ]|[a-zđ])\s*[.)]?\s*$/u;
+/** A group's label and title in one cell: "I. RÀ SOÁT, QUY HOẠCH", "B - Tổ chức thực hiện", "2) Đào tạo". */
+const FULL_WIDTH_GROUP = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3}|[IVXL]{1,6}|[A-ZĐ])\s*(?:[.):]|\s[-–])\s*(\S.*)$/u;
 
 /** The label as an id part: "a)" → "a", "1." → "1", "II." → "II". */
 function labelId(text: string): string {
@@ -71,8 +73,6 @@ function columns(layout: TableLayout, role: ColumnRole): number[] {
   return layout.roles.flatMap((r, c) => (r === role ? [c] : []));
 }
 
-/** Words an agency's name opens with: a cell piece that opens so is one name, "và" inside it included. */
-const AGENCY_HEAD = /^(?:bo|tong cuc|cuc|chi cuc|vu|vien|so|ban|uy ban|ubnd|trung tam|van phong|thanh tra|cong an|bo chi huy|phong|hoi|doan|truong|benh vien|bao|dai|kho bac|ngan hang|quy|tap doan|tong cong ty|cong ty|hoc vien|dai hoc)\b/;
 /** Collective mentions the registry's groups may miss: "Cơ quan, địa phương có liên quan". */
 const GENERIC = /^(?:cac\s+)?(?:co quan|don vi|dia phuong|to chuc|ca nhan)\b.*\b(?:lien quan|co lien quan)$/;
 /** A cell that names no one but points to another document ("Theo phân công tại Quyết định số …"). */
@@ -115,7 +115,7 @@ export function cellAgencies(cellText: string): Agency[] {
         } else if (GENERIC.test(sk) || /^(?:cac|nhung)\s/.test(sk)) out.push({ name: p, raw: p, kind: 'group', known: false });
         else if (AGENCY_HEAD.test(sk)) {
           // "Cục Lâm nghiệp và Kiểm lâm" is one name; "Cục Lâm nghiệp và Cục Kiểm lâm" two.
-          for (const name of p.split(/\s+và\s+(?=(?:Bộ|Tổng cục|Cục|Chi cục|Vụ|Viện|Sở|Ban|Ủy ban|UBND|Trung tâm|Văn phòng|Thanh tra|Công an|Phòng|Hội|Đoàn|Trường)\s)/u)) out.push({ name: squeeze(name), raw: squeeze(name), kind: 'agency', known: false });
+          for (const name of p.split(/\s+và\s+(?=(?:Bộ|Tổng cục|Cục|Chi cục|Vụ|Viện|Sở|Ban|Ủy ban|UBND|Trung tâm|Văn phòng|Thanh tra|Công an|Phòng|Hội|Đoàn|Đội|Hạt|Trạm|Trường)\s)/u)) out.push({ name: squeeze(name), raw: squeeze(name), kind: 'agency', known: false });
         } else out.push(...registry.parseList(p));
       }
     };
@@ -200,8 +200,15 @@ function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout,
   /** The row (index in rows) that gave the last task, so that a wrapped row joins only the row right above it. */
   let lastRowWasTask = -2;
   rows.forEach((row, k) => {
-    const label = idCol >= 0 ? text(row.cells[idCol]) : '';
-    const body = taskCol >= 0 ? text(row.cells[taskCol]) : '';
+    let label = idCol >= 0 ? text(row.cells[idCol]) : '';
+    let body = taskCol >= 0 ? text(row.cells[taskCol]) : '';
+    // A group row written as one cell across the number and content columns ("I. RÀ SOÁT, QUY HOẠCH" merged over
+    // the whole row): its label opens the cell's text.
+    const across = idCol >= 0 && taskCol >= 0 && row.cells[idCol] && row.cells[idCol] === row.cells[taskCol] ? FULL_WIDTH_GROUP.exec(label) : null;
+    if (across) {
+      label = across[1]!;
+      body = across[2]!;
+    }
     if (!body && !label) return;
     // A header repeated inside the table (after a page break or a group row), or the row that numbers the columns ("(1) | (2) | …"): skip.
     if (isHeaderRow(row.cells)) return;

@@ -1,0 +1,164 @@
+/**
+ * Rules that session 12's blind Word documents (src/scripts/build-blind-docx.ts: a Quyết định of UBND tỉnh Lâm Đồng,
+ * a Chi cục under a Sở of Lào Cai, a commune of Lào Cai, a Sở Dân tộc và Tôn giáo) showed missing, each checked on a
+ * document or text written here.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import { extractFile } from '../../src/extract.js';
+import { AgencyRegistry } from '../../src/facts/agencies.js';
+import { readIssuerBlock } from '../../src/pipeline/issuer.js';
+import { formatIssuer } from '../../src/pipeline/stages/header.js';
+import { findTargets } from '../../src/pipeline/targets.js';
+import { runPipeline } from '../../src/pipeline/index.js';
+import { readTextDocument } from '../../src/backends/text.js';
+import { docFromLines } from '../helpers.js';
+
+const names = (list: { name: string }[]) => list.map((a) => a.name);
+const registry = AgencyRegistry.load();
+const dir = mkdtempSync(join(tmpdir(), 'word-conventions-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const cell = (text: string, extra: Partial<ConstructorParameters<typeof TableCell>[0]> = {}) => new TableCell({ children: [new Paragraph(text)], ...extra });
+
+async function docxFile(name: string, children: (Paragraph | Table)[]): Promise<string> {
+  const file = join(dir, name);
+  writeFileSync(file, await Packer.toBuffer(new Document({ sections: [{ children }] })));
+  return file;
+}
+
+describe('a task table whose group rows are one cell across the table', () => {
+  it('reads "I. RÀ SOÁT, QUY HOẠCH" merged over every column as group I, and skips the row of column numbers', async () => {
+    const table = new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: ['STT', 'Nội dung nhiệm vụ', 'Cơ quan, đơn vị chủ trì', 'Cơ quan phối hợp', 'Thời hạn hoàn thành'].map((t) => cell(t)) }),
+        new TableRow({ children: ['(1)', '(2)', '(3)', '(4)', '(5)'].map((t) => cell(t)) }),
+        new TableRow({ children: [cell('I. RÀ SOÁT, QUY HOẠCH', { columnSpan: 5 })] }),
+        new TableRow({ children: [cell('1'), cell('Rà soát các công trình cấp nước'), cell('Sở Xây dựng', { verticalMerge: VerticalMergeType.RESTART }), cell('Sở Tài chính'), cell('Quý I/2026')] }),
+        new TableRow({ children: [cell('2'), cell('Cập nhật quy hoạch cấp nước'), cell('', { verticalMerge: VerticalMergeType.CONTINUE }), cell('Sở Nội vụ'), cell('Tháng 6/2026')] }),
+        new TableRow({ children: [cell('II - Truyền thông', { columnSpan: 5 })] }),
+        new TableRow({ children: [cell('1'), cell('Tuyên truyền sử dụng nước sạch'), cell('Sở Y tế'), cell('Hội Liên hiệp Phụ nữ tỉnh'), cell('Thường xuyên')] }),
+      ],
+    });
+    const file = await docxFile('groups.docx', [
+      new Paragraph({ children: [new TextRun('KẾ HOẠCH')] }),
+      new Paragraph('Bảo đảm cấp nước sạch năm 2026'),
+      new Paragraph('I. NHIỆM VỤ CỤ THỂ'),
+      table,
+    ]);
+    const rec = await extractFile(file);
+    expect(rec.tasks.map((t) => t.id)).toEqual(['I.1', 'I.2', 'II.1']);
+    expect(rec.tasks.map((t) => names(t.lead))).toEqual([['Sở Xây dựng'], ['Sở Xây dựng'], ['Sở Y tế']]);
+    expect(names(rec.tasks[2]!.support)).toEqual(['Hội Liên hiệp Phụ nữ tỉnh']);
+  });
+
+  it('still reads a lone label cell with the group title spanning the rest', async () => {
+    const table = new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: ['TT', 'Nội dung công việc', 'Chủ trì', 'Phối hợp', 'Thời gian'].map((t) => cell(t)) }),
+        new TableRow({ children: [cell('A'), cell('CÔNG TÁC CHUẨN BỊ', { columnSpan: 4 })] }),
+        new TableRow({ children: [cell('1'), cell('Kiểm tra trang thiết bị chữa cháy rừng'), cell('Chi cục Kiểm lâm'), cell('Các Hạt Kiểm lâm'), cell('Tháng 10/2025')] }),
+      ],
+    });
+    const rec = await extractFile(await docxFile('lone-label.docx', [new Paragraph('KẾ HOẠCH'), new Paragraph('Phòng cháy rừng'), new Paragraph('I. NHIỆM VỤ'), table]));
+    expect(rec.tasks.map((t) => t.id)).toEqual(['A.1']);
+    expect(rec.tasks[0]!.support).toEqual([{ name: 'Các Hạt Kiểm lâm', raw: 'Các Hạt Kiểm lâm', kind: 'group', known: true }]);
+  });
+});
+
+describe('a part known by its task table', () => {
+  it('gives "NỘI DUNG, THỜI GIAN THỰC HIỆN" over a task table the kind tasks', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Tuyển chọn và gọi công dân nhập ngũ năm 2026',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'Tuyển chọn đúng luật, đủ số lượng.',
+      'II. NỘI DUNG, THỜI GIAN THỰC HIỆN',
+      '| TT | Thời gian | Nội dung công việc | Đơn vị thực hiện | Phối hợp |',
+      '|---|---|---|---|---|',
+      '| 1 | Tháng 11/2025 | Sơ tuyển sức khỏe công dân | Ban Chỉ huy Quân sự xã | Trạm Y tế xã |',
+      'III. TỔ CHỨC THỰC HIỆN',
+      'Các đơn vị thực hiện nghiêm Kế hoạch này.',
+    ].join('\n');
+    const bytes = new TextEncoder().encode(text);
+    const rec = runPipeline(readTextDocument({ file: 'plan.md', bytes, sha256: '0'.repeat(64) } as never, 'plan.md'));
+    expect(rec.sections.map((s) => [s.id, s.kind])).toEqual([['I', 'purpose'], ['II', 'tasks'], ['III', 'organization']]);
+    expect(rec.warnings.map((w) => w.code)).toContain('section-kind-inferred');
+    expect(names(rec.tasks[0]!.lead)).toEqual(['Ban Chỉ huy Quân sự xã']);
+  });
+});
+
+describe('an issuer block of three levels', () => {
+  const format = (raw: string) => formatIssuer(raw, 'Lào Cai');
+
+  it('gives the province of the People\'s Committee to the Sở and the Chi cục under it', () => {
+    expect(readIssuerBlock(['UBND TỈNH LÀO CAI', 'SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG', 'CHI CỤC KIỂM LÂM'], format)).toEqual({
+      issuer: 'Chi cục Kiểm lâm tỉnh Lào Cai',
+      parent: 'Sở Nông nghiệp và Môi trường tỉnh Lào Cai',
+      hierarchy: ['Ủy ban nhân dân tỉnh Lào Cai', 'Sở Nông nghiệp và Môi trường tỉnh Lào Cai', 'Chi cục Kiểm lâm tỉnh Lào Cai'],
+    });
+  });
+
+  it('keeps a team under a Sở without the province, as its name is its own', () => {
+    const read = readIssuerBlock(['UBND TỈNH LÀO CAI', 'SỞ CÔNG THƯƠNG', 'ĐOÀN KIỂM TRA'], format)!;
+    expect(read.issuer).toBe('Đoàn kiểm tra');
+    expect(read.parent).toBe('Sở Công Thương tỉnh Lào Cai');
+  });
+
+  it('leaves the draft mark above the header out of the block', () => {
+    const rec = runPipeline(
+      docFromLines([
+        'DỰ THẢO',
+        'UBND TỈNH LÀO CAI',
+        'SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG',
+        'CHI CỤC KIỂM LÂM',
+        'Số:        /KH-CCKL',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        'Lào Cai, ngày      tháng 10 năm 2025',
+        '',
+        'KẾ HOẠCH',
+        'Phòng cháy, chữa cháy rừng mùa khô 2025 - 2026',
+      ]),
+    );
+    expect(rec.document.issuer).toBe('Chi cục Kiểm lâm tỉnh Lào Cai');
+    expect(rec.document.issuerHierarchy).toEqual(['Ủy ban nhân dân tỉnh Lào Cai', 'Sở Nông nghiệp và Môi trường tỉnh Lào Cai', 'Chi cục Kiểm lâm tỉnh Lào Cai']);
+  });
+});
+
+describe('names of units the registry does not know', () => {
+  it('keeps "và" and a comma inside a name when what follows opens no name', () => {
+    expect(names(registry.parseList('Phòng Quản lý bảo vệ rừng và Bảo tồn thiên nhiên'))).toEqual(['Phòng Quản lý bảo vệ rừng và Bảo tồn thiên nhiên']);
+    expect(names(registry.parseList('Đội Kiểm lâm cơ động và phòng cháy, chữa cháy rừng'))).toEqual(['Đội Kiểm lâm cơ động và phòng cháy, chữa cháy rừng']);
+    // "và" before another body still splits.
+    expect(names(registry.parseList('Phòng Văn hóa - Xã hội và Trạm Y tế xã'))).toEqual(['Phòng Văn hóa - Xã hội', 'Trạm Y tế xã']);
+    expect(names(registry.parseList('Phòng Tuyên truyền và các đoàn thể'))).toEqual(['Phòng Tuyên truyền', 'các đoàn thể']);
+  });
+
+  it('reads "các" before a body there is one of in each place as the group of them', () => {
+    const scan = (text: string) => registry.scan(text).map((m) => `${m.agency.name}${m.agency.kind === 'group' ? ' [group]' : ''}`);
+    expect(scan('Các Hạt Kiểm lâm xây dựng kế hoạch')).toEqual(['Các Hạt Kiểm lâm [group]']);
+    expect(scan('phối hợp với các Hạt Kiểm lâm, Công an xã')).toEqual(['Các Hạt Kiểm lâm [group]', 'Công an xã']);
+    expect(scan('Sở Y tế, Hạt Kiểm lâm')).toEqual(['Sở Y tế', 'Hạt Kiểm lâm']);
+  });
+});
+
+describe('targets beside last year\'s result', () => {
+  const targets = (text: string, year: number | null = null) => findTargets(text, year).map((f) => f.target);
+
+  it('reads no target and no year in "(năm 2025 đạt 58,4%)"', () => {
+    expect(targets('Tỷ lệ hộ gia đình sử dụng nước sạch đạt 62% (năm 2025 đạt 58,4%);', 2026)).toEqual([{ value: 62, comparator: '=', unit: '%', year: 2026 }]);
+    expect(targets('Tỷ lệ che phủ rừng đạt 45% (hiện nay: 42%).', 2026)).toEqual([{ value: 45, comparator: '=', unit: '%', year: 2026 }]);
+    // A year in brackets alone is still the target's year.
+    expect(targets('Tỷ lệ che phủ rừng đạt 45% (năm 2030).')).toEqual([{ value: 45, comparator: '=', unit: '%', year: 2030 }]);
+  });
+
+  it('counts citizens', () => {
+    expect(targets('Số công dân nhập ngũ: 18 công dân, trong đó nhập ngũ Công an nhân dân: 03 công dân.').map((t) => [t.value, t.unit])).toEqual([[18, 'công dân'], [3, 'công dân']]);
+  });
+});
