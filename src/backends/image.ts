@@ -4,11 +4,13 @@
  * decode, is refused with an InputError before any pixel is allocated.
  */
 import { PlanDocument } from '../model/document.js';
+import { numberTables } from '../model/table.js';
 import { getEngine, OCR_LANGUAGE } from '../ocr/engine.js';
 import { checkImageSize, ImageFormatError, readImageInfo, tiffPage, tiffPageIndexes, type ImageInfo, type OcrImage } from '../ocr/image.js';
-import { describePageFailure, ocrPages, PageTimeoutError, pageFromOcr, warnLowConfidence } from '../ocr/pages.js';
+import { describePageFailure, ocrPages, PageTimeoutError, warnLowConfidence } from '../ocr/pages.js';
 import type { OcrOptions } from '../ocr/types.js';
 import { describeError, InputError } from '../util/errors.js';
+import { layoutOcrPage } from './ocr-tables.js';
 import type { RawInput } from './read-input.js';
 
 const READABLE = new Set(['png', 'jpeg', 'tiff']);
@@ -50,13 +52,15 @@ export async function readImageDocument(input: RawInput, displayName: string, op
       doc.warn(outcome.error instanceof PageTimeoutError ? 'page-timeout' : 'ocr-failed', `page ${n}: ${describePageFailure(outcome.error)}`, { page: n, line: 1, endLine: 1 });
       continue;
     }
-    const page = pageFromOcr(n, outcome.page);
+    const { page, tables, lineOf } = layoutOcrPage(n, outcome.page);
     doc.pages.push(page);
-    warnLowConfidence(doc, n, outcome.page);
+    doc.tables.push(...tables.map((t) => ({ ...t, index: 0 })));
+    warnLowConfidence(doc, n, outcome.page, lineOf);
     done.push(n);
     if (page.origin === 'empty') doc.warn('empty-page', `page ${n}: OCR found no text`, { page: n, line: 1, endLine: 1 });
   }
   if (done.length === 0) throw new InputError(displayName, failures[0] ?? 'no page could be read');
+  numberTables(doc.tables);
   doc.invalidateLines();
   doc.ocr = { engine: engine.name, language: engine.language, pages: done };
   return doc;

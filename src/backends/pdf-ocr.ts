@@ -6,12 +6,13 @@
  */
 import { assessDamage } from '../repair/index.js';
 import { makePage, PlanDocument, type Page } from '../model/document.js';
-import type { TableBlock } from '../model/table.js';
+import { numberTables, type TableBlock } from '../model/table.js';
 import type { PdfItemPage, PdfItemsReader } from './pdf-items.js';
 import { findRuledTables, layoutPage, mayHoldTable } from './pdf-tables.js';
 import { getEngine, OCR_LANGUAGE } from '../ocr/engine.js';
 import { probeNative } from '../ocr/native.js';
-import { BlankPageError, describePageFailure, ocrPages, PageError, PageTimeoutError, pageFromOcr, warnLowConfidence } from '../ocr/pages.js';
+import { BlankPageError, describePageFailure, ocrPages, PageError, PageTimeoutError, warnLowConfidence } from '../ocr/pages.js';
+import { layoutOcrPage } from './ocr-tables.js';
 import { DEFAULT_OCR, DEFAULT_PAGE_TIMEOUT_S, type OcrOptions } from '../ocr/types.js';
 import { decodeLegacy, detectLegacyEncoding } from '../text/legacy-encodings.js';
 import { isUnicodeVietnamese, skeleton } from '../text/vietnamese.js';
@@ -169,13 +170,15 @@ async function ocrPdfPages(doc: PlanDocument, pdf: GuardedPdf, numbers: number[]
       doc.warn(code, `page ${n}: ${describePageFailure(outcome.error).replace(/^page \d+: /, '')}`, { page: n, line: 1, endLine: 1 });
       continue;
     }
-    const page = pageFromOcr(n, outcome.page);
+    const { page, tables, lineOf } = layoutOcrPage(n, outcome.page);
     // a page where OCR found nothing keeps its (empty) text layer and is not counted as OCR'd
     if (page.origin === 'empty') continue;
     doc.pages[index] = page;
-    warnLowConfidence(doc, n, outcome.page);
+    doc.tables.push(...tables.map((t) => ({ ...t, index: 0 })));
+    warnLowConfidence(doc, n, outcome.page, lineOf);
     done.push(n);
   }
+  numberTables(doc.tables);
   doc.invalidateLines();
   if (done.length > 0) {
     // blank pages do not make a scan "mixed"; a page that kept its text layer does

@@ -57,3 +57,9 @@ export function rowSource(table: TableBlock, row: number, endRow: number = row):
   const endLine = table.rowLines[endRow] ?? line;
   return { page: table.page, line, endLine: Math.max(line, endLine) };
 }
+
+/** Tables in reading order (page, then line), numbered from 1: an OCR'd page's tables join those of the text layer. */
+export function numberTables(tables: TableBlock[]): void {
+  tables.sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || a.firstLine - b.firstLine);
+  tables.forEach((t, i) => (t.index = i + 1));
+}

@@ -7,6 +7,7 @@
 import type { Page, PlanDocument, TextLine } from '../model/document.js';
 import { InputError } from '../util/errors.js';
 import type { OcrImage } from './image.js';
+import { withRulingLines } from './rules.js';
 import { ImageDecodeError, type OcrEngine, type OcrPage } from './types.js';
 
 export type PageOutcome = { ok: true; page: OcrPage } | { ok: false; error: Error };
@@ -73,7 +74,7 @@ export async function ocrPages(numbers: readonly number[], load: (n: number) => 
       break;
     }
     const task: Promise<void> = recognizeWithin(engine, image, options.pageTimeoutMs).then(
-      (page) => finish(n, { ok: true, page }),
+      async (page) => finish(n, { ok: true, page: await withRulingLines(image, page) }),
       (err: unknown) => {
         if (isPageFailure(err)) finish(n, { ok: false, error: err as Error });
         else fatal ??= err;
@@ -96,13 +97,14 @@ export function pageFromOcr(number: number | null, ocr: OcrPage): Page {
   return { number, origin: lines.length === 0 ? 'empty' : 'ocr', lines };
 }
 
-/** One warning per line that has doubtful words, naming them and their confidence. */
-export function warnLowConfidence(doc: PlanDocument, number: number | null, ocr: OcrPage): void {
+/** One warning per line that has doubtful words, naming them and their confidence; `lineOf` maps OCR lines to page lines when the page was laid out anew (its tables). */
+export function warnLowConfidence(doc: PlanDocument, number: number | null, ocr: OcrPage, lineOf?: readonly number[]): void {
   ocr.lines.forEach((line, i) => {
     const weak = line.words.filter((w) => w.confidence < LOW_CONFIDENCE && /\p{L}|\d/u.test(w.text));
     if (weak.length === 0) return;
     const list = weak.map((w) => `"${w.text}" (${w.confidence.toFixed(2)})`).join(', ');
-    doc.warn('low-confidence-ocr', `OCR unsure of ${list}`, { page: number, line: i + 1, endLine: i + 1 });
+    const at = lineOf?.[i] ?? i + 1;
+    doc.warn('low-confidence-ocr', `OCR unsure of ${list}`, { page: number, line: at, endLine: at });
   });
 }
 

@@ -2,6 +2,7 @@
  * Tesseract's TSV output (both engines produce it) to lines with boxes and confidences.
  * Columns: level page_num block_num par_num line_num word_num left top width height conf text;
  * level 5 rows are words, and a line is the words sharing block, paragraph and line numbers.
+ * A level 5 row with a box and no text is a separator tesseract found (a ruling line).
  */
 import type { Box, OcrLine, OcrPage, OcrWord } from './types.js';
 
@@ -13,6 +14,7 @@ function union(a: Box, b: Box): Box {
 
 export function parseTsv(tsv: string): OcrPage {
   const lines: OcrLine[] = [];
+  const rules: Box[] = [];
   let current: OcrLine | null = null;
   let key = '';
   let confSum = 0;
@@ -22,9 +24,12 @@ export function parseTsv(tsv: string): OcrPage {
     const cols = row.split('\t');
     if (cols.length < 12 || cols[0] !== '5') continue;
     const text = cols.slice(11).join('\t').replace(/\r$/, '').trim();
-    if (!text) continue;
     const conf = Number(cols[10]);
     const box: Box = { left: Number(cols[6]), top: Number(cols[7]), width: Number(cols[8]), height: Number(cols[9]) };
+    if (!text) {
+      if (box.width > 0 && box.height > 0) rules.push(box);
+      continue;
+    }
     const word: OcrWord = { text: text.normalize('NFC'), confidence: Number.isFinite(conf) && conf >= 0 ? Math.min(1, conf / 100) : 0, box };
     const k = `${cols[1]}:${cols[2]}:${cols[3]}:${cols[4]}`;
     if (!current || k !== key) {
@@ -47,5 +52,5 @@ export function parseTsv(tsv: string): OcrPage {
     }
     line.confidence = chars ? weighted / chars : 0;
   }
-  return { lines, confidence: confCount ? confSum / confCount : 0 };
+  return { lines, rules, confidence: confCount ? confSum / confCount : 0 };
 }

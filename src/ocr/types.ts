@@ -28,6 +28,12 @@ export interface OcrLine {
 
 export interface OcrPage {
   lines: OcrLine[];
+  /**
+   * The ruling lines of the page, in image pixels: found in its pixels when the page may hold
+   * a table (ocr/rules.ts), else tesseract's separator blocks (a box and no text). The tables of
+   * a scan are read from them (backends/ocr-tables.ts).
+   */
+  rules: Box[];
   /** Mean word confidence of the page, 0..1 (0 when no words). */
   confidence: number;
 }

@@ -11,6 +11,7 @@
  *   --repair never. Each page is repaired once, by one of the two passes.
  */
 import type { PlanDocument, TextLine } from '../model/document.js';
+import type { TableCell } from '../model/table.js';
 import { assessDamage, loadRepairModel } from '../repair/index.js';
 import { isUnicodeVietnamese } from '../text/vietnamese.js';
 
@@ -26,13 +27,27 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Repairs the lines in place, records the statistics (first pass wins) and warns on doubtful tokens. */
-function repairLinesOf(doc: PlanDocument, lines: TextLine[], damageScore: number, what: string, ocr = false): void {
+/** The cells of the tables whose rows are on pages of these origins (what the tables stage reads instead of the row lines). */
+function cellsOf(doc: PlanDocument, origins: readonly string[]): TableCell[] {
+  const pages = new Set(doc.pages.filter((p) => origins.includes(p.origin)).map((p) => p.number));
+  return doc.tables.filter((t) => pages.has(t.page)).flatMap((t) => t.cells);
+}
+
+/** Repairs the lines and the cells of their tables in place, records the statistics (first pass wins) and warns on doubtful tokens. */
+function repairLinesOf(doc: PlanDocument, lines: TextLine[], cells: TableCell[], damageScore: number, what: string, ocr = false): void {
   // OCR'd lines that look clean still go through the Vietnamese-OCR channel (mark errors)
-  const result = loadRepairModel().repairLines(lines.map((l) => l.text), { ocr });
+  const model = loadRepairModel();
+  const result = model.repairLines(lines.map((l) => l.text), { ocr });
   lines.forEach((line, i) => {
     line.text = result.lines[i] ?? line.text;
   });
+  // a cell is repaired as the line it is; its doubts are those of its row's line, warned once there
+  if (cells.length > 0) {
+    const repaired = model.repairLines(cells.map((c) => c.text), { ocr }).lines;
+    cells.forEach((cell, i) => {
+      cell.text = repaired[i] ?? cell.text;
+    });
+  }
   doc.textRepair ??= {
     applied: true,
     damageScore: round(damageScore),
@@ -71,14 +86,14 @@ export function repairText(doc: PlanDocument, mode: PrepareOptions['repair']): v
     doc.textRepair = { applied: false, damageScore: round(damage.score), tokens: damage.syllables, changed: 0, meanConfidence: 1 };
     return;
   }
-  repairLinesOf(doc, lines, damage.score, '');
+  repairLinesOf(doc, lines, cellsOf(doc, ['text', 'pdf-text']), damage.score, '');
 }
 
 export function repairOcrText(doc: PlanDocument, mode: PrepareOptions['repair']): void {
   if (mode === 'never') return;
   const lines = linesOf(doc, ['ocr']);
   if (lines.length === 0) return;
-  repairLinesOf(doc, lines, assessDamage(lines.map((l) => l.text)).score, ' of OCR', true);
+  repairLinesOf(doc, lines, cellsOf(doc, ['ocr']), assessDamage(lines.map((l) => l.text)).score, ' of OCR', true);
 }
 
 export function prepareText(doc: PlanDocument, options: PrepareOptions): void {

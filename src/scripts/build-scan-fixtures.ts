@@ -44,6 +44,63 @@ export interface TypesetOptions {
    * a plan's header and signature block are printed; off by default (the scan fixtures' layout).
    */
   columns?: boolean;
+  /**
+   * Typeset pipe-table rows ("a | b | c", Markdown's "|---|" rule rows dropped) as a ruled table,
+   * each cell wrapped in its column, as a plan's task table is printed; off by default.
+   */
+  tables?: boolean;
+}
+
+/** A typeset table row: marker, then JSON of { widths (points), cells (wrapped lines per cell) }. */
+const TABLE_ROW = '\u0001';
+/** Cell text is set smaller than the body, as in printed task tables. */
+const TABLE_FONT_SCALE = 0.85;
+
+interface TypesetRow {
+  widths: number[];
+  cells: string[][];
+}
+
+/** Whether a line is a pipe-table row. */
+const isPipeRow = (line: string) => / \| /.test(line) || /^\s*\|.*\|\s*$/.test(line);
+
+/** The cells of a pipe-table row; `framed`: the table's rows start and end with a pipe (Markdown), else a leading pipe is an empty first cell. */
+function pipeCells(line: string, framed: boolean): string[] {
+  const t = line.trim();
+  const inner = framed ? t.replace(/^\|/, '').replace(/\|$/, '') : t;
+  return inner.split('|').map((c) => c.trim());
+}
+
+/** Wraps text into lines no wider than `width` (canvas units) in the context's font. */
+function wrapWords(ctx: { measureText(t: string): { width: number } }, text: string, width: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const w of text.split(' ').filter(Boolean)) {
+    const next = cur ? `${cur} ${w}` : w;
+    if (cur && ctx.measureText(next).width > width) {
+      out.push(cur);
+      cur = w;
+    } else cur = next;
+  }
+  if (cur) out.push(cur);
+  return out.length ? out : [''];
+}
+
+/**
+ * Column widths of a table block (points): the usable width shared in proportion to the columns'
+ * longest texts, each column at least as wide as its longest word (a printed table never cuts a word).
+ */
+function columnWidths(ctx: { measureText(t: string): { width: number } }, rows: string[][], usable: number): number[] {
+  const n = Math.max(...rows.map((r) => r.length));
+  const longest = (c: number) => Math.max(...rows.map((r) => Math.min(ctx.measureText(r[c] ?? '').width, usable * 0.5)), 1);
+  const widestWord = (c: number) => Math.max(...rows.flatMap((r) => (r[c] ?? '').split(' ').map((w) => ctx.measureText(w).width + 8)), 12);
+  const floor = Array.from({ length: n }, (_, c) => widestWord(c));
+  const spare = Math.max(0, usable - floor.reduce((a, b) => a + b, 0));
+  const want = Array.from({ length: n }, (_, c) => Math.max(0, longest(c) - floor[c]!));
+  const wanted = want.reduce((a, b) => a + b, 0) || 1;
+  const widths = floor.map((f, c) => f + (spare * want[c]!) / wanted);
+  const total = widths.reduce((a, b) => a + b, 0);
+  return widths.map((w) => (w / total) * usable);
 }
 
 /** The two column texts of a two-column line, joined by a tab (renderPage draws them apart). */
@@ -65,15 +122,49 @@ export function typeset(source: readonly string[], pages: number, opts: TypesetO
   const perPage = Math.floor((heightPt - 2 * margin) / (fontPt * 1.45));
   const out: string[][] = [];
   let page: string[] = [];
-  for (const raw of source) {
-    if (opts.columns && COLUMN_BREAK.test(raw.trim())) {
-      const [left, ...right] = raw.trim().split(COLUMN_BREAK);
-      if (page.length >= perPage) {
+  let block: string[] = [];
+  const lineH = fontPt * 1.45;
+  const cellLineH = fontPt * TABLE_FONT_SCALE * 1.25;
+  // a table row takes as many body lines of the page as its height needs
+  let used = 0;
+  const flushTable = () => {
+    if (block.length === 0) return;
+    ctx.font = `${fontPt * TABLE_FONT_SCALE}px ${family.regular}`;
+    const framed = block[0]!.trim().startsWith('|');
+    // Markdown's rule row under the header is no row of the printed table
+    const rows = block.map((l) => pipeCells(l, framed)).filter((cells) => !cells.every((c) => /^:?-{2,}:?$/.test(c)));
+    const widths = columnWidths(ctx, rows, usable);
+    for (const row of rows) {
+      const cells = widths.map((w, c) => wrapWords(ctx, row[c] ?? '', w - 6));
+      const slots = Math.ceil((Math.max(...cells.map((l) => l.length)) * cellLineH + 6) / lineH);
+      if (used + slots > perPage) {
         out.push(page);
         page = [];
+        used = 0;
+      }
+      page.push(TABLE_ROW + JSON.stringify({ widths, cells } satisfies TypesetRow));
+      used += slots;
+    }
+    block = [];
+  };
+  for (const raw of source) {
+    if (out.length >= pages) return out;
+    if (opts.tables && isPipeRow(raw)) {
+      block.push(raw);
+      continue;
+    }
+    flushTable();
+    if (out.length >= pages) return out;
+    if (opts.columns && COLUMN_BREAK.test(raw.trim())) {
+      const [left, ...right] = raw.trim().split(COLUMN_BREAK);
+      if (used >= perPage) {
+        out.push(page);
+        page = [];
+        used = 0;
         if (out.length >= pages) return out;
       }
       page.push(`${left}\t${right.join(' ')}`);
+      used++;
       continue;
     }
     const line = raw.replace(/\s+/g, ' ').trim();
@@ -91,14 +182,17 @@ export function typeset(source: readonly string[], pages: number, opts: TypesetO
     }
     if (cur) wrapped.push(cur);
     for (const w of wrapped) {
-      if (page.length >= perPage) {
+      if (used >= perPage) {
         out.push(page);
         page = [];
+        used = 0;
         if (out.length >= pages) return out;
       }
       page.push(w);
+      used++;
     }
   }
+  flushTable();
   if (page.length > 0 && out.length < pages) out.push(page);
   return out;
 }
@@ -137,7 +231,27 @@ export function renderPage(lines: readonly string[], opts: ScanOptions): { width
   ctx.fillStyle = `#${ink}${ink}${ink}`;
   ctx.textBaseline = 'alphabetic';
   let y = margin + fontPt;
-  for (const line of lines) {
+  const cellPt = fontPt * TABLE_FONT_SCALE;
+  const cellLineH = cellPt * 1.25;
+  for (const [i, line] of lines.entries()) {
+    if (line.startsWith(TABLE_ROW)) {
+      // a ruled row: its top rule, the column rules, and the bottom rule when the table ends here
+      const row = JSON.parse(line.slice(1)) as TypesetRow;
+      const top = y - fontPt;
+      const h = Math.max(...row.cells.map((l) => l.length)) * cellLineH + 6;
+      ctx.font = `${cellPt * k}px ${family.regular}`;
+      let x = margin;
+      ctx.fillRect(margin * k, top * k, (A4.width - 2 * margin) * k, 0.6 * k);
+      row.widths.forEach((w, c) => {
+        ctx.fillRect(x * k, top * k, 0.6 * k, h * k);
+        row.cells[c]!.forEach((text, j) => ctx.fillText(text, (x + 3) * k, (top + 3 + cellPt + j * cellLineH) * k, (w - 6) * k));
+        x += w;
+      });
+      ctx.fillRect(x * k, top * k, 0.6 * k, h * k);
+      if (!lines[i + 1]?.startsWith(TABLE_ROW)) ctx.fillRect(margin * k, (top + h) * k, (A4.width - 2 * margin) * k, 0.6 * k);
+      y += h + (lines[i + 1]?.startsWith(TABLE_ROW) ? 0 : fontPt * 1.2);
+      continue;
+    }
     if (line.includes('\t')) {
       // two columns: each centred over its part of the page (left 40%, right 60%), as in a plan's header
       const [left, right] = line.split('\t') as [string, string];

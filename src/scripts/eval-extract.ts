@@ -231,14 +231,19 @@ const BLIND = ['tests/blind'];
  * the clean documents' expected records: what survives damage like the seeds' text layers.
  */
 const DAMAGED = 'tests/damaged';
+/**
+ * Scanned twins of the tests/data documents with tables, tables ruled (src/scripts/make-scanned-twins.ts):
+ * image-only PDFs the tool OCRs, scored against the clean documents' expected records.
+ */
+const SCANNED = 'tests/scanned';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose') || args.includes('-v');
   const dirs = args.filter((x) => !x.startsWith('-'));
   const groups: [string, Case[]][] = dirs.length > 0
-    ? [['given', dirs.flatMap((d) => (resolve(d) === resolve(DAMAGED) ? damagedCases() : casesIn(d)))]]
-    : [['development', DEVELOPMENT.flatMap(casesIn)], ['blind', BLIND.flatMap(casesIn)], ['damaged', damagedCases()]];
+    ? [['given', dirs.flatMap((d) => ([DAMAGED, SCANNED].some((t) => resolve(d) === resolve(t)) ? twinCases(d) : casesIn(d)))]]
+    : [['development', DEVELOPMENT.flatMap(casesIn)], ['blind', BLIND.flatMap(casesIn)], ['damaged', twinCases(DAMAGED)], ['scanned', twinCases(SCANNED)]];
   const summary: [string, Scores, number][] = [];
   for (const [name, cases] of groups) {
     const total: Scores = {};
@@ -276,13 +281,13 @@ function casesIn(root: string): Case[] {
   return cases;
 }
 
-/** tests/damaged/<name>.txt against tests/data/<name>.expected.yaml. */
-function damagedCases(): Case[] {
-  if (!existsSync(DAMAGED)) return [];
-  return readdirSync(DAMAGED)
-    .filter((f) => f.endsWith('.txt'))
+/** A twin folder's <name>.txt or <name>.pdf against tests/data/<name>.expected.yaml. */
+function twinCases(dir: string): Case[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.(txt|pdf)$/.test(f))
     .sort()
-    .map((f) => ({ input: join(DAMAGED, f), expected: join('tests', 'data', f.replace(/\.txt$/, '.expected.yaml')) }))
+    .map((f) => ({ input: join(dir, f), expected: join('tests', 'data', f.replace(/\.(txt|pdf)$/, '.expected.yaml')) }))
     .filter((c) => existsSync(c.expected));
 }
 

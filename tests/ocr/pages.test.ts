@@ -31,7 +31,7 @@ function fakeEngine(concurrency: number) {
       await new Promise((r) => setTimeout(r, 1));
       stats.inflight--;
       stats.pages++;
-      return { lines: [{ text: `${image.width}x${image.height}`, confidence: 1, box: { left: 0, top: 0, width: 1, height: 1 }, words: [], block: 1, paragraph: 1 }], confidence: 1 };
+      return { lines: [{ text: `${image.width}x${image.height}`, confidence: 1, box: { left: 0, top: 0, width: 1, height: 1 }, words: [], block: 1, paragraph: 1 }], rules: [], confidence: 1 };
     },
   };
   return { engine, stats };

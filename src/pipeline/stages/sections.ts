@@ -10,7 +10,7 @@ import { skeleton } from '../../text/vietnamese.js';
 import { squeeze, tidyCodes, upperShare } from '../../text/case.js';
 import { RECIPIENTS_HEADING } from './closing.js';
 import { AgencyRegistry } from '../../facts/agencies.js';
-import { tableGlobalRange } from '../blocks.js';
+import { tableGlobalRange, tableLines } from '../blocks.js';
 import { tableLayout } from '../table-columns.js';
 
 const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
@@ -212,7 +212,10 @@ function findCandidates(doc: PlanDocument, from: number, to: number, repair = tr
   const openPart = (_at: number) => {
     lastTopItem = 0;
   };
+  // a table's rows are no headings, whatever their first cell reads ("3. | Tập huấn …" on a scan)
+  const inTable = tableLines(doc);
   for (let i = from; i <= to; i++) {
+    if (inTable.has(i)) continue;
     const text = lines[i]!.text;
     const roman = ROMAN_LABEL.exec(text);
     if (roman && upperShare(roman[2]!) >= 0.7) {
