@@ -126,13 +126,35 @@ export class NgramModel {
     return (this.minCostCache = m);
   }
 
-  private lookup: { bi: RunIndex; sig: Uint32Array | undefined } | undefined;
+  private lookup: LookupIndex | undefined;
   /**
    * What the decoder's lookups use, built on first use: the membership and rank index of the
-   * long bigram runs, and the trigram signatures of the bigrams (see trigramSignatures).
+   * long bigram runs, the bigrams by their second unit (columns), and the trigram signatures of
+   * the bigrams (see trigramSignatures).
    */
-  lookupIndex(): { bi: RunIndex; sig: Uint32Array | undefined } {
-    return (this.lookup ??= { bi: new RunIndex(this.biOff, this.biW, this.vocab.length), sig: this.trigramSignatures() });
+  lookupIndex(): LookupIndex {
+    if (this.lookup) return this.lookup;
+    const { biOff, biW } = this;
+    const V = this.vocab.length;
+    // columns: for each unit x, the units w with a bigram (w x) in increasing order, and that
+    // bigram's index (a counting sort of the bigrams by x)
+    const colOff = new Uint32Array(V + 1);
+    for (let i = 0; i < biW.length; i++) colOff[biW[i]! + 1]!++;
+    for (let x = 0; x < V; x++) colOff[x + 1]! += colOff[x]!;
+    const colW = new Uint16Array(biW.length);
+    const colBi = new Int32Array(biW.length);
+    const fill = colOff.slice(0, V);
+    for (let w = 0; w < V; w++) {
+      for (let i = biOff[w]!; i < biOff[w + 1]!; i++) {
+        const at = fill[biW[i]!]!++;
+        colW[at] = w;
+        colBi[at] = i;
+      }
+    }
+    return (this.lookup = {
+      bi: new RunIndex(biOff, biW, V), sig: this.trigramSignatures(),
+      colOff, colW, colBi, col: new RunIndex(colOff, colW, V),
+    });
   }
 
   /**
@@ -225,6 +247,19 @@ export function search(a: Uint16Array, lo: number, hi: number, key: number): num
   return -1;
 }
 
+export interface LookupIndex {
+  /** index of the long bigram runs (by first unit) */
+  bi: RunIndex;
+  /** NgramModel.trigramSignatures() */
+  sig: Uint32Array | undefined;
+  /** bigrams by second unit x: colW[colOff[x] .. colOff[x + 1]) the first units, colBi their bigram indices */
+  colOff: Uint32Array;
+  colW: Uint16Array;
+  colBi: Int32Array;
+  /** index of the long columns */
+  col: RunIndex;
+}
+
 /** Run length up to which a linear scan is used (the run is one or two cache lines). */
 const SCAN_MAX = 16;
 
@@ -313,6 +348,7 @@ export class ContextSlots {
   private readonly uBit: Int32Array;
   private readonly biIndex: RunIndex;
   private readonly sig: Uint32Array | undefined;
+  private readonly lx: LookupIndex;
 
   constructor(private readonly m: NgramModel, slots: number) {
     this.biCtx = new Int32Array(slots);
@@ -320,6 +356,7 @@ export class ContextSlots {
     const h = m.lookupIndex();
     this.biIndex = h.bi;
     this.sig = h.sig;
+    this.lx = h;
     this.triLo = new Int32Array(slots);
     this.triHi = new Int32Array(slots);
     this.bo3 = new Float64Array(slots);
@@ -387,8 +424,11 @@ export class ContextSlots {
     const v = this.biCtx[slot]!;
     let b = noted;
     if (b === -2) b = find(m.biW, this.biLo[slot]!, this.biHi[slot]!, w, this.biIndex, v);
-    // bigram (w x) first: absent, so is trigram (v w x); present, its signature tells
-    const b2 = find(m.biW, m.biOff[w]!, m.biOff[w + 1]!, x, this.biIndex, w);
+    // bigram (w x) first: absent, so is trigram (v w x); present, its signature tells. Found
+    // in the column of x: the confidence pass asks for one x after many w
+    const lx = this.lx;
+    const p = find(lx.colW, lx.colOff[x]!, lx.colOff[x + 1]!, w, lx.col, x);
+    const b2 = p >= 0 ? lx.colBi[p]! : -1;
     let bo3 = 0;
     if (b >= 0) {
       if (!this.sig || (b2 >= 0 && (this.sig[b2]! & contextBit(v)) !== 0)) {

@@ -123,6 +123,16 @@ async function main(): Promise<void> {
       }
     }
   }
+  if (models.length === 2) {
+    // the same round of both models ran back to back: the ratio per round cancels most of the
+    // machine's load swings
+    for (const d of docs) {
+      const a = times.get(`${models[0]!.name} ${d.channel}`)!;
+      const b = times.get(`${models[1]!.name} ${d.channel}`)!;
+      const ratios = a.map((x, i) => x / b[i]!);
+      console.log(`${d.channel}: ${models[1]!.name} is ${median(ratios).toFixed(3)}× as fast as ${models[0]!.name} (median of ${ratios.length} per-round CPU-time ratios: ${ratios.map((r) => r.toFixed(2)).join(' ')})`);
+    }
+  }
   for (const m of models) {
     const s = startup.get(m.name)!;
     const su = median(s.map((x) => x.cpu));
@@ -132,7 +142,7 @@ async function main(): Promise<void> {
       const key = `${m.name} ${d.channel}`;
       const ts = times.get(key)!;
       const med = median(ts);
-      console.log(`  ${d.channel.padEnd(11)} ${d.syllables} syllables: steady ${fmt(d.syllables / med)} syllables/CPU-s (median ${med.toFixed(3)} s of ${ts.length}: ${ts.map((x) => x.toFixed(2)).join(' ')}), ` +
+      console.log(`  ${d.channel.padEnd(11)} ${d.syllables} syllables: steady ${fmt(d.syllables / med)} syllables/CPU-s (median ${med.toFixed(3)} s of ${ts.length}: ${ts.map((x) => x.toFixed(2)).join(' ')}; fastest ${fmt(d.syllables / Math.min(...ts))}), ` +
         `first run ${fmt(d.syllables / first.get(key)!)}, start-up + first run ${fmt(d.syllables / (su + first.get(key)!))} syllables/CPU-s`);
     }
   }

@@ -103,6 +103,15 @@ describe('indexed runs', () => {
       return probes;
     };
     expect(check(m.biOff, m.biW, bi, 7)).toBeGreaterThan(1000);
+    // the columns: bigrams by second unit, each pointing back at its bigram
+    const { colOff, colW, colBi, col } = m.lookupIndex();
+    expect(check(colOff, colW, col, 7)).toBeGreaterThan(1000);
+    let wrongBack = 0;
+    for (let x = 0; x < m.size; x++) {
+      for (let p = colOff[x]!; p < colOff[x + 1]!; p++) if (colBi[p] !== m.bigram(colW[p]!, x)) wrongBack++;
+    }
+    expect(wrongBack).toBe(0);
+    expect(colOff[m.size]).toBe(m.biW.length);
     // the same index over the trigram runs (contexts are bigram indices)
     expect(check(m.triOff, m.triW, new RunIndex(m.triOff, m.triW, m.size), 301)).toBeGreaterThan(1000);
   });
