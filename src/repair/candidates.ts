@@ -5,7 +5,7 @@
  * missing (deletion index), and every syllable with a matching skeleton is then scored by
  * the character channel.
  */
-import type { Channel, ChannelCounts, Confusions } from './channel.js';
+import type { Channel, ChannelCounts, Confusions, TruthInfo } from './channel.js';
 import { skeleton, skeletonChar } from './vietnamese.js';
 
 export interface Candidate { syl: string; cost: number }
@@ -13,9 +13,26 @@ export interface Candidate { syl: string; cost: number }
 const MAX_VARIANTS = 3000;
 const MAX_TOKEN_CHARS = 10;
 
+/**
+ * A string a variant may be: a skeleton (its syllables, as ids into the generator's syllable
+ * table) and/or a skeleton with one character deleted (the skeletons it comes from)
+ */
+interface SkeletonEntry { index: number; syllables: number[] | undefined; fromDeletion: SkeletonEntry[] | undefined }
+
 export class CandidateGenerator {
   private readonly bySkeleton = new Map<string, string[]>();
   private readonly deletionIndex = new Map<string, string[]>();
+  /** bySkeleton and deletionIndex in one lookup per variant, syllables as ids */
+  private readonly entries = new Map<string, SkeletonEntry>();
+  private skeletonCount = 0;
+  /** syllable id -> syllable, and its edit-distance data once scored */
+  private readonly sylText: string[] = [];
+  private readonly sylIds = new Map<string, number>();
+  private readonly sylInfo: (TruthInfo | undefined)[] = [];
+  /** per skeleton entry / syllable id: the generate() call that last added it (order-keeping dedup) */
+  private skelStamp = new Int32Array(0);
+  private sylStamp = new Int32Array(0);
+  private call = 0;
   private readonly options = new Map<string, Set<string>>();
   private readonly multi: [string, string[]][] = [];
   /** the same, OCR side split into characters */
@@ -40,6 +57,18 @@ export class CandidateGenerator {
       if (!set) this.options.set(o, (set = new Set()));
       set.add(t);
     };
+    const entry = (k: string) => {
+      let e = this.entries.get(k);
+      if (!e) this.entries.set(k, (e = { index: -1, syllables: undefined, fromDeletion: undefined }));
+      return e;
+    };
+    for (const [k, syls] of this.bySkeleton) {
+      const e = entry(k);
+      e.index = this.skeletonCount++;
+      e.syllables = syls.map((syl) => this.sylId(syl));
+    }
+    for (const [d, ks] of this.deletionIndex) entry(d).fromDeletion = ks.map((k) => this.entries.get(k)!);
+    this.skelStamp = new Int32Array(this.skeletonCount);
     for (const [o, truths] of confusions) {
       if ([...o].length > 1) { this.multi.push([o, truths]); this.multiChars.push([[...o], truths]); }
       else for (const t of truths) add(o, t);
@@ -47,6 +76,17 @@ export class CandidateGenerator {
     for (const [t, row] of Object.entries(counts.sub)) {
       for (const [o, n] of Object.entries(row)) if (o && n >= 2) add(o, skeletonChar(t));
     }
+  }
+
+  private sylId(syl: string): number {
+    let id = this.sylIds.get(syl);
+    if (id === undefined) {
+      id = this.sylText.length;
+      this.sylIds.set(syl, id);
+      this.sylText.push(syl);
+      this.sylInfo.push(undefined);
+    }
+    return id;
   }
 
   private readonly charOptionMemo = new Map<string, string[]>();
@@ -90,16 +130,28 @@ export class CandidateGenerator {
   generate(ocrLower: string, limit: number): Candidate[] {
     // the longest syllable has 7 letters; OCR adds at most a few: longer tokens are not syllables
     if ([...ocrLower].length > MAX_TOKEN_CHARS) return [];
-    const skeletons = new Set<string>();
+    // the skeletons the variants reach, in the order of first reaching (a variant that is a
+    // skeleton, then the skeletons it is a deletion of), then their syllables in that order,
+    // then the whole-token truths: ties in cost keep this order through the stable sorts
+    const call = ++this.call;
+    const skelStamp = this.skelStamp;
+    const skeletons: SkeletonEntry[] = [];
+    const reach = (e: SkeletonEntry) => { if (skelStamp[e.index] !== call) { skelStamp[e.index] = call; skeletons.push(e); } };
     for (const v of this.variants(ocrLower)) {
-      if (this.bySkeleton.has(v)) skeletons.add(v);
-      for (const k of this.deletionIndex.get(v) ?? []) skeletons.add(k);
+      const e = this.entries.get(v);
+      if (!e) continue;
+      if (e.syllables) reach(e);
+      if (e.fromDeletion) for (const k of e.fromDeletion) reach(k);
     }
-    const syls = new Set<string>();
-    for (const k of skeletons) for (const syl of this.bySkeleton.get(k)!) syls.add(syl);
-    for (const syl of this.channel.tokenTruths(ocrLower)) syls.add(syl);
+    const syls: number[] = [];
+    const addSyl = (id: number) => {
+      if (id >= this.sylStamp.length) { const grown = new Int32Array(Math.max(this.sylText.length, 2 * this.sylStamp.length, 1024)); grown.set(this.sylStamp); this.sylStamp = grown; }
+      if (this.sylStamp[id] !== call) { this.sylStamp[id] = call; syls.push(id); }
+    };
+    for (const k of skeletons) for (const id of k.syllables!) addSyl(id);
+    for (const syl of this.channel.tokenTruths(ocrLower)) addSyl(this.sylId(syl));
     const out: Candidate[] = [];
-    const score = this.channel.prepare(ocrLower);
+    const score = this.channel.prepareInfo(ocrLower);
     // whole-token confusions as a Map: most tokens have none, and keyed lookups of
     // syllable strings on a plain object are slow in V8 (the key is not an interned string)
     const row = this.channel.tokenRow(ocrLower);
@@ -109,9 +161,11 @@ export class CandidateGenerator {
     // and it is not kept (the sort is stable and a later syllable costing more than `limit`
     // earlier ones never reaches the first `limit` places: the kept list is unchanged)
     const heap: number[] = [];
-    for (const syl of syls) {
+    for (const id of syls) {
+      const syl = this.sylText[id]!;
+      const info = (this.sylInfo[id] ??= this.channel.truthInfoOf(syl));
       const bound = heap.length < limit ? Infinity : heap[0]!;
-      let cost = score(syl, bound);
+      let cost = score(info, bound);
       const tc = tokenCosts?.get(syl);
       if (tc !== undefined && tc < cost) cost = tc;
       if (cost > bound) continue;

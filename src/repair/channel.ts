@@ -20,6 +20,9 @@ export interface ChannelCounts {
 
 export type Confusions = Map<string, string[]>; // ocr string -> truth skeleton strings
 
+/** a truth string as the edit distance reads it: characters, their interned ids and skeletons, deletion costs */
+export interface TruthInfo { chars: string[]; ids: Int32Array; skel: string[]; del: Float64Array }
+
 export function parseConfusions(text: string): Confusions {
   const map: Confusions = new Map();
   for (const line of text.split('\n')) {
@@ -159,7 +162,18 @@ export class Channel {
     return -Math.log(n / (this.counts.truths[truth]! + 1)) + TOKEN_PENALTY;
   }
 
-  private readonly truthInfo = new Map<string, { chars: string[]; ids: Int32Array; skel: string[]; del: Float64Array }>();
+  private readonly truthInfo = new Map<string, TruthInfo>();
+
+  /** the truth-side data of the edit distance for one truth string (memoised) */
+  truthInfoOf(truth: string): TruthInfo {
+    let info = this.truthInfo.get(truth);
+    if (!info) {
+      const chars = [...truth];
+      info = { chars, ids: Int32Array.from(chars, (c) => this.charId(c)), skel: chars.map(skeletonChar), del: Float64Array.from(chars, (c) => this.subCost(c, '')) };
+      if (this.truthInfo.size < 100_000) this.truthInfo.set(truth, info);
+    }
+    return info;
+  }
   private buffer = new Float64Array(256);
 
   /**
@@ -172,6 +186,12 @@ export class Channel {
    * consecutive rows); a cost <= bound is always exact.
    */
   prepare(ocr: string): (truth: string, bound?: number) => number {
+    const score = this.prepareInfo(ocr);
+    return (truth: string, bound = Infinity) => score(this.truthInfoOf(truth), bound);
+  }
+
+  /** prepare(), the truth given by its truthInfoOf (callers scoring many truths keep them) */
+  prepareInfo(ocr: string): (info: TruthInfo, bound: number) => number {
     const o = [...ocr];
     const n = o.length;
     const oIds = Int32Array.from(o, (c) => this.charId(c));
@@ -214,13 +234,7 @@ export class Channel {
       if (tId) truthCharMin[tId] = c;
       return c;
     };
-    return (truth: string, bound = Infinity) => {
-      let info = this.truthInfo.get(truth);
-      if (!info) {
-        const chars = [...truth];
-        info = { chars, ids: Int32Array.from(chars, (c) => this.charId(c)), skel: chars.map(skeletonChar), del: Float64Array.from(chars, (c) => this.subCost(c, '')) };
-        if (this.truthInfo.size < 100_000) this.truthInfo.set(truth, info);
-      }
+    return (info: TruthInfo, bound: number) => {
       const t = info.chars;
       const tIds = info.ids;
       const tSkel = info.skel;
