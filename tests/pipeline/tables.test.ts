@@ -4,6 +4,7 @@ import { extractFile } from '../../src/extract.js';
 import { roleOfHeader, roleOfTable } from '../../src/pipeline/table-columns.js';
 import { runPipeline } from '../../src/pipeline/index.js';
 import { readTextDocument } from '../../src/backends/text.js';
+import { repairRowLabels } from '../../src/pipeline/stages/tables.js';
 
 const real = (name: string) => fileURLToPath(new URL(`../../fixtures/real/${name}`, import.meta.url));
 const names = (list: { name: string }[]) => list.map((a) => a.name);
@@ -128,5 +129,45 @@ describe('indicator tables', () => {
     ]);
     expect(rec.indicators[0]!.source).toEqual({ page: null, line: 8, endLine: 8 });
     expect(rec.tables.map((t) => t.role)).toEqual(['indicators']);
+  });
+});
+
+describe('task table labels damaged by OCR', () => {
+  it('puts back Roman group labels and bracket-read numbers from their neighbours', () => {
+    const bare = [true, false, false, true, false, true, false];
+    expect(repairRowLabels(['I', '{', '2', 'I', '1', 'HI', '1'], bare)).toEqual({
+      labels: ['I', '1', '2', 'II', '1', 'III', '1'],
+      repaired: [
+        { row: 1, from: '{', to: '1' },
+        { row: 3, from: 'I', to: 'II' },
+        { row: 5, from: 'HI', to: 'III' },
+      ],
+    });
+  });
+
+  it('leaves labels that are right, or that no neighbour explains, as they are', () => {
+    // a first group, a jump the document made itself, numbers as sub-groups, a lone "l"
+    expect(repairRowLabels(['I', 'II', 'V', '1', 'l'], [true, true, true, true, false]).repaired).toEqual([]);
+    expect(repairRowLabels(['HI', '1'], [true, false]).repaired).toEqual([]);
+  });
+
+  it('carries the groups of a task table into its continuation on the next page', () => {
+    const rec = fromText(
+      [
+        'KẾ HOẠCH',
+        'I. NHIỆM VỤ',
+        'STT | Nhiệm vụ | Chủ trì | Thời gian',
+        'I | Tuyên truyền |  | ',
+        '1 | Tổ chức hội nghị | Công an xã | Quý I/2026',
+        '',
+        'Ghi chú: bảng tiếp trang sau.',
+        '',
+        '2 | Phát tờ rơi | Công an xã | Quý II/2026',
+        'Il | Kiểm tra |  | ',
+        '1 | Kiểm tra cơ sở | Công an xã | Quý III/2026',
+      ].join('\n'),
+    );
+    expect(rec.tasks.map((t) => t.id)).toEqual(['I.1', 'I.2', 'II.1']);
+    expect(rec.warnings.filter((w) => w.code === 'section-label-repaired').map((w) => w.message)).toEqual(['table 2: row label "Il" read as II (after its neighbours)']);
   });
 });

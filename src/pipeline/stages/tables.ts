@@ -65,6 +65,84 @@ function labelKind(id: string): string {
 /** Depth of a label kind in the usual order of plans: A > I > 1 > 1.1 > a. */
 const DEPTH: Record<string, number> = { upper: 0, roman: 1, int: 2, dec: 3, lower: 4 };
 
+/** A Roman label as OCR misreads it in a narrow cell: I as l, 1, | or !, II as H ("HI" for III). */
+const DAMAGED_ROMAN = /^[IVXLlHh1|!]{1,6}$/u;
+/** A number label OCR read as a bracket or bar ("{" for 1): no digit and no letter, one or two marks. */
+const DAMAGED_NUMBER = /^[{}()[\]|!/\\_]{1,2}$/u;
+
+function romanOf(n: number): string {
+  const parts: [number, string][] = [[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [v, r] of parts) for (; n >= v; n -= v) out += r;
+  return out;
+}
+
+function romanNumber(label: string): number | null {
+  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
+  let total = 0;
+  for (let i = 0; i < label.length; i++) {
+    const v = values[label[i]!];
+    if (!v) return null;
+    const next = values[label[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total > 0 && romanOf(total) === label ? total : null;
+}
+
+/**
+ * The label column of a task table with the labels OCR damaged put back from their neighbours,
+ * as the outline does for headings: a group row's Roman label that is not the next Roman number
+ * but reads as one misread ("I" after "I", "HI" after "II"), and a task row's label read as a
+ * bracket ("{" for 1) where the next number is due. Each repair is a `section-label-repaired`
+ * warning. `group[k]`: the row has a title and nothing else (no lead, support or time).
+ * `misread`: the text came through OCR, so a valid numeral repeating the last one ("I" after "I")
+ * is a misreading too; in a typed document it is the author's own slip and stays as written.
+ */
+export function repairRowLabels(labels: readonly string[], group: readonly boolean[], last: { roman: number; number: number } = { roman: 0, number: 0 }, misread = true): { labels: string[]; repaired: { row: number; from: string; to: string }[] } {
+  const out = [...labels];
+  const repaired: { row: number; from: string; to: string }[] = [];
+  let { roman, number } = last;
+  labels.forEach((raw, k) => {
+    const label = raw.trim().replace(/[.)]+$/, '');
+    if (!label) return;
+    if (group[k] && DAMAGED_ROMAN.test(label) && /[IVXLH]/u.test(label)) {
+      const value = romanNumber(label);
+      const expected = roman + 1;
+      // H is two I's run together
+      const read = label.replace(/[Hh]/g, 'II').replace(/[l1|!]/g, 'I');
+      // a valid numeral is misread only when it repeats the last one; junk only when it reads as the next
+      const fits = value === null ? romanNumber(read) === expected : misread && value === roman;
+      if (value !== expected && roman > 0 && fits) {
+        out[k] = romanOf(expected);
+        repaired.push({ row: k, from: raw.trim(), to: out[k]! });
+        roman = expected;
+      } else if (value !== null) roman = value;
+      number = 0;
+      return;
+    }
+    if (/^\d{1,2}$/.test(label)) {
+      number = Number(label);
+      return;
+    }
+    if (!group[k] && DAMAGED_NUMBER.test(label)) {
+      out[k] = String(number + 1);
+      repaired.push({ row: k, from: raw.trim(), to: out[k]! });
+      number++;
+    }
+  });
+  last.roman = roman;
+  last.number = number;
+  return { labels: out, repaired };
+}
+
+/** Where a task table stopped: its open groups and last labels, for the table that continues it on the next page. */
+interface TaskTableState {
+  groups: { id: string; kind: string; lead: Agency[]; support: Agency[]; deadlines: Deadline[] }[];
+  labels: { roman: number; number: number };
+}
+
+const freshState = (): TaskTableState => ({ groups: [], labels: { roman: 0, number: 0 } });
+
 function text(cell: TableCell | null | undefined): string {
   return squeeze(cell?.text ?? '');
 }
@@ -159,10 +237,10 @@ export function expandQuarterLists(text: string): string {
  * over two rows) is "VII.2-2"; an id some other task took already (a prose task) takes the
  * table's number in front ("T3.1").
  */
-function taskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout, used: Set<string>, tasks: Task[]): void {
+function taskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout, used: Set<string>, tasks: Task[], state: TaskTableState): void {
   const found: Task[] = [];
   const paths: string[] = [];
-  readTaskRows(doc, table, layout, found, paths);
+  readTaskRows(doc, table, layout, found, paths, state);
   const own = new Set<string>();
   const ids = paths.map((path) => {
     let id = path;
@@ -181,7 +259,7 @@ function taskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout, use
   });
 }
 
-function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout, tasks: Task[], paths: string[]): void {
+function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout, tasks: Task[], paths: string[], state: TaskTableState): void {
   const grid = tableGrid(table);
   const idCol = layout.roles.indexOf('id');
   const taskCols = columns(layout, 'task');
@@ -192,15 +270,23 @@ function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout,
   const productCols = columns(layout, 'product');
   const rows: Row[] = grid.map((cells, r) => ({ r, cells })).filter((row) => !inHeader(layout, row.r));
   /** Open groups, outermost first. */
-  const groups: { id: string; kind: string; lead: Agency[]; support: Agency[]; deadlines: Deadline[] }[] = [];
+  const groups = state.groups;
   const ownCells = (row: Row, cols: number[]) => cols.map((c) => row.cells[c]).filter((cell, k, a) => cell && a.indexOf(cell) === k && cell !== row.cells[taskCol] && cell !== row.cells[idCol]) as TableCell[];
   const own = (row: Row, cols: number[]) => ownCells(row, cols).map(text).filter((t) => t !== '');
   /** A cell's paragraphs kept apart: one name per paragraph in a list of persons or bodies. */
   const ownLines = (row: Row, cols: number[]) => ownCells(row, cols).map((c) => c.text.trim()).filter((t) => t !== '').join('\n');
   /** The row (index in rows) that gave the last task, so that a wrapped row joins only the row right above it. */
   let lastRowWasTask = -2;
+  const bare = (row: Row) => !ownLines(row, leadCols) && !ownLines(row, supportCols) && own(row, timeCols).length === 0;
+  const labels = repairRowLabels(
+    rows.map((row) => (idCol >= 0 ? text(row.cells[idCol]) : '')),
+    rows.map(bare),
+    state.labels,
+    table.origin === 'ocr' || doc.textRepair?.applied === true,
+  );
+  for (const { row, from, to } of labels.repaired) doc.warn('section-label-repaired', `table ${table.index}: row label "${from}" read as ${to} (after its neighbours)`, rowsSource(doc, table, rows[row]!.r));
   rows.forEach((row, k) => {
-    let label = idCol >= 0 ? text(row.cells[idCol]) : '';
+    let label = idCol >= 0 ? labels.labels[k]! : '';
     let body = taskCol >= 0 ? text(row.cells[taskCol]) : '';
     // A group row written as one cell across the number and content columns ("I. RÀ SOÁT, QUY HOẠCH" merged over
     // the whole row): its label opens the cell's text.
@@ -361,14 +447,18 @@ function sectionIdOf(doc: PlanDocument, start: number): string {
 
 export function readTableContent(doc: PlanDocument, draft: RecordDraft): void {
   const used = new Set(draft.tasks.map((t) => t.id));
-  let previous: { layout: TableLayout; colCount: number } | null = null;
+  let previous: { layout: TableLayout; colCount: number; state: TaskTableState } | null = null;
   for (const table of doc.tables) {
     if (isLayoutTable(table)) continue;
     let layout = tableLayout(table);
-    // A table continued after a page or a blank line without its header: the previous table's columns.
-    if (layout.headerRows === 0 && previous && previous.colCount === table.colCount && previous.layout.role !== 'other') layout = { ...previous.layout, headerStart: 0, headerRows: 0 };
+    let state = freshState();
+    // A table continued after a page or a blank line without its header: the previous table's columns, and its open groups.
+    if (layout.headerRows === 0 && previous && previous.colCount === table.colCount && previous.layout.role !== 'other') {
+      layout = { ...previous.layout, headerStart: 0, headerRows: 0 };
+      state = previous.state;
+    }
     const [start] = tableGlobalRange(doc, table);
-    if (layout.role === 'tasks') taskRows(doc, table, layout, used, draft.tasks);
+    if (layout.role === 'tasks') taskRows(doc, table, layout, used, draft.tasks, state);
     else if (layout.role === 'indicators') indicatorRows(doc, table, layout, sectionIdOf(doc, start), draft.indicators);
     const entry: TableRecord = {
       index: table.index,
@@ -379,7 +469,7 @@ export function readTableContent(doc: PlanDocument, draft: RecordDraft): void {
       source: { page: table.page, line: table.firstLine, endLine: Math.max(table.firstLine, table.lastLine) },
     };
     draft.tables.push(entry);
-    if (layout.headerRows > 0 || layout.role !== 'other') previous = { layout, colCount: table.colCount };
+    if (layout.headerRows > 0 || layout.role !== 'other') previous = { layout, colCount: table.colCount, state };
   }
 }
 
