@@ -104,7 +104,12 @@ interface Cand { out: string; unit: number; unseen: number; cost: number; raw: n
 interface Position { item: WalkItem; cands: Cand[]; fixed: boolean }
 const OCR_JUNK = /[¢@&$]|\p{L}\d|\d\p{L}/u;
 const MARKED = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/u;
-interface DocCache { counts: Map<number, number>; total: number; weight: number }
+/**
+ * the document cache of the second pass: a unit's LM probability p becomes keep · p + share[w],
+ * keep = 1 - weight, share[w] = weight · count(w) / total (precomputed per unit: the same
+ * doubles as computing them per lookup)
+ */
+interface DocCache { keep: number; share: Float64Array }
 
 /** a damaged document with fewer marked syllables than this was stripped of its marks, not OCR'd */
 const STRIPPED_MARK_RATE = 0.02;
@@ -358,8 +363,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
 
   /** the document cache's mixture applied to an LM cost of unit w */
   function cached(c: number, w: number, cache: DocCache): number {
-    const k = w >= 0 ? cache.counts.get(w) ?? 0 : 0;
-    return -Math.log((1 - cache.weight) * Math.exp(-c) + (cache.weight * k) / cache.total);
+    return -Math.log(cache.keep * Math.exp(-c) + (w >= 0 ? cache.share[w]! : 0));
   }
 
   /**
@@ -493,8 +497,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
         let bound = c.unit >= 0 ? minLm[c.unit]! : c.unseen + unknownPenalty;
         if (cache) {
           // the cache lowers LM costs: the bound goes through the same transform
-          const kc = c.unit >= 0 ? cache.counts.get(c.unit) ?? 0 : 0;
-          bound = -Math.log((1 - cache.weight) * Math.exp(-bound) + (cache.weight * kc) / cache.total);
+          bound = -Math.log(cache.keep * Math.exp(-bound) + (c.unit >= 0 ? cache.share[c.unit]! : 0));
         }
         const lim = last ? Infinity : bestHere + beam + PRUNE_MARGIN - c.cost;
         for (let oi = 0; oi < nUse; oi++) {
@@ -637,7 +640,9 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
         total++;
       }));
       if (total >= 50) {
-        const docCache: DocCache = { counts: cache, total, weight: o.cacheWeight };
+        const share = new Float64Array(lm.ngram.size);
+        for (const [u, k] of cache) share[u] = (o.cacheWeight * k) / total;
+        const docCache: DocCache = { keep: 1 - o.cacheWeight, share };
         segments.forEach((s, si) => {
           if (!confs[si]!.some((c) => c < o.cacheMinConfidence)) return;
           const choice: number[] = [];
