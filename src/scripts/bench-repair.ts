@@ -9,7 +9,8 @@
  * measured in fresh child processes (one per round), median.
  *
  * --baseline DIR compares against another copy of the source tree (e.g. the commit before a
- * change: `mkdir -p /tmp/old && git archive main src | tar -x -C /tmp/old`): DIR/src/repair is
+ * change: `mkdir -p /tmp/old && git archive main src | tar -x -C /tmp/old && cp package.json
+ * tsconfig.json /tmp/old && ln -s "$PWD/node_modules" /tmp/old/`): DIR/src/repair is
  * imported with its own DIR/src/data/repair; both models run interleaved in the same process
  * (alternating which goes first), so machine load hits both alike, and their outputs are checked
  * to be identical line for line.
