@@ -15,7 +15,10 @@
  * Each document's expected record (`<name>.expected.yaml`, written by hand from what the document says) sits beside
  * it; this script writes only the .docx files, deterministically (src/scripts/build-office-fixtures.ts's repack).
  *
- *   npx tsx src/scripts/build-blind-docx.ts [dir]     (default tests/data, where they live once scored)
+ * Round 2 (two more, scored once before the fixes they drove): a ministry's plan laid out with tab stops instead of
+ * tables, and a ward's plan saved by Word as a web page (.htm, Word's list markup).
+ *
+ *   npx tsx src/scripts/build-blind-docx.ts [dir] [--round=1|--round=2]   (default tests/data, where they live once scored)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,6 +30,8 @@ import {
   Packer,
   PageBreak,
   Paragraph,
+  Tab,
+  TabStopType,
   Table,
   TableBorders,
   TableCell,
@@ -389,6 +394,132 @@ export async function soDanTocTonGiaoLamDong(): Promise<Buffer> {
   );
 }
 
+// ---------------------------------------------------------------------------------------------
+// 5. Round 2: a ministry's plan whose header and closing are laid out with TAB STOPS, not tables (issuer <tab> motto;
+//    number <tab> place and date; "Nơi nhận:" <tab> KT. BỘ TRƯỞNG, each recipient <tab> the next signature line), a
+//    task table with "1" group rows over "1.1", "1.2" rows and one "Cơ quan thực hiện" column whose cell says
+//    "Chủ trì: …" and "Phối hợp: …" on two paragraphs, times "Quý II-III/2026", "Tháng 9 - 10/2026".
+
+/** A paragraph of pieces separated by tabs, with a centre tab stop at the right column (Word's two-column layout). */
+const tabbed = (pieces: string[], bold = false) =>
+  new Paragraph({
+    tabStops: [{ type: TabStopType.CENTER, position: 7000 }],
+    children: pieces.flatMap((piece, k) => (k === 0 ? [new TextRun({ text: piece, bold })] : [new TextRun({ children: [new Tab(), piece], bold })])),
+  });
+
+export async function boNnmtGiamPhatThai(): Promise<Buffer> {
+  const tasks = dataTable([
+    ['TT', 'Nhiệm vụ', 'Cơ quan thực hiện', 'Tiến độ', 'Ghi chú'],
+    ['1', { text: 'Hoàn thiện thể chế, chính sách', bold: true }, '', '', ''],
+    ['1.1', 'Xây dựng hướng dẫn kỹ thuật đo đạc, báo cáo, thẩm định giảm phát thải trong trồng trọt', { text: ['Chủ trì: Cục Biến đổi khí hậu', 'Phối hợp: Cục Trồng trọt và Bảo vệ thực vật; Vụ Pháp chế'] }, 'Quý II-III/2026', ''],
+    ['1.2', 'Rà soát định mức kinh tế - kỹ thuật cho mô hình canh tác lúa giảm phát thải', { text: ['Chủ trì: Cục Trồng trọt và Bảo vệ thực vật', 'Phối hợp: Vụ Kế hoạch - Tài chính'] }, 'Tháng 9 - 10/2026', ''],
+    ['2', { text: 'Nhân rộng mô hình giảm phát thải', bold: true }, '', '', ''],
+    ['2.1', 'Triển khai mô hình canh tác lúa giảm phát thải tại các tỉnh vùng Đồng bằng sông Cửu Long', { text: ['Chủ trì: Ủy ban nhân dân các tỉnh, thành phố có liên quan', 'Phối hợp: Cục Trồng trọt và Bảo vệ thực vật'] }, 'Năm 2026', 'Lồng ghép Đề án 1 triệu ha'],
+    ['2.2', 'Tổng kết, đánh giá kết quả thực hiện Kế hoạch', { text: ['Chủ trì: Vụ Khoa học và Công nghệ', 'Phối hợp: Viện Khoa học Lâm nghiệp Việt Nam'] }, 'Trước ngày 15/12/2026', ''],
+  ]);
+  return pack([
+    tabbed(['BỘ NÔNG NGHIỆP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'], true),
+    tabbed(['VÀ MÔI TRƯỜNG', 'Độc lập - Tự do - Hạnh phúc'], true),
+    tabbed(['Số: 812/KH-BNNMT', 'Hà Nội, ngày 27 tháng 02 năm 2026']),
+    para(''),
+    para('KẾ HOẠCH', { center: true, bold: true }),
+    para('Giảm phát thải khí nhà kính trong trồng trọt năm 2026', { center: true, bold: true }),
+    para('Căn cứ Nghị định số 35/2025/NĐ-CP ngày 25 tháng 02 năm 2025 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nông nghiệp và Môi trường;'),
+    para('Căn cứ Quyết định số 942/QĐ-TTg ngày 05 tháng 8 năm 2022 của Thủ tướng Chính phủ phê duyệt Kế hoạch hành động giảm phát thải khí mê-tan đến năm 2030;'),
+    para('Bộ Nông nghiệp và Môi trường ban hành Kế hoạch giảm phát thải khí nhà kính trong trồng trọt năm 2026 như sau:'),
+    numbered('MỤC TIÊU', 'parts', 0, undefined, true),
+    numbered('Mục tiêu chung', 'parts', 1),
+    para('Giảm phát thải khí nhà kính trong trồng trọt, góp phần thực hiện cam kết của Việt Nam về phát thải ròng bằng "0".'),
+    numbered('Mục tiêu cụ thể năm 2026', 'parts', 1),
+    numbered('Giảm 10% lượng phát thải khí mê-tan trong sản xuất lúa so với năm 2020;', 'parts', 2),
+    numbered('Tối thiểu 200.000 ha lúa áp dụng quy trình canh tác giảm phát thải;', 'parts', 2),
+    numbered('100% các tỉnh, thành phố có diện tích lúa trên 50.000 ha ban hành kế hoạch thực hiện.', 'parts', 2),
+    numbered('NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN', 'parts', 0, undefined, true),
+    para('Chi tiết tại bảng dưới đây:'),
+    tasks,
+    numbered('TỔ CHỨC THỰC HIỆN', 'parts', 0, undefined, true),
+    numbered('Cục Biến đổi khí hậu: Là đơn vị đầu mối, theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp, báo cáo Bộ trưởng trước ngày 20/12/2026.', 'items', 0, 1),
+    numbered('Vụ Kế hoạch - Tài chính: Bố trí kinh phí thực hiện Kế hoạch trong dự toán năm 2026 của Bộ.', 'items', 0, 1),
+    numbered('Đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương: Chỉ đạo Sở Nông nghiệp và Môi trường xây dựng kế hoạch của địa phương, gửi về Bộ trước ngày 30/4/2026.', 'items', 0, 1),
+    para(''),
+    tabbed(['Nơi nhận:', 'KT. BỘ TRƯỞNG'], true),
+    tabbed(['- Bộ trưởng (để b/c);', 'THỨ TRƯỞNG'], false),
+    para('- UBND các tỉnh, thành phố trực thuộc TW;'),
+    para('- Các Cục: Biến đổi khí hậu, Trồng trọt và BVTV;'),
+    para('- Lưu: VT, BĐKH.'),
+    tabbed(['', 'Võ Thành Luân'], true),
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Round 2: a ward's plan saved by Word as a web page (.htm): Word's HTML for lists (the number in a
+//    <span style='mso-list:Ignore'> between <![if !supportLists]> and <![endif]>), <br> inside the issuer and signature
+//    cells, a ward whose name holds a hyphen (phường Xuân Hương - Đà Lạt, Lâm Đồng), targets with "≥" and ages and levels
+//    that are no targets ("từ đủ 14 tuổi", "mức độ 2"), a task table with rowspan and one "Cơ quan thực hiện" cell
+//    per row, "Chủ trì: … / Phối hợp: …" split by <br>, "Ban điều hành các tổ dân phố".
+
+const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const wordListItem = (label: string, text: string, level = 1) =>
+  `<p class=MsoListParagraph style='margin-left:${18 * level}pt;text-indent:-18pt;mso-list:l0 level${level} lfo1'><![if !supportLists]><span style='mso-list:Ignore'>${esc(label)}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]>${esc(text)}<o:p></o:p></p>`;
+const msoP = (text: string, style = '') => `<p class=MsoNormal${style ? ` style='${style}'` : ''}>${text}<o:p></o:p></p>`;
+const td = (html: string, attrs = '') => `<td ${attrs} valign=top style='border:solid windowtext 1.0pt;padding:0cm 5.4pt'>${html}</td>`;
+
+export function phuongXuanHuongDeAn06(): Buffer {
+  const b = (t: string) => `<b>${esc(t)}</b>`;
+  const rows = [
+    `<tr>${['TT', 'Nội dung', 'Cơ quan thực hiện', 'Thời gian hoàn thành'].map((h) => td(msoP(b(h), 'text-align:center'))).join('')}</tr>`,
+    `<tr>${td(msoP('1'))}${td(msoP(esc('Rà soát, làm sạch dữ liệu dân cư trên địa bàn phường')))}${td(msoP(`Chủ trì: Công an phường<br>Phối hợp: Ban điều hành các tổ dân phố`), 'rowspan=2')}${td(msoP('Quý I/2026'))}</tr>`,
+    `<tr>${td(msoP('2'))}${td(msoP(esc('Hướng dẫn người dân kích hoạt tài khoản định danh điện tử mức độ 2')))}${td(msoP('Tháng 3 - 6/2026'))}</tr>`,
+    `<tr>${td(msoP('3'))}${td(msoP(esc('Tiếp nhận, giải quyết hồ sơ thủ tục hành chính trên môi trường điện tử')))}${td(msoP(`Chủ trì: Trung tâm Phục vụ hành chính công phường<br>Phối hợp: Văn phòng HĐND và UBND phường`))}${td(msoP('Thường xuyên'))}</tr>`,
+    `<tr>${td(msoP('4'))}${td(msoP(esc('Tuyên truyền lợi ích của Đề án 06 trên hệ thống truyền thanh và mạng xã hội')))}${td(msoP(`Chủ trì: Phòng Văn hóa - Xã hội<br>Phối hợp: Đoàn Thanh niên Cộng sản Hồ Chí Minh phường; Hội Liên hiệp Phụ nữ phường`))}${td(msoP('Hằng tháng'))}</tr>`,
+  ];
+  const html = `<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=utf-8">
+<meta name=ProgId content=Word.Document>
+<meta name=Generator content="Microsoft Word 15">
+<title>KẾ HOẠCH</title>
+<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->
+<style>
+<!-- p.MsoNormal {margin:0cm; font-size:14.0pt; font-family:"Times New Roman",serif;} @list l0:level1 {mso-level-text:"%1\\.";} -->
+</style>
+</head>
+<body lang=EN-US style='tab-interval:36.0pt'>
+<div class=WordSection1>
+<table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0 style='border-collapse:collapse;mso-yfti-tbllook:1184'>
+<tr>${'<td width=250 valign=top style="padding:0cm 5.4pt">'}${msoP(`<b>ỦY BAN NHÂN DÂN<br>PHƯỜNG XUÂN HƯƠNG - ĐÀ LẠT</b>`, 'text-align:center')}</td><td width=380 valign=top style="padding:0cm 5.4pt">${msoP('<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b>', 'text-align:center')}</td></tr>
+<tr><td width=250 valign=top style="padding:0cm 5.4pt">${msoP('Số: 25/KH-UBND', 'text-align:center')}</td><td width=380 valign=top style="padding:0cm 5.4pt">${msoP('<i>Xuân Hương - Đà Lạt, ngày 22 tháng 01 năm 2026</i>', 'text-align:center')}</td></tr>
+</table>
+${msoP('<o:p>&nbsp;</o:p>')}
+${msoP('<b>KẾ HOẠCH</b>', 'text-align:center')}
+${msoP('<b>Triển khai thực hiện Đề án 06 trên địa bàn phường năm 2026</b>', 'text-align:center')}
+${msoP(esc('Căn cứ Quyết định số 06/QĐ-TTg ngày 06 tháng 01 năm 2022 của Thủ tướng Chính phủ phê duyệt Đề án phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử phục vụ chuyển đổi số quốc gia giai đoạn 2022 - 2025, tầm nhìn đến năm 2030;'))}
+${msoP(esc('Thực hiện Kế hoạch số 15/KH-UBND ngày 12 tháng 01 năm 2026 của Ủy ban nhân dân tỉnh Lâm Đồng về thực hiện Đề án 06 năm 2026, Ủy ban nhân dân phường ban hành Kế hoạch như sau:'))}
+${msoP(b('I. MỤC ĐÍCH, YÊU CẦU'))}
+${wordListItem('-', 'Đẩy mạnh khai thác, sử dụng dữ liệu dân cư trong giải quyết thủ tục hành chính, phục vụ người dân và doanh nghiệp.')}
+${wordListItem('-', 'Phân công rõ trách nhiệm của từng cơ quan, đơn vị; bảo đảm hoàn thành đúng tiến độ.')}
+${msoP(b('II. CHỈ TIÊU'))}
+${wordListItem('1.', '100% công dân từ đủ 14 tuổi trở lên thường trú trên địa bàn phường được cấp tài khoản định danh điện tử mức độ 2;')}
+${wordListItem('2.', 'Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn trình đạt ≥ 80%;')}
+${wordListItem('3.', 'Tổ chức ít nhất 12 đợt ra quân hỗ trợ người dân tại các tổ dân phố.')}
+${msoP(b('III. NHIỆM VỤ CỤ THỂ'))}
+<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none'>
+${rows.join('\n')}
+</table>
+${msoP(b('IV. TỔ CHỨC THỰC HIỆN'))}
+${wordListItem('1.', 'Công an phường: Là cơ quan thường trực, tham mưu Ủy ban nhân dân phường triển khai Kế hoạch; báo cáo kết quả trước ngày 20 hằng tháng.')}
+${wordListItem('2.', 'Trung tâm Phục vụ hành chính công phường: Bố trí cán bộ hướng dẫn người dân thực hiện dịch vụ công trực tuyến.')}
+${wordListItem('3.', 'Ban điều hành các tổ dân phố: Phối hợp thông báo, vận động người dân tham gia.')}
+<table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>
+<tr><td width=300 valign=top style="padding:0cm 5.4pt">${msoP('<b><i>Nơi nhận:</i></b><br>- UBND tỉnh (b/c);<br>- Công an tỉnh (b/c);<br>- TT. Đảng ủy, TT. HĐND phường;<br>- Như mục IV;<br>- Lưu: VT.')}</td><td width=330 valign=top style="padding:0cm 5.4pt">${msoP('<b>TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH<br><br><br><br>Đặng Thị Mai Hương</b>', 'text-align:center')}</td></tr>
+</table>
+</div>
+</body>
+</html>
+`;
+  return Buffer.from(html, 'utf8');
+}
+
 export const BLIND_DOCX: Record<string, () => Promise<Buffer>> = {
   'qd-ubnd-lam-dong-nuoc-sach-nong-thon-2026': qdLamDongNuocSach,
   'chi-cuc-kiem-lam-lao-cai-pccc-rung-2025': chiCucKiemLamLaoCai,
@@ -396,12 +527,29 @@ export const BLIND_DOCX: Record<string, () => Promise<Buffer>> = {
   'so-dan-toc-ton-giao-lam-dong-2026': soDanTocTonGiaoLamDong,
 };
 
+/** Round 2 (scored once before the fixes it drove), written to `dir` too unless only round 1 is asked for. */
+export const BLIND_ROUND2_DOCX: Record<string, () => Promise<Buffer>> = {
+  'bo-nnmt-giam-phat-thai-trong-trot-2026': boNnmtGiamPhatThai,
+};
+export const BLIND_ROUND2_HTML: Record<string, () => Buffer> = {
+  'phuong-xuan-huong-da-lat-de-an-06-2026': phuongXuanHuongDeAn06,
+};
+
 async function main(): Promise<void> {
-  const dir = resolve(process.argv[2] ?? join(ROOT, 'tests', 'data'));
+  const args = process.argv.slice(2);
+  const dir = resolve(args.find((a) => !a.startsWith('--')) ?? join(ROOT, 'tests', 'data'));
+  const round = args.includes('--round=1') ? 1 : args.includes('--round=2') ? 2 : 0;
   mkdirSync(dir, { recursive: true });
-  for (const [name, build] of Object.entries(BLIND_DOCX)) {
+  const docx = { ...(round !== 2 ? BLIND_DOCX : {}), ...(round !== 1 ? BLIND_ROUND2_DOCX : {}) };
+  for (const [name, build] of Object.entries(docx)) {
     writeFileSync(join(dir, `${name}.docx`), await build());
     console.log(`wrote ${join(dir, name)}.docx`);
+  }
+  if (round !== 1) {
+    for (const [name, build] of Object.entries(BLIND_ROUND2_HTML)) {
+      writeFileSync(join(dir, `${name}.htm`), build());
+      console.log(`wrote ${join(dir, name)}.htm`);
+    }
   }
 }
 
