@@ -369,6 +369,9 @@ export class AgencyRegistry {
       return null;
     }
     if (tokens[j]?.key !== 'cac' && tokens[j]?.key !== 'nhung') return null;
+    // After a body's title ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương") the provinces are a list too; alone,
+    // "các tỉnh" after a name says whose body it is ("Sở Nông nghiệp và Môi trường các tỉnh": the tables stage reads it).
+    const listWords = j > i ? [...this.groupWords, ['tinh']] : this.groupWords;
     j++;
     let words = 0;
     for (;;) {
@@ -377,7 +380,7 @@ export class AgencyRegistry {
       if (words > 0 && tokens[k]?.key === 'va') k++;
       // Words of a list are lower case ("các sở, ban, ngành"); a capital starts a name ("các xã Phòng Y tế").
       const lower = words === 0 || !tokens[k]?.upper;
-      const hit = sepOk && lower ? this.groupWords.find((w) => w.every((key, n) => tokens[k + n]?.key === key && (n === 0 || !/[;.:,()]/.test(tokens[k + n]!.before)))) : undefined;
+      const hit = sepOk && lower ? listWords.find((w) => w.every((key, n) => tokens[k + n]?.key === key && (n === 0 || !/[;.:,()]/.test(tokens[k + n]!.before)))) : undefined;
       // A short word run on without a separator is prose, not the list ("các sở, ban, ngành bố trí": "bố" is not "bộ").
       if (!hit || (words > 0 && k === j && hit.length === 1 && hit[0]!.length <= 2 && !/[,\-\/]/.test(tokens[k]!.before))) break;
       j = k + hit.length;

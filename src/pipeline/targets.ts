@@ -158,6 +158,12 @@ function cleanName(text: string, fromEnd: boolean): string {
 /** What opens a bracket that states a result, not a target: "(năm 2025 đạt", "(năm 2025:", "(hiện nay", "(ước thực hiện". */
 const RESULT_IN_BRACKETS = /^\(\s*(?:(?:nam\s+(?:19|20)\d{2}|hien nay|hien tai)\s*(?:dat|la|:|co|uoc dat|moi dat|chi dat)|uoc(?:\s+thuc hien|\s+dat)?\b|thuc hien\b|ket qua\b)/;
 
+/** The words between a target and a bound after it, when they make the bound a condition ("… các tỉnh có diện tích lúa trên"). */
+function isCondition(between: string): boolean {
+  if (/[;:.]/.test(between) || /\b(?:dat|phan dau|giam|tang|nam\s+\d{4}|va)\b/.test(between)) return false;
+  return /(?:^|\s)co\s+(?:[a-z]+\s+){1,5}(?:tren|duoi|tu|it nhat|khong duoi|toi thieu)\s*$/.test(between);
+}
+
 /** The text of the bracket still open at `at` (from its "("), or "" when none is open. */
 function openBracketBefore(u: string, at: number): string {
   const open = u.lastIndexOf('(', at);
@@ -226,6 +232,10 @@ export function findTargets(text: string, contextYear: number | null = null): Fo
       }
     }
     if (/^\s*tro len/.test(u.slice(unitEnd))) comparator = '>=';
+    // "100% các tỉnh có diện tích lúa trên 50.000 ha ban hành kế hoạch": a bound after "có …" that says which members
+    // the target before it counts is a condition, not a target of its own.
+    const prev = found[found.length - 1];
+    if (prev && comparator !== '=' && comparator !== '~' && isCondition(u.slice(prev.end, m.index))) continue;
     // Ages and durations are targets only as life expectancy or years of schooling.
     if (unit === 'tuổi' || unit === 'năm') {
       const ctx = u.slice(Math.max(0, m.index - 80), m.index);
@@ -331,6 +341,7 @@ export function findTargets(text: string, contextYear: number | null = null): Fo
 
 /** Year named in a heading ("Mục tiêu đến năm 2030" → 2030). */
 export function headingYear(heading: string): number | null {
-  const m = /(?:nam|den)\s+((?:19|20)\d{2})\b/.exec(unitSkeleton(heading));
-  return m ? Number(m[1]) : null;
+  // A base year ("Giảm 10% … so với năm 2020") is no target's year.
+  for (const m of unitSkeleton(heading).matchAll(/(so voi\s+)?(?:nam|den)\s+((?:19|20)\d{2})\b/g)) if (!m[1]) return Number(m[2]);
+  return null;
 }

@@ -12,7 +12,9 @@ import { extractFile } from '../../src/extract.js';
 import { AgencyRegistry } from '../../src/facts/agencies.js';
 import { readIssuerBlock } from '../../src/pipeline/issuer.js';
 import { formatIssuer } from '../../src/pipeline/stages/header.js';
-import { findTargets } from '../../src/pipeline/targets.js';
+import { findTargets, headingYear } from '../../src/pipeline/targets.js';
+import { kindOfHeading } from '../../src/pipeline/stages/sections.js';
+import { cellAgencies } from '../../src/pipeline/stages/tables.js';
 import { runPipeline } from '../../src/pipeline/index.js';
 import { readTextDocument } from '../../src/backends/text.js';
 import { docFromLines } from '../helpers.js';
@@ -160,5 +162,61 @@ describe('targets beside last year\'s result', () => {
 
   it('counts citizens', () => {
     expect(targets('Số công dân nhập ngũ: 18 công dân, trong đó nhập ngũ Công an nhân dân: 03 công dân.').map((t) => [t.value, t.unit])).toEqual([[18, 'công dân'], [3, 'công dân']]);
+  });
+});
+
+/** Round 2: a ministry's plan with a tab-laid header and a task table of labelled roles; a ward's plan in Word HTML. */
+describe('a task table whose one agency cell labels the roles', () => {
+  const text = [
+    'KẾ HOẠCH',
+    'Giảm phát thải khí nhà kính trong trồng trọt năm 2026',
+    'I. MỤC TIÊU',
+    'Giảm phát thải trong trồng trọt.',
+    'II. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN',
+    '| TT | Nhiệm vụ | Cơ quan thực hiện | Tiến độ |',
+    '|---|---|---|---|',
+    '| 1 | Hoàn thiện thể chế, chính sách | | |',
+    '| 1.1 | Xây dựng hướng dẫn kỹ thuật | Chủ trì: Cục Biến đổi khí hậu; Phối hợp: Vụ Pháp chế, Cục Trồng trọt và Bảo vệ thực vật | Quý II-III/2026 |',
+    '| 1.2 | Rà soát định mức kinh tế - kỹ thuật | Chủ trì: Cục Trồng trọt và Bảo vệ thực vật; Phối hợp: Vụ Kế hoạch - Tài chính | Tháng 9 - 10/2026 |',
+    '| 2 | Nhân rộng mô hình | | |',
+    '| 2.1 | Triển khai mô hình canh tác lúa giảm phát thải | Chủ trì: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương | Năm 2026 |',
+    'III. TỔ CHỨC THỰC HIỆN',
+    '1. Cục Biến đổi khí hậu: theo dõi, đôn đốc việc thực hiện Kế hoạch.',
+  ].join('\n');
+  const rec = runPipeline(readTextDocument({ file: 'plan.md', bytes: new TextEncoder().encode(text), sha256: '0'.repeat(64) } as never, 'plan.md'));
+
+  it('reads "Chủ trì: …" as the lead and "Phối hợp: …" as the supports', () => {
+    const byId = new Map(rec.tasks.map((t) => [t.id, t]));
+    expect(names(byId.get('1.1')!.lead)).toEqual(['Cục Biến đổi khí hậu']);
+    expect(names(byId.get('1.1')!.support)).toEqual(['Vụ Pháp chế', 'Cục Trồng trọt và Bảo vệ thực vật']);
+    expect(names(byId.get('1.2')!.support)).toEqual(['Vụ Kế hoạch - Tài chính']);
+    expect(byId.get('2.1')!.lead).toMatchObject([{ name: 'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương', kind: 'group' }]);
+    // "các tỉnh" after a body's name still says whose body it is.
+    expect(cellAgencies('Sở Nông nghiệp và Môi trường các tỉnh')).toMatchObject([{ name: 'Sở Nông nghiệp và Môi trường các tỉnh', kind: 'group' }]);
+  });
+
+  it('keeps "1.1" under group "1" as 1.1, and reads no heading in the table\'s rows', () => {
+    expect(rec.tasks.map((t) => t.id)).toEqual(['1.1', '1.2', '2.1']);
+    expect(rec.sections.map((s) => [s.id, s.kind, s.children.length])).toEqual([['I', 'objectives', 0], ['II', 'tasks', 0], ['III', 'organization', 1]]);
+  });
+
+  it('gives "NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN" the kind tasks, and keeps the solutions part as it was', () => {
+    expect(kindOfHeading('NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN')).toBe('tasks');
+    expect(kindOfHeading('NỘI DUNG, GIẢI PHÁP TRỌNG TÂM VÀ PHÂN CÔNG NHIỆM VỤ')).toBe('solutions');
+  });
+});
+
+describe('base years and conditions beside targets', () => {
+  it('reads no year in "so với năm 2020"', () => {
+    expect(headingYear('Giảm 10% lượng phát thải khí mê-tan so với năm 2020')).toBeNull();
+    expect(headingYear('Mục tiêu cụ thể năm 2026')).toBe(2026);
+    expect(headingYear('Giảm 10% so với năm 2020, đến năm 2030')).toBe(2030);
+  });
+
+  it('reads a bound after "có …" that says which members are counted as no target', () => {
+    const values = (t: string) => findTargets(t, 2026).map((f) => f.target.value);
+    expect(values('100% các tỉnh, thành phố có diện tích lúa trên 50.000 ha ban hành kế hoạch thực hiện.')).toEqual([100]);
+    // A second target of the same sentence stays.
+    expect(values('Tỷ lệ xã đạt chuẩn đạt 80%, có trên 50% hộ dân sử dụng nước sạch.')).toEqual([80, 50]);
   });
 });

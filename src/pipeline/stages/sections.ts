@@ -40,6 +40,8 @@ const KIND_RULES: [RegExp, SectionKind][] = [
   [/^phu luc/, 'appendix'],
   // A part that opens with its tasks keeps that name whatever follows ("NHIỆM VỤ, GIẢI PHÁP VÀ PHÂN CÔNG THỰC HIỆN").
   [/^(?:cac )?nhiem vu(?:,| va)? giai phap\b.*\bva phan cong/, 'tasks'],
+  // "NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN": the tasks, each given to its agency.
+  [/^(?:cac )?nhiem vu(?: cu the| trong tam)? va phan cong\b/, 'tasks'],
   // "NỘI DUNG, GIẢI PHÁP TRỌNG TÂM VÀ PHÂN CÔNG NHIỆM VỤ": the solutions, each given to its agency, are tasks.
   [/(?:giai phap|nhiem vu)\b.*\bva phan cong (?:nhiem vu|trach nhiem|thuc hien)/, 'solutions'],
   [/to chuc thuc hien|trach nhiem (cua cac|thuc hien)|phan cong (nhiem vu|trach nhiem)/, 'organization'],

@@ -207,7 +207,28 @@ export function cellAgencies(cellText: string): Agency[] {
   return out;
 }
 
+/** "Chủ trì: X" and "Phối hợp: Y" as labels inside one cell (on lines of their own, or after ";"). */
+const ROLE_LABEL = /(?:^|\n|;)\s*[-+•]?\s*(?:(?:đơn vị|cơ quan)\s+)?(chủ trì|phối hợp)(?:\s+thực hiện)?\s*:\s*/giu;
+
+/** The agencies of a cell whose lists are labelled with their roles; null when no label stands in it. */
+function labelledRoles(cellText: string): { lead: Agency[]; support: Agency[] } | null {
+  const marks = [...cellText.matchAll(ROLE_LABEL)];
+  if (marks.length === 0) return null;
+  const out = { lead: [] as Agency[], support: [] as Agency[] };
+  // Names before the first label are the lead ("Sở Y tế; Phối hợp: …").
+  const before = cellText.slice(0, marks[0]!.index).trim();
+  if (before) out.lead.push(...cellAgencies(before));
+  marks.forEach((m, k) => {
+    const segment = cellText.slice(m.index! + m[0].length, marks[k + 1]?.index ?? cellText.length);
+    out[skeleton(m[1]!) === 'chu tri' ? 'lead' : 'support'].push(...cellAgencies(segment));
+  });
+  return out;
+}
+
 function readAgencies(cellText: string): { lead: Agency[]; support: Agency[] } {
+  // "Chủ trì: Cục Biến đổi khí hậu" / "Phối hợp: Vụ Pháp chế; …" in one "Cơ quan thực hiện" cell.
+  const labelled = labelledRoles(cellText);
+  if (labelled && labelled.lead.length) return labelled;
   // "Công an phường (chủ trì); Đội …, các khu phố (phối hợp)": each list's role in brackets after it.
   if (/\(\s*(?:chu tri|phoi hop)\s*\)/.test(skeleton(cellText))) {
     const byRole = fieldAgencies(cellText, 'lead');
@@ -334,7 +355,9 @@ function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout,
     lastRowWasTask = k;
     // The document's own numbering; "a" under "1" is "1.a", "1" under "II" is "II.1" only when "1" is taken.
     const taskId = id || String(tasks.length + 1);
-    paths.push([...groups.map((g) => g.id), id || String(tasks.length + 1)].join('.'));
+    // "1.1" under group "1" is "1.1", not "1.1.1": a dotted label that opens with its group's label already holds it.
+    const inner = groups.length > 0 && id.startsWith(`${groups[groups.length - 1]!.id}.`) ? groups.slice(0, -1) : groups;
+    paths.push([...inner.map((g) => g.id), id || String(tasks.length + 1)].join('.'));
 
     let lead: Agency[] = [];
     let support: Agency[] = [];
