@@ -15,6 +15,11 @@ import type { Box, OcrPage } from './types.js';
 const INK = 150;
 /** Light pixels bridged inside a run: a scanned rule has breaks. */
 const GAP = 2;
+/**
+ * Largest page searched (pixels): A4 at 600 dpi. Decoding takes four bytes a pixel outside the
+ * heap; a larger image (the backends accept up to 80 M pixels) keeps tesseract's reading alone.
+ */
+const MAX_PIXELS = 36_000_000;
 
 /** 8-bit gray pixels of an engine image; null when it is not a format decoded here (TIFF). */
 export async function decodeGray(image: OcrImage): Promise<{ gray: Uint8Array; width: number; height: number } | null> {
@@ -25,6 +30,7 @@ export async function decodeGray(image: OcrImage): Promise<{ gray: Uint8Array; w
   if (!png && !jpeg) return null;
   const { createCanvas, loadImage } = await import('@napi-rs/canvas');
   const img = await loadImage(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  if (img.width * img.height > MAX_PIXELS || img.width === 0 || img.height === 0) return null;
   const canvas = createCanvas(img.width, img.height);
   const ctx = canvas.getContext('2d');
   ctx.drawImage(img, 0, 0);
@@ -144,7 +150,7 @@ export async function withRulingLines(image: OcrImage, page: OcrPage): Promise<O
   const both = page.rules.some((b) => b.width > 4 * b.height) && page.rules.some((b) => b.height > 4 * b.width);
   if (!both && pipes < 3) return page;
   const lineHeight = wordHeight(page);
-  if (lineHeight <= 0) return page;
+  if (lineHeight <= 0 || image.width * image.height > MAX_PIXELS) return page;
   const pixels = await decodeGray(image).catch(() => null);
   if (!pixels) return page;
   return { ...page, rules: findRulingLines(pixels.gray, pixels.width, pixels.height, lineHeight) };
