@@ -42,10 +42,17 @@ export interface TableLayout {
 }
 
 export function roleOfHeader(text: string): ColumnRole {
-  const s = skeleton(text).replace(/\s+/g, ' ').trim();
+  const s = unglue(skeleton(text).replace(/\s+/g, ' ').trim());
   if (s === '') return 'other';
   for (const [re, role] of ROLE_RULES) if (re.test(s)) return role;
   return 'other';
+}
+
+/** The two syllables of a header word OCR ran together ("Đơnvị tính", "Thờigian"), on the skeleton. */
+const GLUED_HEADER_WORD = /\b(don|thoi|chu|phoi|noi|nhiem|chi|san|ghi|co|ket|thuc|ke|tien|nam)(vi|gian|han|tri|hop|dung|vu|tieu|pham|chu|quan|qua|hien|hoach|do|hoc)\b/g;
+
+function unglue(s: string): string {
+  return s.replace(GLUED_HEADER_WORD, '$1 $2');
 }
 
 /** A column header that names results, not targets: "Thực hiện năm 2025", "Ước thực hiện 2025", "Ước TH", "Kết quả 2025". */

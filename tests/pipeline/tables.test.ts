@@ -28,6 +28,10 @@ describe('column roles', () => {
       ['Đơn vị thực hiện', 'lead'],
       ['Đơn vị phối hợp thực hiện', 'support'],
       ['Thời gian hoàn thành', 'time'],
+      // two syllables OCR ran together
+      ['Đơnvị tính', 'unit'],
+      ['Thờigian thực hiện', 'time'],
+      ['Cơ quan chủtrì', 'lead'],
       ['Thời hạn', 'time'],
       ['Sản phẩm đầu ra', 'product'],
       ['Chỉ tiêu', 'indicator'],
@@ -149,6 +153,14 @@ describe('task table labels damaged by OCR', () => {
     // a first group, a jump the document made itself, numbers as sub-groups, a lone "l"
     expect(repairRowLabels(['I', 'II', 'V', '1', 'l'], [true, true, true, true, false]).repaired).toEqual([]);
     expect(repairRowLabels(['HI', '1'], [true, false]).repaired).toEqual([]);
+  });
+
+  it('reads an underscore after a row number as its period ("1_", OCR in a narrow cell)', () => {
+    const rec = fromText(['KẾ HOẠCH', 'I. CHỈ TIÊU', 'TT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2026', '1_ | Tỷ lệ trẻ em được tiêm chủng | % | 95', '2_ | Số xã đạt chuẩn | xã | 12'].join('\n'));
+    expect(rec.indicators.map((i) => [i.id, i.target.value, i.target.unit])).toEqual([
+      ['PL.1.2026', 95, '%'],
+      ['PL.2.2026', 12, 'xã'],
+    ]);
   });
 
   it('carries the groups of a task table into its continuation on the next page', () => {

@@ -45,13 +45,14 @@ interface Row {
   cells: (TableCell | null)[];
 }
 
-const LABEL = /^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVXL]{1,6}|[A-ZĐ]|[a-zđ])\s*[.)]?\s*$/u;
+const LABEL = /^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVXL]{1,6}|[A-ZĐ]|[a-zđ])\s*[.)_]?\s*$/u;
 /** A group's label and title in one cell: "I. RÀ SOÁT, QUY HOẠCH", "B - Tổ chức thực hiện", "2) Đào tạo". */
 const FULL_WIDTH_GROUP = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3}|[IVXL]{1,6}|[A-ZĐ])\s*(?:[.):]|\s[-–])\s*(\S.*)$/u;
 
 /** The label as an id part: "a)" → "a", "1." → "1", "II." → "II". */
 function labelId(text: string): string {
-  return text.trim().replace(/[.)]+$/, '').replace(/\s+/g, '');
+  // "1_": OCR reads the period of a label in a narrow cell as an underscore
+  return text.trim().replace(/[.)_]+$/, '').replace(/\s+/g, '');
 }
 
 function labelKind(id: string): string {
