@@ -165,7 +165,7 @@ export class NgramModel {
    * build:lm: there an absent bigram proves the trigram absent too); the decoder then looks up
    * the trigram first.
    */
-  private trigramSignatures(): Uint32Array | undefined {
+  trigramSignatures(): Uint32Array | undefined {
     const { biOff, biW, triOff, triW } = this;
     const V = biOff.length - 1;
     const N2 = biW.length;

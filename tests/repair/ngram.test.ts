@@ -135,9 +135,12 @@ describe('indexed runs', () => {
     expect(trigrams).toBe(m.triW.length);
   });
 
-  it('the decoder context slots give the same costs as NgramModel.cost', async () => {
+  it.each([['with trigram signatures', true], ['without them (a model whose trigrams lack their bigrams)', false]])('the decoder context slots give the same costs as NgramModel.cost, %s', async (_, signatures) => {
     const { ContextSlots } = await import('../../src/repair/ngram.js');
     const m = new NgramModel(readFileSync(join(dataPath('repair'), 'lm.bin')));
+    // the fallback path: as if trigramSignatures had found a trigram without its bigram
+    if (!signatures) m.trigramSignatures = () => undefined;
+    expect(m.lookupIndex().sig === undefined).toBe(!signatures);
     const slots = new ContextSlots(m, 2);
     // common units (trigrams stored) and a spread over the vocabulary (mostly backoffs), <unk> and <s>
     const ids = ['ủy', 'ban', 'nhân', 'dân', 'tỉnh', 'kế', 'hoạch', 'thực', 'hiện', 'xã', 'của'].map((w) => m.id(w));
