@@ -139,4 +139,21 @@ describe('part headings that survive damage', () => {
     const { sections: s } = sections(['KẾ HOẠCH', 'Về việc X', 'I. MỤC ĐÍCH, YÊU CẦU', '1. MỤC ĐÍCH', '- Một.', '2. YÊU CẦU', '- Hai.', 'II. NHIỆM VỤ', '1. Việc một']);
     expect(s.map((x) => [x.id, x.children.map((c) => c.id).join()])).toEqual([['I', '1,2'], ['II', '1']]);
   });
+
+  it('reads a "NỘI DUNG" part whose items are orders as tasks, and one of topics as other', () => {
+    const orders = sections([
+      'KẾ HOẠCH', 'Về việc X', 'I. MỤC ĐÍCH, YÊU CẦU', '1. Bảo đảm phối hợp.', 'II. NỘI DUNG',
+      '1. Thực hiện các văn bản chỉ đạo của Chính phủ về phòng, chống ma túy.',
+      '2. Tham mưu sửa đổi, bổ sung các văn bản pháp luật.',
+      '3. Tăng cường ứng dụng công nghệ thông tin trong công tác kiểm soát.',
+      'III. TỔ CHỨC THỰC HIỆN', '1. Các đơn vị báo cáo.',
+    ]);
+    expect(orders.sections.map((x) => [x.id, x.kind])).toEqual([['I', 'purpose'], ['II', 'tasks'], ['III', 'organization']]);
+    const topics = sections([
+      'KẾ HOẠCH', 'Về việc X', 'I. MỤC ĐÍCH, YÊU CẦU', '1. Bảo đảm phối hợp.', 'II. NỘI DUNG',
+      '1. Quan trắc, cảnh báo môi trường nuôi trồng thủy sản', '2. Thông tin tuyên truyền', '3. Xây dựng hệ thống quan trắc',
+      'III. TỔ CHỨC THỰC HIỆN', '1. Các đơn vị báo cáo.',
+    ]);
+    expect(topics.sections[1]!.kind).toBe('other');
+  });
 });

@@ -335,6 +335,9 @@ function closeRanges(nodes: OutlineNode[], end: number, isBlank: (i: number) => 
  * items that open with an agency and a colon are organization; "X chủ trì" prose or a task table is tasks; a list of
  * targets with % is indicators. Its items that said nothing take the kind too.
  */
+/** An item that opens with an order (on the skeleton, after its label): what a plan's tasks say. */
+const DIRECTIVE_ITEM = /^\s*\d{1,2}\s*[.)]\s*(?:thuc hien|tham muu|tang cuong|tiep tuc|bao cao|trien khai|day manh|nang cao|chi dao|kiem tra|ra soat|to chuc|hoan thien|bao dam|dam bao|phoi hop|xay dung|tuyen truyen|huong dan|theo doi)\b/;
+
 function inferKind(doc: PlanDocument, part: OutlineNode): void {
   if (part.kind !== 'other' || part.id === 'PL') return;
   const registry = AgencyRegistry.load();
@@ -353,9 +356,13 @@ function inferKind(doc: PlanDocument, part: OutlineNode): void {
     const [first] = tableGlobalRange(doc, t);
     return first > part.start && first <= part.end && tableLayout(t).role === 'tasks';
   });
+  // "II. NỘI DUNG" whose items are orders ("1. Thực hiện …", "2. Tham mưu …", "4. Tăng cường …"): the plan's tasks,
+  // not topics ("1. Quan trắc, cảnh báo môi trường", "2. Thông tin tuyên truyền" over schedules)
+  const orders = items.filter((c) => DIRECTIVE_ITEM.test(skeleton(doc.lines[c.start]?.text ?? '')));
+  const contentOfOrders = /^noi dung\b/.test(skeleton(part.heading)) && items.length >= 3 && orders.length * 2 > items.length;
   let kind: SectionKind | null = null;
   if (items.length > 0 && agencyItems.length * 2 > items.length) kind = 'organization';
-  else if (leads > 0 || taskTable) kind = 'tasks';
+  else if (leads > 0 || taskTable || contentOfOrders) kind = 'tasks';
   else if (targets >= 2) kind = 'indicators';
   if (!kind) return;
   doc.warn('section-kind-inferred', `part ${part.id} "${part.heading.slice(0, 60)}": kind read from its content as ${kind}`, doc.sourceOf(part.start));
