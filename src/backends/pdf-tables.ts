@@ -19,14 +19,8 @@ const SNAP = 2;
 /** A segment thinner than this is a rule. */
 const THIN = 2;
 
-export interface FoundTable {
-  /** Bounding box in points (PDF user space). */
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-  rowCount: number;
-  colCount: number;
+/** A ruled grid with its text: bounding box in points (PDF user space). */
+export interface FoundTable extends Omit<RuledGrid, 'cells'> {
   cells: TableCell[];
   /** Items inside the table (not laid out as lines). */
   items: Set<PdfTextItem>;
