@@ -170,18 +170,7 @@ export function typeset(source: readonly string[], pages: number, opts: TypesetO
     const line = raw.replace(/\s+/g, ' ').trim();
     if (!line) continue;
     ctx.font = `${fontPt}px ${isHeading(line) ? family.bold : family.regular}`;
-    const words = line.split(' ');
-    let cur = '';
-    const wrapped: string[] = [];
-    for (const w of words) {
-      const next = cur ? `${cur} ${w}` : w;
-      if (cur && ctx.measureText(next).width > usable) {
-        wrapped.push(cur);
-        cur = w;
-      } else cur = next;
-    }
-    if (cur) wrapped.push(cur);
-    for (const w of wrapped) {
+    for (const w of wrapWords(ctx, line, usable)) {
       if (used >= perPage) {
         out.push(page);
         page = [];
