@@ -18,14 +18,20 @@
  * Round 2 (two more, scored once before the fixes they drove): a ministry's plan laid out with tab stops instead of
  * tables, and a ward's plan saved by Word as a web page (.htm, Word's list markup).
  *
- *   npx tsx src/scripts/build-blind-docx.ts [dir] [--round=1|--round=2]   (default tests/data, where they live once scored)
+ * Round 3: a Sở Y tế plan with a spacer row in its header table, a tracked change in its date, a footnote, a title row
+ * inside its task table and an acting director's signature.
+ *
+ *   npx tsx src/scripts/build-blind-docx.ts [dir] [--round=1|2|3]   (default tests/data, where they live once scored)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   AlignmentType,
+  DeletedTextRun,
   Document,
+  FootnoteReferenceRun,
+  InsertedTextRun,
   LevelFormat,
   Packer,
   PageBreak,
@@ -527,6 +533,86 @@ export const BLIND_DOCX: Record<string, () => Promise<Buffer>> = {
   'so-dan-toc-ton-giao-lam-dong-2026': soDanTocTonGiaoLamDong,
 };
 
+// ---------------------------------------------------------------------------------------------
+// 7. Round 3: a Sở Y tế plan whose header table has an empty spacer row between issuer and number, a date with a
+//    tracked change (the day deleted and re-typed), a legal basis cited in a footnote, a task table whose first row is
+//    a title across the table above the header, int groups over "a", "b" rows, and an acting director's signature
+//    ("Q. GIÁM ĐỐC / PHÓ GIÁM ĐỐC").
+
+export async function soYTeLaoCaiSotXuatHuyet(): Promise<Buffer> {
+  const tasks = dataTable(
+    [
+      [{ text: 'BẢNG PHÂN CÔNG NHIỆM VỤ PHÒNG, CHỐNG SỐT XUẤT HUYẾT NĂM 2026', span: 6, bold: true }],
+      ['STT', 'Nội dung', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian thực hiện', 'Ghi chú'],
+      ['1', { text: 'Giám sát, phát hiện sớm ca bệnh', bold: true }, '', '', '', ''],
+      ['a', 'Giám sát ca bệnh, ổ dịch tại cộng đồng', 'Trung tâm Kiểm soát bệnh tật tỉnh', 'Trạm Y tế các xã, phường', 'Thường xuyên', ''],
+      ['b', 'Giám sát côn trùng truyền bệnh tại các điểm nguy cơ cao', 'Trung tâm Kiểm soát bệnh tật tỉnh', 'Viện Vệ sinh dịch tễ Trung ương', 'Tháng 5 - 10/2026', ''],
+      ['2', { text: 'Điều trị, giảm tử vong', bold: true }, '', '', '', ''],
+      ['a', 'Tập huấn phác đồ chẩn đoán, điều trị sốt xuất huyết Dengue', 'Phòng Nghiệp vụ Y', 'Bệnh viện Đa khoa tỉnh', 'Quý II/2026', ''],
+      ['b', 'Bảo đảm thuốc, dịch truyền, vật tư phục vụ điều trị', 'Phòng Kế hoạch - Tài chính', 'Bệnh viện Đa khoa tỉnh', 'Trước ngày 30/4/2026', ''],
+    ],
+    2,
+  );
+  const header = new Table({
+    borders: TableBorders.NONE,
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ children: [new TableCell({ children: centered(['UBND TỈNH LÀO CAI', 'SỞ Y TẾ'], true) }), new TableCell({ children: centered(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'], true) })] }),
+      new TableRow({ children: [new TableCell({ children: [para('')] }), new TableCell({ children: [para('')] })] }),
+      new TableRow({
+        children: [
+          new TableCell({ children: centered(['Số: 156/KH-SYT']) }),
+          new TableCell({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ text: 'Lào Cai, ngày ', italics: true }),
+                  new DeletedTextRun({ text: '10', id: 1, author: 'Văn thư', date: '2026-03-01T00:00:00Z', italics: true }),
+                  new InsertedTextRun({ text: '12', id: 2, author: 'Văn thư', date: '2026-03-01T00:00:00Z', italics: true }),
+                  new TextRun({ text: ' tháng 3 năm 2026', italics: true }),
+                ],
+              }),
+            ],
+          }),
+        ],
+      }),
+    ],
+  });
+  return pack(
+    [
+      header,
+      para(''),
+      para('KẾ HOẠCH', { center: true, bold: true }),
+      para('Phòng, chống bệnh sốt xuất huyết trên địa bàn tỉnh Lào Cai năm 2026', { center: true, bold: true }),
+      new Paragraph({ children: [new TextRun('Thực hiện Quyết định số 3711/QĐ-BYT ngày 19 tháng 9 năm 2014 của Bộ trưởng Bộ Y tế'), new FootnoteReferenceRun(1), new TextRun(', Sở Y tế xây dựng Kế hoạch phòng, chống bệnh sốt xuất huyết năm 2026 như sau:')] }),
+      numbered('MỤC TIÊU', 'parts', 0, undefined, true),
+      numbered('Mục tiêu chung', 'parts', 1),
+      para('Giảm tỷ lệ mắc và tử vong do sốt xuất huyết, không để dịch lớn xảy ra.'),
+      numbered('Chỉ tiêu cụ thể', 'parts', 1),
+      dash('Tỷ lệ mắc sốt xuất huyết dưới 50/100.000 dân;'),
+      dash('Tỷ lệ tử vong do sốt xuất huyết dưới 0,05%;'),
+      dash('100% ổ dịch được phát hiện và xử lý trong vòng 48 giờ.'),
+      numbered('NHIỆM VỤ VÀ GIẢI PHÁP', 'parts', 0, undefined, true),
+      para('Các nhiệm vụ cụ thể theo bảng phân công dưới đây.'),
+      tasks,
+      numbered('TỔ CHỨC THỰC HIỆN', 'parts', 0, undefined, true),
+      numbered('Trung tâm Kiểm soát bệnh tật tỉnh: Là đơn vị đầu mối, tổng hợp tình hình dịch, báo cáo Sở Y tế trước 16 giờ thứ Sáu hằng tuần.', 'items', 0, 1),
+      numbered('Bệnh viện Đa khoa tỉnh, Trung tâm Y tế các khu vực: Bố trí khu vực điều trị riêng cho bệnh nhân sốt xuất huyết; báo cáo ca tử vong trong vòng 24 giờ.', 'items', 0, 1),
+      closingTable(
+        ['- UBND tỉnh (b/c);', '- Cục Phòng bệnh - Bộ Y tế (b/c);', '- Các đơn vị trực thuộc Sở;', '- Lưu: VT, NVY.'],
+        ['Q. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '', '', 'Hà Thị Thu Phương'],
+      ),
+    ],
+    { footnotes: { 1: { children: [para('Quyết định số 3711/QĐ-BYT ngày 19/9/2014 về hướng dẫn giám sát và phòng, chống bệnh sốt xuất huyết Dengue.')] } } },
+  );
+}
+
+/** Round 3 (scored once before the fixes it drove). */
+export const BLIND_ROUND3_DOCX: Record<string, () => Promise<Buffer>> = {
+  'so-y-te-lao-cai-sot-xuat-huyet-2026': soYTeLaoCaiSotXuatHuyet,
+};
+
 /** Round 2 (scored once before the fixes it drove), written to `dir` too unless only round 1 is asked for. */
 export const BLIND_ROUND2_DOCX: Record<string, () => Promise<Buffer>> = {
   'bo-nnmt-giam-phat-thai-trong-trot-2026': boNnmtGiamPhatThai,
@@ -538,14 +624,18 @@ export const BLIND_ROUND2_HTML: Record<string, () => Buffer> = {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const dir = resolve(args.find((a) => !a.startsWith('--')) ?? join(ROOT, 'tests', 'data'));
-  const round = args.includes('--round=1') ? 1 : args.includes('--round=2') ? 2 : 0;
+  const round = args.includes('--round=1') ? 1 : args.includes('--round=2') ? 2 : args.includes('--round=3') ? 3 : 0;
   mkdirSync(dir, { recursive: true });
-  const docx = { ...(round !== 2 ? BLIND_DOCX : {}), ...(round !== 1 ? BLIND_ROUND2_DOCX : {}) };
+  const docx = {
+    ...(round === 0 || round === 1 ? BLIND_DOCX : {}),
+    ...(round === 0 || round === 2 ? BLIND_ROUND2_DOCX : {}),
+    ...(round === 0 || round === 3 ? BLIND_ROUND3_DOCX : {}),
+  };
   for (const [name, build] of Object.entries(docx)) {
     writeFileSync(join(dir, `${name}.docx`), await build());
     console.log(`wrote ${join(dir, name)}.docx`);
   }
-  if (round !== 1) {
+  if (round === 0 || round === 2) {
     for (const [name, build] of Object.entries(BLIND_ROUND2_HTML)) {
       writeFileSync(join(dir, `${name}.htm`), build());
       console.log(`wrote ${join(dir, name)}.htm`);
