@@ -239,6 +239,13 @@ export class AgencyRegistry {
         const raw = squeeze(text.slice(start, body.end));
         out.push({ agency: { name: `${known.entry.name} ${body.agency.name}`, raw, kind: 'agency', known: true }, start, end: body.end });
         i = led.next;
+      } else if (best && best === known && best.next > i && this.eachPlaceEnd(tokens, best.next) > best.next) {
+        // "Trung tâm Y tế các khu vực", "Sở Y tế các tỉnh, thành phố": that body of every place listed, one group.
+        const end = this.eachPlaceEnd(tokens, best.next);
+        const body = this.mention(text, tokens, i, best);
+        const tail = squeeze(text.slice(tokens[best.next]!.start, tokens[end - 1]!.end));
+        out.push({ agency: { name: `${body.agency.name} ${tail}`, raw: squeeze(text.slice(body.start, tokens[end - 1]!.end)), kind: 'group', known: true }, start: body.start, end: tokens[end - 1]!.end });
+        i = end;
       } else if (best && best.next > i) {
         out.push(this.mention(text, tokens, i, best));
         i = best.next;
@@ -266,6 +273,22 @@ export class AgencyRegistry {
       name = squeeze(`${name} ${unit} ${place}`);
     }
     return { agency: { name, raw, kind: 'agency', known: true }, start, end };
+  }
+
+  /** After a body's name, "các" and a list of place units ("các tỉnh, thành phố", "các khu vực"): where the list ends (k when none). */
+  private eachPlaceEnd(tokens: Token[], k: number): number {
+    if (tokens[k]?.key !== 'cac' || /[,;.:()\n]/.test(tokens[k]!.before)) return k;
+    let j = k + 1;
+    let units = 0;
+    for (;;) {
+      if (units > 0 && tokens[j]?.key === 'va') j++;
+      const unit = EACH_PLACE_UNITS.find((u) => u.every((key, n) => tokens[j + n]?.key === key && !tokens[j + n]!.upper && (n === 0 ? units === 0 || !/[;.:()\n]/.test(tokens[j]!.before) : !/[,;.:()\n]/.test(tokens[j + n]!.before))));
+      if (!unit) break;
+      j += unit.length;
+      units++;
+    }
+    if (units > 0 && tokens[j - 1]?.key === 'va') j--;
+    return units > 0 ? j : k;
   }
 
   private unitAt(tokens: Token[], i: number): [string[], string] | null {
@@ -497,6 +520,9 @@ export class AgencyRegistry {
  * comma inside a name that opens so and goes on with words that open none ("Phòng Quản lý bảo vệ rừng và Bảo tồn thiên
  * nhiên", "Đội Kiểm lâm cơ động và phòng cháy, chữa cháy rừng") is part of that name.
  */
+/** Place units a body can be named for each of ("Trung tâm Y tế các khu vực", "Sở Y tế các tỉnh, thành phố"). */
+const EACH_PLACE_UNITS: string[][] = [['tinh'], ['thanh', 'pho'], ['huyen'], ['thi', 'xa'], ['quan'], ['xa'], ['phuong'], ['thi', 'tran'], ['dac', 'khu'], ['khu', 'vuc'], ['dia', 'phuong'], ['cap']];
+
 /** The same words as written, capitalised, with their marks ("Bảo tồn" and "phòng cháy" open no name; "Báo", "Phòng" do). */
 const NAME_HEAD = /^(?:Bộ|Tổng cục|Cục|Chi cục|Vụ|Viện|Sở|Ban|Ủy ban|Uỷ ban|UBND|Trung tâm|Văn phòng|Thanh tra|Công an|Bộ Chỉ huy|Phòng|Hội|Đoàn|Đội|Hạt|Trạm|Chi nhánh|Hợp tác xã|Trường|Bệnh viện|Báo|Đài|Kho bạc|Ngân hàng|Quỹ|Tập đoàn|Tổng công ty|Công ty|Học viện|Đại học)(?=\s|$)/u;
 export const AGENCY_HEAD = /^(?:bo|tong cuc|cuc|chi cuc|vu|vien|so|ban|uy ban|ubnd|trung tam|van phong|thanh tra|cong an|bo chi huy|phong|hoi|doan|doi|hat|tram|chi nhanh|hop tac xa|truong|benh vien|bao|dai|kho bac|ngan hang|quy|tap doan|tong cong ty|cong ty|hoc vien|dai hoc)\b/;

@@ -26,6 +26,9 @@ export interface FoundTarget {
 const PER_10K = String.raw`\s*(?:\/|tren)\s*(?:(?:1|10)\.?000|1\s*van|mot van|van|10 nghin)\s*dan`;
 const UNITS: [string, string][] = [
   [String.raw`%\s*\/\s*nam`, '%/năm'],
+  // A rate per population: "dưới 50/100.000 dân" (the number stands before the slash, not a date or a document number).
+  [String.raw`\/\s*100\.?000\s*dan`, '/100.000 dân'],
+  [String.raw`\/\s*10\.?000\s*dan`, '/10.000 dân'],
   [String.raw`giuong(?: benh)?${PER_10K}`, 'giường bệnh/10.000 dân'],
   [String.raw`bac s[iy]${PER_10K}`, 'bác sĩ/10.000 dân'],
   [String.raw`duoc s[iy]${PER_10K}`, 'dược sĩ/10.000 dân'],
@@ -91,6 +94,7 @@ const UNITS: [string, string][] = [
 ];
 /** Units that count work done rather than measure a population: a target's name follows them. */
 const COUNT_UNITS = new Set(['sản phẩm', 'cuộc', 'lớp', 'buổi', 'đợt', 'lượt', 'hội nghị', 'tin bài', 'bài viết', 'văn bản', 'hồ sơ', 'câu lạc bộ', 'nhà tiêu', 'cây']);
+const PER_POPULATION = /^\s*\/\s*(?:100|10)\.?000\s*dan(?![a-z])/;
 const UNIT_RES = UNITS.map(([src, unit]) => [new RegExp(String.raw`^\s*(?:${src})(?![a-z0-9])`), unit] as const);
 
 /** Comparator words as they end the text before a number (skeleton), checked in order. */
@@ -189,7 +193,7 @@ export function findTargets(text: string, contextYear: number | null = null): Fo
     if (RESULT_IN_BRACKETS.test(openBracketBefore(u, m.index))) continue;
     let end = m.index + m[1]!.length;
     // Document numbers ("42-NQ"), dates ("05/11"), "Covid-19".
-    if (/^\s*[-\/]\s*[a-z]/.test(u.slice(end)) || /^\/\d/.test(u.slice(end))) continue;
+    if ((/^\s*[-\/]\s*[a-z]/.test(u.slice(end)) || /^\/\d/.test(u.slice(end))) && !PER_POPULATION.test(u.slice(end))) continue;
     let min: number | undefined;
     let max: number | undefined;
     const range = new RegExp(String.raw`^\s*(?:-|–|den|toi)\s*(${NUMBER_SOURCE})(?![\d])`).exec(u.slice(end));

@@ -220,3 +220,19 @@ describe('base years and conditions beside targets', () => {
     expect(values('Tỷ lệ xã đạt chuẩn đạt 80%, có trên 50% hộ dân sử dụng nước sạch.')).toEqual([80, 50]);
   });
 });
+
+/** Round 3: a Sở Y tế plan (a body of each region named with "các …", a rate per 100,000 people). */
+describe('a body of every place listed, and rates per population', () => {
+  it('reads "Trung tâm Y tế các khu vực" as one group, beside the body before it', () => {
+    const scan = (text: string) => registry.scan(text).map((m) => `${m.agency.name}${m.agency.kind === 'group' ? ' [group]' : ''}`);
+    expect(scan('Bệnh viện Đa khoa tỉnh, Trung tâm Y tế các khu vực: bố trí khu vực điều trị')).toEqual(['Bệnh viện Đa khoa tỉnh', 'Trung tâm Y tế các khu vực [group]']);
+    expect(scan('Sở Y tế các tỉnh, thành phố và Bộ Công an')).toEqual(['Sở Y tế các tỉnh, thành phố [group]', 'Bộ Công an']);
+    // "các" that lists no place is not part of the name.
+    expect(scan('giao Sở Tài chính các nội dung sau')).toEqual(['Sở Tài chính']);
+  });
+
+  it('reads "dưới 50/100.000 dân" as a target, not a date', () => {
+    expect(findTargets('Tỷ lệ mắc sốt xuất huyết dưới 50/100.000 dân;').map((f) => f.target)).toEqual([{ value: 50, comparator: '<', unit: '/100.000 dân', year: null }]);
+    expect(findTargets('Thực hiện Nghị quyết số 05/2025 ngày 10/12/2025.')).toEqual([]);
+  });
+});
