@@ -7,6 +7,7 @@
  */
 import type { Document, Element } from '@xmldom/xmldom';
 import { attr, child, childVal, children, isOn } from './office-xml.js';
+import { toRoman } from '../text/roman.js';
 
 interface Level {
   start: number;
@@ -62,17 +63,6 @@ function readLevel(el: Element): Level {
   };
 }
 
-const ROMAN: [number, string][] = [
-  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
-];
-
-function roman(n: number): string {
-  if (n <= 0 || n >= 4000) return String(n);
-  let out = '';
-  for (const [v, s] of ROMAN) while (n >= v) (out += s), (n -= v);
-  return out;
-}
 
 /** Word's letters: a..z, then aa..zz, aaa.. (the letter repeated). */
 function letters(n: number): string {
@@ -84,9 +74,9 @@ function letters(n: number): string {
 export function formatNumber(n: number, format: string): string {
   switch (format) {
     case 'upperRoman':
-      return roman(n);
+      return toRoman(n);
     case 'lowerRoman':
-      return roman(n).toLowerCase();
+      return toRoman(n).toLowerCase();
     case 'upperLetter':
       return letters(n).toUpperCase();
     case 'lowerLetter':

@@ -20,6 +20,7 @@
 import type { TableBlock, TableCell } from '../model/table.js';
 import { stripMarkdownLine } from '../text/markdown.js';
 import { squeeze } from '../text/case.js';
+import { romanNumber } from '../text/roman.js';
 
 /** A row as found: its cells' text and the 0-based index of the line it starts on. */
 interface FoundRow {
@@ -43,17 +44,6 @@ interface Label {
   parts: number[];
 }
 
-const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
-function romanValue(s: string): number | null {
-  if (!/^(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/.test(s) || s === '') return null;
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const v = ROMAN[s[i]!]!;
-    const next = ROMAN[s[i + 1] ?? ''] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total;
-}
 
 /** The row label a cell text is, or null: "1", "1.", "2.3", "a)", "đ)", "II", "II.", "A", "B.". */
 export function rowLabel(text: string): Label | null {
@@ -64,7 +54,7 @@ export function rowLabel(text: string): Label | null {
   if (m) return { kind: 'dec', parts: m[1]!.split('.').map(Number) };
   m = /^([IVXL]{1,6})\.?$/.exec(t);
   if (m) {
-    const v = romanValue(m[1]!);
+    const v = romanNumber(m[1]!);
     if (v) return { kind: 'roman', parts: [v] };
   }
   m = /^([A-HJ-UWYZĐ])\.?$/u.exec(t);

@@ -479,6 +479,7 @@ export function phuongXuanHuongDeAn06(): Buffer {
     `<tr>${td(msoP('3'))}${td(msoP(esc('Tiếp nhận, giải quyết hồ sơ thủ tục hành chính trên môi trường điện tử')))}${td(msoP(`Chủ trì: Trung tâm Phục vụ hành chính công phường<br>Phối hợp: Văn phòng HĐND và UBND phường`))}${td(msoP('Thường xuyên'))}</tr>`,
     `<tr>${td(msoP('4'))}${td(msoP(esc('Tuyên truyền lợi ích của Đề án 06 trên hệ thống truyền thanh và mạng xã hội')))}${td(msoP(`Chủ trì: Phòng Văn hóa - Xã hội<br>Phối hợp: Đoàn Thanh niên Cộng sản Hồ Chí Minh phường; Hội Liên hiệp Phụ nữ phường`))}${td(msoP('Hằng tháng'))}</tr>`,
   ];
+  // the namespace names Word writes into a saved web page: identifiers, never fetched (the page is read offline)
   const html = `<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
 <head>
 <meta http-equiv=Content-Type content="text/html; charset=utf-8">

@@ -11,9 +11,9 @@ import { squeeze, tidyCodes, upperShare } from '../../text/case.js';
 import { RECIPIENTS_HEADING } from './closing.js';
 import { AgencyRegistry } from '../../facts/agencies.js';
 import { tableGlobalRange, tableLines } from '../blocks.js';
+import { romanNumber, toRoman } from '../../text/roman.js';
 import { tableLayout } from '../table-columns.js';
 
-const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
 const ROMAN_LABEL = /^\s*([IVXLivxl1]{1,6})\s*[.\/]\s*(\S.*)$/u;
 // "1. Về …", and OCR's "4.Sở Y tế" with the space lost (a capital must follow, so "8.000" is no label).
 const NUMBER_LABEL = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)](?:\s+|(?=\p{Lu}))(\S.*)$/u;
@@ -71,24 +71,12 @@ function childKind(heading: string, parentKind: SectionKind | undefined): Sectio
 }
 
 /** Roman numeral value, reading OCR's 1 and l as I; null when it is not a numeral. */
+/** A Roman part label as OCR may leave it ("I1", "111" for III), else null. */
 export function romanValue(label: string): number | null {
-  const s = label.replace(/[1l]/g, 'I').toUpperCase();
-  if (!/^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/.test(s)) return null;
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const v = ROMAN_VALUES[s[i]!] ?? 0;
-    const next = ROMAN_VALUES[s[i + 1] ?? ''] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total > 0 ? total : null;
+  return romanNumber(label.replace(/[1l]/g, 'I').toUpperCase());
 }
 
-export function toRoman(n: number): string {
-  const table: [number, string][] = [[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
-  let out = '';
-  for (const [v, s] of table) while (n >= v) { out += s; n -= v; }
-  return out;
-}
+export { toRoman };
 
 /** Where the body ends: the line before "Nơi nhận" or the signature block. */
 export function findBodyEnd(doc: PlanDocument, from: number): number {

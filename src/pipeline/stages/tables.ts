@@ -14,6 +14,7 @@
  * table) are not content and are left out.
  */
 import type { PlanDocument } from '../../model/document.js';
+import { romanNumber, toRoman } from '../../text/roman.js';
 import { tableGrid, type TableBlock, type TableCell } from '../../model/table.js';
 import type { Agency, Deadline, Indicator, SourceRef, Task, TableRecord } from '../../schema/record.js';
 import type { Stage, RecordDraft } from '../stage.js';
@@ -71,25 +72,6 @@ const DAMAGED_ROMAN = /^[IVXLlHh1|!]{1,6}$/u;
 /** A number label OCR read as a bracket or bar ("{" for 1): no digit and no letter, one or two marks. */
 const DAMAGED_NUMBER = /^[{}()[\]|!/\\_]{1,2}$/u;
 
-function romanOf(n: number): string {
-  const parts: [number, string][] = [[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
-  let out = '';
-  for (const [v, r] of parts) for (; n >= v; n -= v) out += r;
-  return out;
-}
-
-function romanNumber(label: string): number | null {
-  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
-  let total = 0;
-  for (let i = 0; i < label.length; i++) {
-    const v = values[label[i]!];
-    if (!v) return null;
-    const next = values[label[i + 1] ?? ''] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total > 0 && romanOf(total) === label ? total : null;
-}
-
 /**
  * The label column of a task table with the labels OCR damaged put back from their neighbours,
  * as the outline does for headings: a group row's Roman label that is not the next Roman number
@@ -107,14 +89,14 @@ export function repairRowLabels(labels: readonly string[], group: readonly boole
     const label = raw.trim().replace(/[.)]+$/, '');
     if (!label) return;
     if (group[k] && DAMAGED_ROMAN.test(label) && /[IVXLH]/u.test(label)) {
-      const value = romanNumber(label);
+      const value = /^[IVXL]+$/.test(label) ? romanNumber(label) : null;
       const expected = roman + 1;
       // H is two I's run together
       const read = label.replace(/[Hh]/g, 'II').replace(/[l1|!]/g, 'I');
       // a valid numeral is misread only when it repeats the last one; junk only when it reads as the next
       const fits = value === null ? romanNumber(read) === expected : misread && value === roman;
       if (value !== expected && roman > 0 && fits) {
-        out[k] = romanOf(expected);
+        out[k] = toRoman(expected);
         repaired.push({ row: k, from: raw.trim(), to: out[k]! });
         roman = expected;
       } else if (value !== null) roman = value;
