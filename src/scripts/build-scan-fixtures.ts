@@ -49,14 +49,20 @@ export interface TypesetOptions {
    * each cell wrapped in its column, as a plan's task table is printed; off by default.
    */
   tables?: boolean;
+  /**
+   * With `columns`: a line indented by 40 or more spaces is the right column alone (a signer's name
+   * under the signature, a place and date under the motto), as a Word layout table prints it; off by
+   * default (the scanned and damaged twins' layout).
+   */
+  indentedRight?: boolean;
 }
 
 /** A typeset table row: marker, then JSON of { widths (points), cells (wrapped lines per cell) }. */
-const TABLE_ROW = '\u0001';
+export const TABLE_ROW = '\u0001';
 /** Cell text is set smaller than the body, as in printed task tables. */
-const TABLE_FONT_SCALE = 0.85;
+export const TABLE_FONT_SCALE = 0.85;
 
-interface TypesetRow {
+export interface TypesetRow {
   widths: number[];
   cells: string[][];
 }
@@ -108,7 +114,7 @@ const COLUMN_BREAK = /\s{3,}/;
 
 const FIXTURE_FAMILY = { regular: '"Fixture Serif"', bold: '"Fixture Serif Bold"' };
 
-const isHeading = (l: string) => /^(KẾ HOẠCH|[IVX]+\.\s|ỦY BAN|TỈNH |CỘNG HÒA)/.test(l) || (l === l.toUpperCase() && /\p{L}/u.test(l));
+export const isHeading = (l: string) => /^(KẾ HOẠCH|[IVX]+\.\s|ỦY BAN|TỈNH |CỘNG HÒA)/.test(l) || (l === l.toUpperCase() && /\p{L}/u.test(l));
 
 /** Splits source lines into pages of typeset lines (wrapping long ones); returns the lines of each page. */
 export function typeset(source: readonly string[], pages: number, opts: TypesetOptions): string[][] {
@@ -155,8 +161,9 @@ export function typeset(source: readonly string[], pages: number, opts: TypesetO
     }
     flushTable();
     if (out.length >= pages) return out;
-    if (opts.columns && COLUMN_BREAK.test(raw.trim())) {
-      const [left, ...right] = raw.trim().split(COLUMN_BREAK);
+    const rightAlone = opts.columns && opts.indentedRight && /^ {40,}\S/.test(raw);
+    if (opts.columns && (rightAlone || COLUMN_BREAK.test(raw.trim()))) {
+      const [left, ...right] = rightAlone ? ['', raw.trim()] : raw.trim().split(COLUMN_BREAK);
       if (used >= perPage) {
         out.push(page);
         page = [];

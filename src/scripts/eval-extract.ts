@@ -9,7 +9,8 @@
  * matched pairs), objectives and budget by the start of their text.
  *
  *   npm run eval:extract [-- dir…] [--verbose]   (default: development documents in fixtures and tests/data,
- *   blind ones in tests/blind, and tests/damaged, the English-OCR twins of tests/data: reported apart)
+ *   blind ones in tests/blind, tests/damaged (the English-OCR twins of tests/data), tests/scanned (scanned
+ *   twins, OCR'd) and tests/pdf-twins (text-layer PDF twins): reported apart)
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -236,14 +237,20 @@ const DAMAGED = 'tests/damaged';
  * image-only PDFs the tool OCRs, scored against the clean documents' expected records.
  */
 const SCANNED = 'tests/scanned';
+/**
+ * Text-layer PDF twins of the tests/data documents (src/scripts/make-pdf-twins.ts): typeset as a Word
+ * export prints them (two-column header, signature beside "Nơi nhận", ruled tables, page numbers),
+ * read from their text layer, scored against the clean documents' expected records.
+ */
+const PDF_TWINS = 'tests/pdf-twins';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose') || args.includes('-v');
   const dirs = args.filter((x) => !x.startsWith('-'));
   const groups: [string, Case[]][] = dirs.length > 0
-    ? [['given', dirs.flatMap((d) => ([DAMAGED, SCANNED].some((t) => resolve(d) === resolve(t)) ? twinCases(d) : casesIn(d)))]]
-    : [['development', DEVELOPMENT.flatMap(casesIn)], ['blind', BLIND.flatMap(casesIn)], ['damaged', twinCases(DAMAGED)], ['scanned', twinCases(SCANNED)]];
+    ? [['given', dirs.flatMap((d) => ([DAMAGED, SCANNED, PDF_TWINS].some((t) => resolve(d) === resolve(t)) ? twinCases(d) : casesIn(d)))]]
+    : [['development', DEVELOPMENT.flatMap(casesIn)], ['blind', BLIND.flatMap(casesIn)], ['damaged', twinCases(DAMAGED)], ['scanned', twinCases(SCANNED)], ['pdf text layer', twinCases(PDF_TWINS)]];
   const summary: [string, Scores, number][] = [];
   for (const [name, cases] of groups) {
     const total: Scores = {};

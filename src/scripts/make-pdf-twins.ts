@@ -1,0 +1,164 @@
+/**
+ * Text-layer PDF twins of the development documents, for `npm run eval:extract`'s PDF TEXT LAYER
+ * group: each tests/data text document with an expected record is typeset as an office's Word
+ * export prints it — the scanned twins' layout (build-scan-fixtures.ts `typeset`: two-column
+ * header, signature block beside "Nơi nhận", tables ruled with each cell wrapped in its column and
+ * broken across pages) — but written as real vector text in an embedded subset font (DejaVu Serif,
+ * regular and bold, pdf-lib + fontkit) with the table rules as vector strokes, and with what a
+ * Word export adds: the page number centred in the top margin from page 2 on (the convention of
+ * Nghị định 30/2020/NĐ-CP for administrative documents).
+ *
+ * Content order follows Word's: the two-column blocks of the header and the closing are layout
+ * tables, drawn cell by cell (the left column's lines, then the right column's); a data table is
+ * drawn row by row, cell by cell, each cell's lines top to bottom, the rules after the row's text.
+ * The tool then reads the text layer (no OCR) and is scored against the clean document's expected
+ * record: how much of a plan survives the text-layer path.
+ *
+ * Output: tests/pdf-twins/<name>.pdf. Deterministic (fixed metadata; re-running gives identical
+ * bytes). Seeds 000–002 are never read.
+ *
+ * Usage: npm run fixtures:pdf-twins [-- name…]
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { A4, isHeading, TABLE_FONT_SCALE, TABLE_ROW, typeset, type TypesetRow } from './build-scan-fixtures.js';
+import { damageableDocuments } from './make-damaged-inputs.js';
+import { packageRoot } from '../util/paths.js';
+
+const require = createRequire(import.meta.url);
+const root = packageRoot();
+const DATA = join(root, 'tests', 'data');
+export const PDF_TWINS_DIR = join(root, 'tests', 'pdf-twins');
+const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf');
+const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf');
+const FIXED_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
+
+const FONT_PT = 13;
+const MARGIN = 56;
+/** Rule thickness of a table border, in points (Word's ½ pt). */
+const RULE = 0.5;
+/** Smallest size a column's line is shrunk to so that it fits its column (Word would wrap it in its cell). */
+const MIN_COLUMN_PT = 9;
+
+interface Fonts {
+  regular: PDFFont;
+  bold: PDFFont;
+}
+
+/** Draws one typeset page (the layout of build-scan-fixtures.ts renderPage, in PDF user space). */
+function drawPage(page: PDFPage, lines: readonly string[], fonts: Fonts, pageNumber: number): void {
+  const height = A4.height;
+  const usable = A4.width - 2 * MARGIN;
+  const ink = rgb(0, 0, 0);
+  const text = (t: string, x: number, yTop: number, size: number, font: PDFFont) => {
+    if (t) page.drawText(t, { x, y: height - yTop, size, font, color: ink });
+  };
+  // the page number, centred in the top margin, from page 2 on
+  if (pageNumber > 1) {
+    const label = String(pageNumber);
+    text(label, (A4.width - fonts.regular.widthOfTextAtSize(label, FONT_PT)) / 2, MARGIN / 2 + FONT_PT / 2, FONT_PT, fonts.regular);
+  }
+  let y = MARGIN + FONT_PT;
+  const cellPt = FONT_PT * TABLE_FONT_SCALE;
+  const cellLineH = cellPt * 1.25;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.startsWith(TABLE_ROW)) {
+      const row = JSON.parse(line.slice(1)) as TypesetRow;
+      const top = y - FONT_PT;
+      const h = Math.max(...row.cells.map((l) => l.length)) * cellLineH + 6;
+      let x = MARGIN;
+      row.widths.forEach((w, c) => {
+        row.cells[c]!.forEach((t, j) => text(t, x + 3, top + 3 + cellPt + j * cellLineH, fitSize(fonts.regular, t, cellPt, w - 6), fonts.regular));
+        x += w;
+      });
+      const stroke = (x0: number, y0: number, x1: number, y1: number) =>
+        page.drawLine({ start: { x: x0, y: height - y0 }, end: { x: x1, y: height - y1 }, thickness: RULE, color: ink });
+      stroke(MARGIN, top, MARGIN + usable, top);
+      x = MARGIN;
+      for (const w of row.widths) {
+        stroke(x, top, x, top + h);
+        x += w;
+      }
+      stroke(x, top, x, top + h);
+      const next = lines[i + 1];
+      if (!next?.startsWith(TABLE_ROW)) stroke(MARGIN, top + h, MARGIN + usable, top + h);
+      y += h + (next?.startsWith(TABLE_ROW) ? 0 : FONT_PT * 1.2);
+      continue;
+    }
+    if (line.includes('\t')) {
+      // a run of two-column lines is one layout table: its left cell drawn first, then its right one
+      let end = i;
+      while (end < lines.length && lines[end]!.includes('\t') && !lines[end]!.startsWith(TABLE_ROW)) end++;
+      const block = lines.slice(i, end).map((l) => l.split('\t') as [string, string]);
+      for (const [side, from, share] of [[0, 0, 0.4], [1, 0.4, 0.6]] as const) {
+        block.forEach((cells, k) => {
+          const t = cells[side];
+          const font = isHeading(t) ? fonts.bold : fonts.regular;
+          const size = fitSize(font, t, FONT_PT, usable * share);
+          const w = font.widthOfTextAtSize(t, size);
+          text(t, MARGIN + usable * from + (usable * share - w) / 2, y + k * FONT_PT * 1.45, size, font);
+        });
+      }
+      y += block.length * FONT_PT * 1.45;
+      i = end - 1;
+      continue;
+    }
+    const font = isHeading(line) ? fonts.bold : fonts.regular;
+    const size = fitSize(font, line, FONT_PT, usable);
+    const w = font.widthOfTextAtSize(line, size);
+    const x = isHeading(line) && w < usable * 0.9 ? (A4.width - w) / 2 : MARGIN;
+    text(line, x, y, size, font);
+    y += FONT_PT * 1.45;
+  }
+}
+
+/** The size at which `t` fits `width` (no larger than `size`, no smaller than MIN_COLUMN_PT). */
+function fitSize(font: PDFFont, t: string, size: number, width: number): number {
+  const w = font.widthOfTextAtSize(t, size);
+  return w <= width ? size : Math.max(MIN_COLUMN_PT, (size * width) / w);
+}
+
+/** The text-layer PDF twin of one source text. */
+export async function pdfTwin(source: readonly string[], title: string): Promise<Uint8Array> {
+  const pages = typeset(source, 1000, { dpi: 72, fontPt: FONT_PT, marginPt: MARGIN, columns: true, tables: true, indentedRight: true });
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkit);
+  const fonts = {
+    regular: await doc.embedFont(readFileSync(FONT), { subset: true }),
+    bold: await doc.embedFont(readFileSync(FONT_BOLD), { subset: true }),
+  };
+  doc.setTitle(title);
+  doc.setProducer('plan-extract fixtures (pdf-lib)');
+  doc.setCreator('plan-extract npm run fixtures:pdf-twins');
+  doc.setCreationDate(FIXED_DATE);
+  doc.setModificationDate(FIXED_DATE);
+  pages.forEach((lines, i) => drawPage(doc.addPage([A4.width, A4.height]), lines, fonts, i + 1));
+  return doc.save({ useObjectStreams: true });
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const names = wanted.length > 0 ? wanted : damageableDocuments();
+  mkdirSync(PDF_TWINS_DIR, { recursive: true });
+  let total = 0;
+  for (const name of names) {
+    const source = readFileSync(join(DATA, `${name}.txt`), 'utf8').split('\n');
+    const pdf = await pdfTwin(source, name);
+    writeFileSync(join(PDF_TWINS_DIR, `${name}.pdf`), pdf);
+    total += pdf.length;
+    console.error(`${name}: ${pdf.length} bytes`);
+  }
+  console.error(`${names.length} twins, ${total} bytes`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
