@@ -17,7 +17,7 @@ import { DEFAULT_OCR, DEFAULT_PAGE_TIMEOUT_S, type OcrOptions } from '../ocr/typ
 import { decodeLegacy, detectLegacyEncoding } from '../text/legacy-encodings.js';
 import { isUnicodeVietnamese, skeleton } from '../text/vietnamese.js';
 import { findGarbledPages, type GarbledPage } from './pdf-garbled.js';
-import { pageFromText } from './pdf-text.js';
+import { keptRange, pageFromText } from './pdf-text.js';
 import { checkLetterRuns } from './text.js';
 import { GuardedPdf } from './pdf-guard.js';
 import type { RawInput } from './read-input.js';
@@ -126,24 +126,36 @@ async function readGuarded(pdf: GuardedPdf, input: RawInput, displayName: string
 }
 
 /**
- * Ruled tables of the text-layer pages (pdf-tables.ts), pages whose text names table columns
- * only: their pages are laid out again with one line per row. Replaces those pages in `pages`;
- * returns the tables in reading order (index 0: set by the caller).
+ * Ruled tables of the text-layer pages (pdf-tables.ts): pages whose text names table columns, and
+ * the page after a page with a table (a table broken across pages goes on without its header row;
+ * the tables stage joins it to the table it continues). Their pages are laid out again with one line
+ * per row. Replaces those pages in `pages`; returns the tables in reading order (index 0: set by the
+ * caller).
  */
 async function readPdfTables(readItems: PdfItemsReader, pages: Page[], garbled: readonly GarbledPage[], undecoded: ReadonlySet<number>): Promise<TableBlock[]> {
-  const candidates = pages.filter((p) => p.origin === 'pdf-text' && !undecoded.has(p.number!) && mayHoldTable(skeleton(p.lines.map((l) => l.text).join('\n')))).map((p) => p.number!);
-  if (candidates.length === 0) return [];
+  const readable = (p: Page) => p.origin === 'pdf-text' && !undecoded.has(p.number!);
+  const hinted = new Set(pages.filter((p) => readable(p) && mayHoldTable(skeleton(p.lines.map((l) => l.text).join('\n')))).map((p) => p.number!));
+  if (hinted.size === 0) return [];
   const out: TableBlock[] = [];
-  for (const raw of await readItems(candidates, { rules: true })) {
+  let previousHeldTable = false;
+  for (const [index, p] of pages.entries()) {
+    const wanted = readable(p) && (hinted.has(p.number!) || previousHeldTable);
+    previousHeldTable = false;
+    if (!wanted) continue;
+    const [raw] = await readItems([p.number!], { rules: true });
+    if (!raw) continue;
     // a decoded page's items carry the decoded text (same items, same order)
     const decoded = garbled.find((g) => g.number === raw.number)?.items;
     const page = decoded && decoded.length === raw.items.length ? { ...raw, items: raw.items.map((it, i) => ({ ...it, str: decoded[i]!.str })) } : raw;
     const found = findRuledTables(page);
     if (found.length === 0) continue;
+    previousHeldTable = true;
     const layout = layoutPage(page, found);
-    const index = pages.findIndex((p) => p.number === raw.number);
-    pages[index] = makePage(raw.number, 'pdf-text', layout.lines.map((l) => l.normalize('NFC')));
-    out.push(...layout.tables.map((t) => ({ ...t, index: 0 })));
+    // the page number in the margin is no line of the page: the tables' row lines move up with the lines under it
+    const [from, to] = keptRange(raw.number, layout.lines);
+    pages[index] = makePage(raw.number, 'pdf-text', layout.lines.slice(from, to).map((l) => l.normalize('NFC')));
+    const shift = (n: number) => n - from;
+    out.push(...layout.tables.map((t) => ({ ...t, index: 0, firstLine: shift(t.firstLine), lastLine: shift(t.lastLine), rowLines: t.rowLines.map(shift) })));
   }
   return out;
 }

@@ -101,8 +101,37 @@ export async function readPdfText(bytes: Uint8Array, displayName: string): Promi
 }
 
 export function pageFromText(number: number, text: string): Page {
-  const lines = splitLines(text.normalize('NFC'));
-  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
-  while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
+  const lines = withoutPageNumber(number, splitLines(text.normalize('NFC')));
   return makePage(number, lines.length === 0 ? 'empty' : 'pdf-text', lines);
+}
+
+/**
+ * The page number a Word export prints in the top or bottom margin ("2", "- 2 -", "Trang 2", "2/5",
+ * "Trang 2/5"): the page's first or last line, naming this page's number and nothing else.
+ */
+export function isPageNumberLine(number: number, line: string): boolean {
+  const m = /^(?:-\s*)?(?:trang\s+)?(\d{1,4})(?:\s*\/\s*\d{1,4})?(?:\s*-)?$/iu.exec(line.trim());
+  return m !== null && Number(m[1]) === number;
+}
+
+/** A page's lines without its blank edges and its page number (isPageNumberLine). */
+export function withoutPageNumber(number: number, texts: readonly string[]): string[] {
+  const [from, to] = keptRange(number, texts);
+  return texts.slice(from, to);
+}
+
+/** The range [from, to) of a page's lines that withoutPageNumber keeps. */
+export function keptRange(number: number, texts: readonly string[]): [number, number] {
+  let from = 0;
+  let to = texts.length;
+  const trim = () => {
+    while (to > from && texts[to - 1]!.trim() === '') to--;
+    while (from < to && texts[from]!.trim() === '') from++;
+  };
+  trim();
+  // a one-line page that is only a number keeps it: there is no page around it to tell
+  if (to - from > 1 && isPageNumberLine(number, texts[from]!)) from++;
+  else if (to - from > 1 && isPageNumberLine(number, texts[to - 1]!)) to--;
+  trim();
+  return [from, to];
 }

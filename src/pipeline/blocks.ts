@@ -103,6 +103,7 @@ export function paragraphs(doc: PlanDocument, from: number, to: number): Paragra
   };
   let blank = false;
   const inTable = tableLines(doc);
+  const paged = doc.kind.startsWith('pdf') || doc.kind === 'image';
   for (let i = Math.max(0, from); i <= Math.min(to, lines.length - 1); i++) {
     if (inTable.has(i)) {
       // A table ends the paragraph before it; its cells are read by the tables stage.
@@ -125,8 +126,12 @@ export function paragraphs(doc: PlanDocument, from: number, to: number): Paragra
     const continues = CONTINUES.test(skeleton(prev));
     // A heading line ends its paragraph unless it runs on ("…các chủ trương của" / "Đảng, chính sách…").
     const headingPrev = cur !== null && cur.indices.length === 1 && headings.has(cur.start) && prevLine >= cur.start && !continues;
+    // A page's full line ending in ";" wraps onto the next one when its paragraph goes on ("- Cơ quan phối hợp:
+    // Trung tâm …, Thông tin và Thể thao huyện;" / "UBND các xã, thị trấn."): only where lines are a page's lines
+    // (PDF, scan); a text or Word file's line is a whole paragraph.
+    const wrappedList = paged && /;\s*$/.test(prev) && prev.length >= width * 0.9 && cur !== null && cur.bullet !== null;
     const shortPrev = (prev.length > 0 && prev.length < width * 0.7 && !/[,-]$/.test(prev) && !continues) || headingPrev;
-    const startsNew = !cur || bullet !== null || (blank && !brokenSentence) || ((ENDS_SENTENCE.test(prev) || shortPrev) && capital);
+    const startsNew = !cur || bullet !== null || (blank && !brokenSentence) || (((ENDS_SENTENCE.test(prev) && !wrappedList) || shortPrev) && capital);
     blank = false;
     if (startsNew) {
       flush();
