@@ -91,20 +91,12 @@ function drawPage(page: PDFPage, lines: readonly string[], fonts: Fonts, pageNum
       continue;
     }
     if (line.includes('\t')) {
-      // a run of two-column lines is one layout table: its left cell drawn first, then its right one
-      let end = i;
-      while (end < lines.length && lines[end]!.includes('\t') && !lines[end]!.startsWith(TABLE_ROW)) end++;
-      const block = lines.slice(i, end).map((l) => l.split('\t') as [string, string]);
-      for (const [side, from, share] of [[0, 0, 0.4], [1, 0.4, 0.6]] as const) {
-        block.forEach((cells, k) => {
-          const t = cells[side];
-          const font = isHeading(t) ? fonts.bold : fonts.regular;
-          const size = fitSize(font, t, FONT_PT, usable * share);
-          const w = font.widthOfTextAtSize(t, size);
-          text(t, MARGIN + usable * from + (usable * share - w) / 2, y + k * FONT_PT * 1.45, size, font);
-        });
-      }
-      y += block.length * FONT_PT * 1.45;
+      // a run of two-column lines is one layout table (the header, the closing): drawn cell by cell
+      let end = i + 1;
+      while (end < lines.length && lines[end]!.includes('\t') && !lines[end]!.startsWith(TABLE_ROW) && !lines[end]!.startsWith(BLOCK_START)) end++;
+      const rows = lines.slice(i, end).map((l) => l.replace(BLOCK_START, '').split('\t').map((t) => (t === EMPTY_SIDE ? '' : t)) as [string, string]);
+      const used = drawLayoutTable(page, rows, fonts, y - FONT_PT, height);
+      y += Math.max(rows.length * FONT_PT * 1.45, used);
       i = end - 1;
       continue;
     }
@@ -117,6 +109,129 @@ function drawPage(page: PDFPage, lines: readonly string[], fonts: Fonts, pageNum
   }
 }
 
+/** The text of an empty column in a two-column line given to typeset (a closing line with no signature beside it). */
+const EMPTY_SIDE = '\u0002';
+/** Opens the first line of a layout table (typeset drops the blank line that parts two of them). */
+const BLOCK_START = '\u0003';
+
+const skel = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
+
+/** Wraps text to `width` points in the font at the size. */
+function wrapTo(font: PDFFont, size: number, text: string, width: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const w of text.split(' ').filter(Boolean)) {
+    const next = cur ? `${cur} ${w}` : w;
+    if (cur && font.widthOfTextAtSize(next, size) > width) {
+      out.push(cur);
+      cur = w;
+    } else cur = next;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/**
+ * A layout table of Word (header: issuer and number | motto and place-date; closing: "Nơi nhận" and its
+ * items | the signature), from its top (points from the page top): the left cell's lines, then the right
+ * cell's, each cell wrapped to its width in its own sizes and leading — so the two columns' baselines do
+ * not line up, as they do not in a real export. The header's issuer and motto get their short rules. The
+ * signer's name stands after a gap for the signature and seal. Returns the height used.
+ */
+function drawLayoutTable(page: PDFPage, rows: readonly [string, string][], fonts: Fonts, top: number, height: number): number {
+  const usable = A4.width - 2 * MARGIN;
+  const closing = rows.some(([l]) => /^noi nhan/.test(skel(l)));
+  const ink = rgb(0, 0, 0);
+  let used = 0;
+  for (const [side, from, share] of [[0, 0, closing ? 0.45 : 0.4], [1, closing ? 0.45 : 0.4, closing ? 0.55 : 0.6]] as const) {
+    const x0 = MARGIN + usable * from;
+    const width = usable * share;
+    let y = top;
+    let gapRows = 0;
+    let seen = 0;
+    for (const row of rows) {
+      const t = row[side];
+      if (!t) {
+        if (seen > 0) gapRows++;
+        continue;
+      }
+      const k = skel(t);
+      const isMotto = /cong hoa xa hoi|dang cong san|doc lap - tu do/.test(k);
+      const upper = t === t.toUpperCase() && /\p{L}/u.test(t);
+      // sizes of a Word template: recipients 11 pt under a 12 pt bold "Nơi nhận:", signature 13 pt bold,
+      // motto 12/13 pt bold, issuer 13 pt (its own name bold), number and place-date 13 pt
+      let size = FONT_PT;
+      let font = fonts.regular;
+      let leading = FONT_PT * 1.2;
+      if (closing && side === 0) {
+        size = /^noi nhan/.test(k) ? 12 : 11;
+        font = /^noi nhan/.test(k) ? fonts.bold : fonts.regular;
+        leading = 13;
+      } else if (closing) {
+        font = fonts.bold;
+        leading = 16;
+        // the name after the signature and the seal
+        if (gapRows > 0 && !upper) y += 3 * leading;
+      } else if (isMotto) {
+        font = fonts.bold;
+        size = /cong hoa|dang cong san/.test(k) ? 12 : 13;
+        leading = 16;
+      } else if (upper && seen > 0) font = fonts.bold;
+      gapRows = 0;
+      seen++;
+      // the motto stays one line (shrunk to fit, as its 12 pt Times fits); other texts wrap in their cell
+      if (isMotto) size = fitSize(font, t, size, width - 4);
+      for (const piece of isMotto ? [t] : wrapTo(font, size, t, width - 4)) {
+        y += leading;
+        const w = font.widthOfTextAtSize(piece, size);
+        const x = closing && side === 0 ? x0 : x0 + (width - w) / 2;
+        page.drawText(piece, { x, y: height - y, size, font, color: ink });
+      }
+      // the short rule under the issuer's name and under "Độc lập - Tự do - Hạnh phúc"
+      const nextRow = rows[rows.indexOf(row) + 1];
+      const issuerEnds = !closing && side === 0 && upper && !(nextRow && nextRow[0] && nextRow[0] === nextRow[0].toUpperCase() && /\p{L}/u.test(nextRow[0]));
+      if ((!closing && /doc lap - tu do/.test(k)) || issuerEnds) {
+        const w = font.widthOfTextAtSize(t, size) * (issuerEnds ? 0.4 : 0.8);
+        const cx = x0 + width / 2;
+        page.drawLine({ start: { x: cx - w / 2, y: height - (y + 4) }, end: { x: cx + w / 2, y: height - (y + 4) }, thickness: RULE, color: ink });
+      }
+    }
+    used = Math.max(used, y - top + 4);
+  }
+  return used;
+}
+
+/**
+ * The source lines, with the header (the lines before the title that are laid out in two columns) and
+ * the closing (from "Nơi nhận" to the next blank line) given to typeset as two-column lines throughout:
+ * a line of one column gets an EMPTY_SIDE for the other.
+ */
+export function layoutBlocks(source: readonly string[]): string[] {
+  const out = [...source];
+  const columnLike = (l: string) => /^ {40,}\S/.test(l) || /\S\s{3,}\S/.test(l.trim());
+  const asTwo = (l: string) => {
+    if (/^ {40,}\S/.test(l) || !l.trim()) return l;
+    return /\S\s{3,}\S/.test(l.trim()) ? l : `${l.trim()}     ${EMPTY_SIDE}`;
+  };
+  // the header: leading lines that are two-column, right-only or blank
+  let i = 0;
+  while (i < out.length && (out[i]!.trim() === '' || columnLike(out[i]!))) i++;
+  for (let k = 0; k < i; k++) out[k] = asTwo(out[k]!);
+  // the closing: from each "Nơi nhận" line to the blank line after it
+  for (let k = 0; k < out.length; k++) {
+    if (!/^noi nhan/.test(skel(out[k]!.trim())) || !columnLike(out[k]!)) continue;
+    for (let j = k; j < out.length && out[j]!.trim() !== ''; j++) out[j] = asTwo(out[j]!);
+  }
+  // each run of two-column lines after a blank line (or a one-column line) opens a layout table of its own
+  for (let k = 0; k < out.length; k++) {
+    // the header is one table across its blank lines
+    if (!columnLike(out[k]!) || (k > 0 && k < i) || (k > 0 && columnLike(out[k - 1]!))) continue;
+    const l = out[k]!;
+    out[k] = BLOCK_START + (/^ {40,}\S/.test(l) ? `${EMPTY_SIDE}     ${l.trim()}` : l.trim());
+  }
+  return out;
+}
+
 /** The size at which `t` fits `width` (no larger than `size`, no smaller than MIN_COLUMN_PT). */
 function fitSize(font: PDFFont, t: string, size: number, width: number): number {
   const w = font.widthOfTextAtSize(t, size);
@@ -125,7 +240,7 @@ function fitSize(font: PDFFont, t: string, size: number, width: number): number 
 
 /** The text-layer PDF twin of one source text. */
 export async function pdfTwin(source: readonly string[], title: string): Promise<Uint8Array> {
-  const pages = typeset(source, 1000, { dpi: 72, fontPt: FONT_PT, marginPt: MARGIN, columns: true, tables: true, indentedRight: true });
+  const pages = typeset(layoutBlocks(source), 1000, { dpi: 72, fontPt: FONT_PT, marginPt: MARGIN, columns: true, tables: true, indentedRight: true });
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   const fonts = {

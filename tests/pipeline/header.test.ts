@@ -164,3 +164,17 @@ describe('issuer blocks read as a hierarchy', () => {
     expect([d.issuer, d.place]).toEqual(['Ủy ban nhân dân phường Đông Hải', 'Đông Hải']);
   });
 });
+
+describe('a date wrapped in its header cell', () => {
+  it('is read across the break wherever it falls after "ngày" (a long place in a Word export\'s cell)', () => {
+    const top = ['ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'PHƯỜNG SÀI GÒN Độc lập - Tự do - Hạnh phúc'];
+    for (const [first, second] of [
+      ['Số: 342/KH-UBND Phường Sài Gòn, ngày 03 tháng 3 năm', '2026'],
+      ['Số: 342/KH-UBND Phường Sài Gòn, ngày 03 tháng', '3 năm 2026'],
+      ['Số: 342/KH-UBND Phường Sài Gòn, ngày', '03 tháng 3 năm 2026'],
+    ] as const) {
+      const { header: h } = header([...top, first, second, 'KẾ HOẠCH', 'Chỉnh trang đô thị năm 2026', 'Căn cứ Luật Tổ chức chính quyền địa phương;']);
+      expect([h.number, h.place, h.date, h.title]).toEqual(['342/KH-UBND', 'Phường Sài Gòn', '2026-03-03', 'Chỉnh trang đô thị năm 2026']);
+    }
+  });
+});

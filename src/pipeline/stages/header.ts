@@ -31,6 +31,8 @@ const PARTY_NUMBER = /(?:^|[|]|\s{3})\s*s[o0-9a-z]?\s*[:;.]?\s*(\d{1,6})\s*-\s*(
 // A handwritten day or month on a scan may come out as a short junk word ("ngày đỗ tháng 6 năm 2026",
 // "ngày4$ tháng"): no day then, rather than a guessed one.
 const DATE = /ng[a-z]{1,3}\s*(?:(\d{1,2})(?=\s|th)|\d{0,2}[^\s\d]{1,3}(?=\s))?\s*th[a-z]{1,4}\s*(?:(\d{1,2})(?=\s|n)|\d{0,2}[^\s\d]{1,3}(?=\s))?\s*n[a-z]{1,3}\s*(\d{4})/;
+// A date broken at the end of its line, anywhere after "ngày" ("ngày", "ngày 03 tháng", "ngày 03 tháng 3 năm").
+const WRAPPED_DATE = /(?:^|[\s,])ng[a-z]{1,3}(?:\s*\d{1,2}(?:\s*th[a-z]{1,4}(?:\s*\d{1,2}(?:\s*n[a-z]{1,3})?)?)?|\s*th[a-z]{1,4}(?:\s*n[a-z]{1,3})?)?\s*$/;
 // The right column of the header, loosely: OCR damages its vowels ("CONG HOA XA HQI", "Poc 1ap - Tw do").
 const MOTTO = [
   /c\S{2}g\s+h\S{1,2}\s+x\S{1,2}\s+h\S{1,2}\s+ch\S{1,2}\s+ngh\S{1,3}\s+vi\S{1,2}t\s+nam/,
@@ -247,8 +249,9 @@ export const headerStage: Stage = {
     for (const i of dateLines) {
       let m = DATE.exec(skels[i]!);
       let dateEnd = i;
-      // "Thanh Hóa, ngày" / "18 tháng 11 năm 2025" (a cell wrapped in a portal page): the line with the next.
-      if (!m && /(?:^|[\s,])ng[a-z]{1,3}\s*\d{0,2}\s*$/.test(skels[i]!) && i + 1 < window) {
+      // "Thanh Hóa, ngày" / "18 tháng 11 năm 2025" (a cell wrapped in a portal page), "… ngày 03 tháng 3 năm" /
+      // "2026" (a long place in the header cell of a Word export): the line with the next.
+      if (!m && WRAPPED_DATE.test(skels[i]!) && i + 1 < window) {
         const joined = DATE.exec(`${skels[i]!} ${skels[i + 1]!}`);
         if (joined && joined.index < skels[i]!.length) {
           m = joined;
