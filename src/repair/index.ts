@@ -9,6 +9,7 @@ import { readModelData } from './model-data.js';
 
 export type { DamageAssessment } from './damage.js';
 export type { RepairModel, RepairResult, RepairStats, LowConfidenceToken, DecodeOptions, RepairChannel, RepairOptions } from './model.js';
+export type { Register } from './register.js';
 export { createRepairModel } from './model.js';
 export type { RepairModelData } from './model-data.js';
 

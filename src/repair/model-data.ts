@@ -20,6 +20,8 @@ export interface RepairModelData {
   vieChannel?: VieChannelCounts;
   /** the decoding language model (lm.bin, see ngram.ts): corpus model mixed with the in-domain model */
   lm: Uint8Array;
+  /** stripped text of general registers (lm-general.bin): lm mixed with the general-register model, over a larger vocabulary */
+  lmGeneral?: Uint8Array;
 }
 
 /** Counts of syllable substitutions seen when tesseract `vie` read rendered text. */
@@ -43,6 +45,8 @@ export const MODEL_FILES = {
   channel: 'channel.json',
   vieChannel: 'vie-channel.json',
   lm: 'lm.bin',
+  /** lm.bin mixed with the general-register model (src/data/repair/general/): stripped conversation, prose, everyday text */
+  lmGeneral: 'lm-general.bin',
   /** the corpus model alone (build input of lm.bin; read by build-lm --skip-lm and the honest evaluation) */
   lmCorpus: 'lm-corpus.bin',
 } as const;
@@ -60,5 +64,6 @@ export function readModelData(dir: string, handwrittenDir = dir, lmFile = join(d
     channel: JSON.parse(read(dir, MODEL_FILES.channel)) as ChannelCounts,
     vieChannel,
     lm: readFileSync(lmFile),
+    lmGeneral: existsSync(join(dir, MODEL_FILES.lmGeneral)) ? readFileSync(join(dir, MODEL_FILES.lmGeneral)) : undefined,
   };
 }

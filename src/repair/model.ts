@@ -18,6 +18,7 @@ import { splitSlashedWords, tokenizeLine, type Piece } from './tokenize.js';
 import type { RepairModelData } from './model-data.js';
 import { classifyCore, parseAbbreviations, romanLabel, type Abbreviations } from './token-class.js';
 import { normalizeTonePlacement, skeleton, transferCase } from './vietnamese.js';
+import { GENERAL_REGISTER_THRESHOLD, registerScore, skeletonLogRatios, type Register } from './register.js';
 
 export interface RepairStats { tokens: number; changed: number; meanConfidence: number }
 /** line: 0-based index into the input lines; column: 1-based UTF-16 offset of the token in that line */
@@ -35,9 +36,11 @@ export interface RepairOptions {
   ocr?: boolean;
   /** force a channel (evaluation) */
   channel?: RepairChannel;
+  /** stripped text: force the language model (evaluation); otherwise chosen from the text (register.ts) */
+  register?: Register;
 }
 export interface RepairModel {
-  repairLines(lines: readonly string[], options?: RepairOptions): RepairResult & { channel: RepairChannel };
+  repairLines(lines: readonly string[], options?: RepairOptions): RepairResult & { channel: RepairChannel; register?: Register };
   /** the channel repairLines would choose */
   chooseChannel(lines: readonly string[], options?: RepairOptions): RepairChannel;
   assessDamage(lines: readonly string[]): DamageAssessment;
@@ -589,6 +592,16 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     }
   }
 
+  // built on the first stripped document: the general-register decoder (same data, general LM
+  // and its vocabulary) and the skeleton ratios that choose it
+  let general: { model: RepairModel; ratios: Map<string, number> } | undefined;
+  const generalModel = () => {
+    if (general) return general;
+    const g = new NgramModel(data.lmGeneral!);
+    const syllables = [...new Set([...data.syllables, ...g.vocab.filter((w) => !w.startsWith('<'))])].sort();
+    return (general = { model: createRepairModel({ ...data, lm: data.lmGeneral!, lmGeneral: undefined, syllables }, opts), ratios: skeletonLogRatios(lm.ngram, g) });
+  };
+
   const damageMemo = new Map<string, number>();
   function assessDamage(lines: readonly string[], piecesOf?: (li: number) => Piece[]): DamageAssessment {
     return assessDamageWith(lines, sets, piecesOf, damageMemo);
@@ -601,12 +614,17 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     return options.ocr ? 'vie-ocr' : 'clean';
   }
 
-  function repairLines(lines: readonly string[], options: RepairOptions = {}): RepairResult & { channel: RepairChannel } {
+  function repairLines(lines: readonly string[], options: RepairOptions = {}): RepairResult & { channel: RepairChannel; register?: Register } {
     // one tokenisation serves the damage assessment, the decoder walk and the output
     const pieceCache: (Piece[] | undefined)[] = new Array(lines.length);
     // slash-joined syllables (động/năm) are decoded part by part
     const piecesOf = (li: number) => (pieceCache[li] ??= splitSlashedWords(tokenizeLine(lines[li]!)));
     const mode = chooseChannel(lines, options, piecesOf);
+    // stripped text of another register (conversation, prose) is read with the general model
+    if (mode === 'stripped' && data.lmGeneral) {
+      const register = options.register ?? (registerScore(lines, generalModel().ratios) > GENERAL_REGISTER_THRESHOLD ? 'general' : 'admin');
+      if (register === 'general') return { ...generalModel().model.repairLines(lines, { ...options, channel: 'stripped' }), register };
+    }
     const clean = mode !== 'english-ocr';
     beam = clean ? o.viterbiBeam : o.viterbiBeam * Math.min(1, o.channelWeight);
     const out = lines.map((l) => l);
@@ -719,7 +737,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     }
     const skippedLines: number[] = [];
     lines.forEach((l, i) => { if (l.length > MAX_LINE_LENGTH) skippedLines.push(i); });
-    return { lines: out, tokens, changed, meanConfidence: tokens ? confSum / tokens : 1, lowConfidence, skippedLines, channel: mode };
+    return { lines: out, tokens, changed, meanConfidence: tokens ? confSum / tokens : 1, lowConfidence, skippedLines, channel: mode, ...(mode === 'stripped' && data.lmGeneral ? { register: 'admin' as const } : {}) };
   }
 
   return { repairLines, assessDamage, chooseChannel };

@@ -5,7 +5,7 @@
  * and the backoff weights are recomputed so each context's distribution sums to one. Decoding
  * then costs one lookup instead of two plus a log-sum.
  */
-import { bytesOf, NgramModel, search, writeNgramFile } from './ngram.js';
+import { bytesOf, NgramModel, search, SPECIALS, writeNgramFile } from './ngram.js';
 
 export function mixModels(a: NgramModel, b: NgramModel, lambda: number, info: Record<string, unknown> = {}): Buffer {
   if (a.size !== b.size) throw new Error('mixModels: vocabularies differ');
@@ -86,6 +86,49 @@ export function mixModels(a: NgramModel, b: NgramModel, lambda: number, info: Re
       vocab: vocabBytes, uniP: bytesOf(uniP), uniBo: bytesOf(uniBo), biOff: bytesOf(biOff), biW: bytesOf(biW16),
       biP: bytesOf(Uint16Array.from(biP, (p) => q(-Math.log(p)))), biBo: bytesOf(biBo), triOff: bytesOf(triOff),
       triW: bytesOf(Uint16Array.from(triW)), triP: bytesOf(Uint16Array.from(triPq)),
+    },
+  );
+}
+
+/**
+ * The same model over a larger vocabulary (specials first, then every word sorted, as the
+ * trainer orders them): the added words get the model's smallest unigram probability (what a
+ * vocabulary word it never saw gets from the uniform floor) and no n-grams. The id map is
+ * monotone, so every successor run stays sorted; bigram and trigram positions are unchanged.
+ * Lets a model trained on other text (with words the corpus never shows) be mixed with it.
+ */
+export function extendVocabulary(a: NgramModel, words: Iterable<string>): Buffer {
+  const specials = a.vocab.slice(0, SPECIALS.length);
+  const all = new Set(a.vocab.slice(SPECIALS.length));
+  for (const w of words) if (!w.startsWith('<')) all.add(w);
+  const vocab = [...specials, ...[...all].sort()];
+  return withVocabulary(a, vocab);
+}
+
+function withVocabulary(a: NgramModel, vocab: string[]): Buffer {
+  const V = vocab.length;
+  const newId = new Map<string, number>();
+  vocab.forEach((w, i) => newId.set(w, i));
+  const map = Uint16Array.from(a.vocab, (w) => newId.get(w)!);
+  for (let i = 1; i < map.length; i++) if (map[i]! <= map[i - 1]!) throw new Error('extendVocabulary: vocabulary order differs');
+  let floor = 0;
+  for (let w = SPECIALS.length; w < a.size; w++) if (a.uniP[w]! < floor) floor = a.uniP[w]!;
+  const uniP = new Float32Array(V).fill(floor);
+  const uniBo = new Float32Array(V);
+  const biOff = new Uint32Array(V + 1);
+  for (let v = 0; v < a.size; v++) {
+    uniP[map[v]!] = a.uniP[v]!;
+    uniBo[map[v]!] = a.uniBo[v]!;
+    biOff[map[v]! + 1] = a.biOff[v + 1]! - a.biOff[v]!;
+  }
+  for (let v = 0; v < V; v++) biOff[v + 1]! += biOff[v]!;
+  const biW = Uint16Array.from(a.biW, (w) => map[w]!);
+  const triW = Uint16Array.from(a.triW, (w) => map[w]!);
+  return writeNgramFile(
+    { order: 3, vocabSize: V, bigrams: a.biW.length, trigrams: a.triW.length, step: a.step, info: { ...a.header.info, extendedBy: V - a.size } },
+    {
+      vocab: Buffer.from(vocab.join('\n'), 'utf8'), uniP: bytesOf(uniP), uniBo: bytesOf(uniBo), biOff: bytesOf(biOff), biW: bytesOf(biW),
+      biP: bytesOf(a.biP), biBo: bytesOf(a.biBo), triOff: bytesOf(a.triOff), triW: bytesOf(triW), triP: bytesOf(a.triP),
     },
   );
 }

@@ -9,6 +9,8 @@ import { applyTone, skeleton } from './vietnamese.js';
 
 const ONSETS = ['', 'b', 'c', 'ch', 'd', 'đ', 'g', 'gh', 'gi', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'ngh', 'nh', 'p', 'ph', 'qu', 'r', 's', 't', 'th', 'tr', 'v', 'x'];
 const FRONT = /^[ieê]/u; // k, gh, ngh only before these
+/** rhymes in i- after the onset gi are written with one i: gi + in = gìn, gi + iêng = giếng */
+const GI_RHYME = /^i./u;
 
 function onsetAllowed(onset: string, rhyme: string): boolean {
   const front = FRONT.test(rhyme) || (rhyme.startsWith('y') && onset !== 'qu');
@@ -39,8 +41,13 @@ export function generateSyllables(rhymes: readonly string[]): string[] {
       }
     }
   }
-  // "gi" + i is spelled "gi" (gì, gỉ ...)
+  // "gi" + i is spelled "gi" (gì, gỉ ...), "gi" + a rhyme in i- drops one i (gìn, giếng, giềng)
   for (let tone = 0; tone < 6; tone++) out.add(applyTone('gi', tone));
+  for (const rhyme of rhymes) {
+    if (!GI_RHYME.test(rhyme)) continue;
+    const stop = /(p|t|c|ch)$/.test(rhyme);
+    for (let tone = 0; tone < 6; tone++) if (!stop || tone === 2 || tone === 5) out.add(applyTone('g' + rhyme, tone));
+  }
   return [...out].sort();
 }
 
@@ -55,5 +62,6 @@ export function spellableSkeletons(rhymes: readonly string[]): Set<string> {
     for (const rhyme of rhymes) if (onsetAllowed(onset, rhyme)) out.add(skeleton(onset + rhyme));
   }
   out.add('gi');
+  for (const rhyme of rhymes) if (GI_RHYME.test(rhyme)) out.add(skeleton('g' + rhyme));
   return out;
 }

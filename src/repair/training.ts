@@ -6,7 +6,7 @@
  *   - inventory: phonotactic syllables plus syllables seen in the clean texts.
  * Seeds 000-002 are never read. Used by build-lm (files) and eval-repair (in memory).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { component, COMPONENT, readDawgWords, readUnicharset } from './tessdata-dawg.js';
@@ -16,7 +16,7 @@ import { walkDocument } from './document.js';
 import { forEachCorpusDocument, isHeldOutDocument } from './corpus.js';
 import { NgramModel } from './ngram.js';
 import { NgramTrainer } from './ngram-train.js';
-import { mixModels } from './ngram-mix.js';
+import { extendVocabulary, mixModels } from './ngram-mix.js';
 import { GLUED_LABEL } from './model.js';
 import type { RepairModelData, VieChannelCounts } from './model-data.js';
 import { generateSyllables, parseRhymes } from './syllable-inventory.js';
@@ -190,9 +190,26 @@ export const DOMAIN_WEIGHT = 0.3;
 /** weight of a native-tesseract corpus-page pair (eng-scan-pairs.tsv) in the English-OCR channel counts */
 export const SCAN_PAIR_WEIGHT = 0.25;
 
+/** weight of the general-register model in lm-general.bin (chosen by tune-general-lm.ts on the general texts' tuning split) */
+export const GENERAL_WEIGHT = 0.7;
+
+/**
+ * lm-general.bin: the decoding model `adminLm` over its vocabulary extended by the texts'
+ * syllables, mixed with the general-register model of `texts` at `weight`.
+ */
+export function buildGeneralLm(handwrittenDir: string, adminLm: Uint8Array, texts: readonly (readonly string[])[], weight: number): Buffer {
+  const admin = new NgramModel(adminLm);
+  const spellable = new Set(generateSyllables(parseRhymes(readFileSync(join(handwrittenDir, 'rhymes.txt'), 'utf8'))));
+  const added = [...textSyllables(texts, spellable)].filter((w) => admin.id(w) < 0);
+  const ext = new NgramModel(extendVocabulary(admin, added));
+  return mixModels(ext, new NgramModel(buildGeneralModel(handwrittenDir, texts, ext.vocab)), weight, { general: { weight, texts: texts.length, added: added.length } });
+}
+
 /** Model data from the corpus model: the in-domain model is built here and mixed into it. */
-export function buildModelData(src: TrainingSources, corpusLm: Uint8Array, domainWeight = DOMAIN_WEIGHT, scanPairWeight = SCAN_PAIR_WEIGHT): RepairModelData {
+export function buildModelData(src: TrainingSources, corpusLm: Uint8Array, domainWeight = DOMAIN_WEIGHT, scanPairWeight = SCAN_PAIR_WEIGHT, generalWeight = GENERAL_WEIGHT): RepairModelData {
   const lm = mixModels(new NgramModel(corpusLm), new NgramModel(buildDomainModel(src, corpusLm)), domainWeight, { exclude003: src.exclude003 });
+  const generalTexts = readGeneralTexts(join(src.handwrittenDir, 'general'));
+  const lmGeneral = generalTexts.length ? buildGeneralLm(src.handwrittenDir, lm, generalTexts.map((t) => t.lines), generalWeight) : undefined;
   const hw = (f: string) => readFileSync(join(src.handwrittenDir, f), 'utf8');
   const confusionsText = hw('confusions.txt');
   const abbreviationsText = hw('abbreviations.txt');
@@ -255,7 +272,7 @@ export function buildModelData(src: TrainingSources, corpusLm: Uint8Array, domai
   const syllables = [...new Set([...lmSyllables(corpusLm), ...seen])].sort();
   const codePartsFile = join(src.handwrittenDir, 'code-parts.txt');
   const codeParts = existsSync(codePartsFile) ? readFileSync(codePartsFile, 'utf8') : undefined;
-  return { syllables, rhymes: hw('rhymes.txt'), confusions: confusionsText, abbreviations: abbreviationsText, codeParts, channel, vieChannel: src.vieChannel, lm };
+  return { syllables, rhymes: hw('rhymes.txt'), confusions: confusionsText, abbreviations: abbreviationsText, codeParts, channel, vieChannel: src.vieChannel, lm, lmGeneral };
 }
 
 /** Standard build paths relative to the package root (scripts only: they read ../shared). */
@@ -275,4 +292,60 @@ export function honestModelData(root: string): RepairModelData {
   const vieFile = join(p.handwrittenDir, 'vie-channel.json');
   const vieChannel = existsSync(vieFile) ? (JSON.parse(readFileSync(vieFile, 'utf8')) as VieChannelCounts) : undefined;
   return buildModelData({ ...p, exclude003: true, vieChannel }, lm);
+}
+
+/** One text of the general-register data (src/data/repair/general/*.txt, see its README). */
+export interface GeneralText { name: string; lines: string[] }
+
+/** The general-register texts (conversation, literary prose, everyday writing, contracts), in file-name order. */
+export function readGeneralTexts(dir: string): GeneralText[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()
+    .map((f) => ({ name: f, lines: readFileSync(join(dir, f), 'utf8').normalize('NFC').split('\n') }));
+}
+
+/**
+ * Split of the general texts for choosing weights: every 4th paragraph-or-line block (blank-line
+ * separated, counted per file) is the tuning part, the rest trains the tuning model. The shipped
+ * model trains on all of it.
+ */
+export function splitGeneralTexts(texts: readonly GeneralText[]): { train: GeneralText[]; tune: GeneralText[] } {
+  const train: GeneralText[] = [];
+  const tune: GeneralText[] = [];
+  for (const t of texts) {
+    let block: string[] = [];
+    let k = 0;
+    const flush = () => { if (block.length) { (k++ % 4 === 3 ? tune : train).push({ name: t.name, lines: [...block, ''] }); } block = []; };
+    for (const l of t.lines) { if (l.trim()) block.push(l); else flush(); }
+    flush();
+  }
+  return { train, tune };
+}
+
+/** Spellable syllables of the texts (lowercase, old-style tone placement). */
+export function textSyllables(texts: readonly (readonly string[])[], spellable: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts) for (const l of t) for (const w of lineWords(l)) {
+    const n = normalizeTonePlacement(w.normalize('NFC').toLowerCase());
+    if (spellable.has(n)) out.add(n);
+  }
+  return out;
+}
+
+/**
+ * The general-register model: a syllable trigram (modified Kneser-Ney, nothing pruned: the text
+ * is small) over `vocab` (the corpus vocabulary extended by the general texts' syllables).
+ */
+export function buildGeneralModel(handwrittenDir: string, texts: readonly (readonly string[])[], vocab: readonly string[]): Buffer {
+  const hw = (f: string) => readFileSync(join(handwrittenDir, f), 'utf8');
+  const abbr = parseAbbreviations(hw('abbreviations.txt'));
+  const generated = generateSyllables(parseRhymes(hw('rhymes.txt')));
+  const skeletons = new Set(generated.map(skeleton));
+  const isSkel = (k: string) => skeletons.has(k);
+  const known = new Set(vocab);
+  const trainer = new NgramTrainer();
+  for (const t of texts) unitSegments(t, abbr, isSkel, known, (u) => trainer.addSegment(u));
+  const { file } = trainer.build(vocab.filter((w) => !w.startsWith('<')), { minTrigramCount: 1, minBigramCount: 1 }, { general: true, texts: texts.length });
+  if (new NgramModel(file).size !== vocab.length) throw new Error('general model vocabulary differs');
+  return file;
 }

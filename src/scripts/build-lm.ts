@@ -2,7 +2,9 @@
  * Build the shipped repair model files in src/data/repair from the allowed sources
  * (see src/repair/training.ts): lm-corpus.bin (syllable trigram, modified Kneser-Ney, pruned) from
  * ../shared/corpus; lm.bin = lm-corpus.bin mixed with an in-domain (plan text) model, the one
- * the decoder loads; syllables.txt, channel.json and vie-channel.json.
+ * the decoder loads; lm-general.bin = lm.bin mixed with the general-register model of
+ * src/data/repair/general/ (stripped conversation, prose, everyday text); syllables.txt,
+ * channel.json and vie-channel.json.
  *
  *   npm run build:lm                                   # full model -> src/data/repair
  *   npm run build:lm -- --corpus-every 20              # quick model from 1/20 of the corpus
@@ -54,4 +56,5 @@ writeFileSync(join(outDir, MODEL_FILES.syllables), data.syllables.join('\n') + '
 writeFileSync(join(outDir, MODEL_FILES.channel), JSON.stringify(data.channel));
 writeFileSync(join(outDir, MODEL_FILES.vieChannel), JSON.stringify(vieChannel));
 writeFileSync(join(outDir, MODEL_FILES.lm), data.lm);
+if (data.lmGeneral) writeFileSync(join(outDir, MODEL_FILES.lmGeneral), data.lmGeneral);
 console.log(`wrote ${outDir}: ${data.syllables.length} syllables, vie channel ${vieChannel.aligned} aligned syllables, in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

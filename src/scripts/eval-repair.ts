@@ -5,6 +5,7 @@
  *   - seed 003 vs gold: shipped model, and the honest model (lm.bin never sees 003; channel and
  *     inventory rebuilt without 003);
  *   - the held-out corpus slice (every 50th document, never in lm.bin) stripped of its marks;
+ *   - own general-register text (src/data/repair/general-eval, never in a model) stripped, per register;
  *   - synthetic English-OCR held-out pairs and Vietnamese-OCR held-out pairs (corpus held-out documents),
  *     with lines made better / worse by the repair; the English-OCR tuning pages (tuned on: not held out);
  *   - seed 004's Vietnamese OCR against its rendered text, raw vs repaired;
@@ -32,6 +33,7 @@ const read = (f: string) => readFileSync(f, 'utf8').split('\n');
 const errArg = process.argv.indexOf('--errors');
 const showErrors = errArg > 0 ? Number(process.argv[errArg + 1]) : 0;
 const fmt = (x: number) => x.toFixed(4);
+const GENERAL_EVAL_REGISTERS = ['contracts', 'everyday', 'conversation', 'literary'] as const;
 const mb = (x: number) => (x / 2 ** 20).toFixed(0) + ' MB';
 
 const seed = read(join(shared, 'seeds', `${SEED003}.txt`));
@@ -120,6 +122,20 @@ forEachCorpusDocument(join(shared, 'corpus'), (d) => {
     c2 += a.correct; t2 += a.total;
   }
   console.log(`  same through the English-OCR channel (the previous behaviour on stripped text): ${fmt(c2 / t2)}`);
+}
+
+// ---- own general-register text (src/data/repair/general-eval: written by hand for this
+// measurement, never in any model), stripped of its marks, one document per register
+{
+  const cells: string[] = [];
+  for (const reg of GENERAL_EVAL_REGISTERS) {
+    const doc = read(dataPath('repair', 'general-eval', `${reg}.txt`));
+    const r = model.repairLines(doc.map(stripMarks));
+    const a = syllableAccuracy(r.lines, doc, showErrors);
+    for (const e of a.errors) console.log(`    ${reg} line ${e.line}: got ${e.got} want ${e.want}`);
+    cells.push(`${reg} ${fmt(a.accuracy)} (${a.correct}/${a.total}, ${r.channel}${r.register ? ' ' + r.register : ''})`);
+  }
+  console.log(`own general-register text, stripped, per register: ${cells.join('; ')}`);
 }
 
 // ---- synthetic pairs
