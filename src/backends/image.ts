@@ -7,7 +7,7 @@ import { PlanDocument } from '../model/document.js';
 import { numberTables } from '../model/table.js';
 import { getEngine, OCR_LANGUAGE } from '../ocr/engine.js';
 import { checkImageSize, ImageFormatError, readImageInfo, tiffPage, tiffPageIndexes, type ImageInfo, type OcrImage } from '../ocr/image.js';
-import { describePageFailure, ocrPages, PageTimeoutError, warnLowConfidence } from '../ocr/pages.js';
+import { describePageFailure, ocrPages, PageTimeoutError, warnOcrPage } from '../ocr/pages.js';
 import type { OcrOptions } from '../ocr/types.js';
 import { describeError, InputError } from '../util/errors.js';
 import { layoutOcrPage } from './ocr-tables.js';
@@ -55,7 +55,7 @@ export async function readImageDocument(input: RawInput, displayName: string, op
     const { page, tables, lineOf } = layoutOcrPage(n, outcome.page);
     doc.pages.push(page);
     doc.tables.push(...tables.map((t) => ({ ...t, index: 0 })));
-    warnLowConfidence(doc, n, outcome.page, lineOf);
+    warnOcrPage(doc, n, outcome.page, lineOf);
     done.push(n);
     if (page.origin === 'empty') doc.warn('empty-page', `page ${n}: OCR found no text`, { page: n, line: 1, endLine: 1 });
   }

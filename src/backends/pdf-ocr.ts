@@ -11,7 +11,7 @@ import type { PdfItemPage, PdfItemsReader } from './pdf-items.js';
 import { findRuledTables, layoutPage, mayHoldTable } from './pdf-tables.js';
 import { getEngine, OCR_LANGUAGE } from '../ocr/engine.js';
 import { probeNative } from '../ocr/native.js';
-import { BlankPageError, describePageFailure, ocrPages, PageError, PageTimeoutError, warnLowConfidence } from '../ocr/pages.js';
+import { BlankPageError, describePageFailure, ocrPages, PageError, PageTimeoutError, warnOcrPage } from '../ocr/pages.js';
 import { layoutOcrPage } from './ocr-tables.js';
 import { DEFAULT_OCR, DEFAULT_PAGE_TIMEOUT_S, type OcrOptions } from '../ocr/types.js';
 import { decodeLegacy, detectLegacyEncoding } from '../text/legacy-encodings.js';
@@ -187,7 +187,7 @@ async function ocrPdfPages(doc: PlanDocument, pdf: GuardedPdf, numbers: number[]
     if (page.origin === 'empty') continue;
     doc.pages[index] = page;
     doc.tables.push(...tables.map((t) => ({ ...t, index: 0 })));
-    warnLowConfidence(doc, n, outcome.page, lineOf);
+    warnOcrPage(doc, n, outcome.page, lineOf);
     done.push(n);
   }
   numberTables(doc.tables);

@@ -8,6 +8,7 @@ import type { Page, PlanDocument, TextLine } from '../model/document.js';
 import { InputError } from '../util/errors.js';
 import type { OcrImage } from './image.js';
 import { withRulingLines } from './rules.js';
+import { withoutReceivedStamp } from './stamps.js';
 import { ImageDecodeError, type OcrEngine, type OcrPage } from './types.js';
 
 export type PageOutcome = { ok: true; page: OcrPage } | { ok: false; error: Error };
@@ -74,7 +75,7 @@ export async function ocrPages(numbers: readonly number[], load: (n: number) => 
       break;
     }
     const task: Promise<void> = recognizeWithin(engine, image, options.pageTimeoutMs).then(
-      async (page) => finish(n, { ok: true, page: await withRulingLines(image, page) }),
+      async (page) => finish(n, { ok: true, page: await withRulingLines(image, withoutReceivedStamp(page, image)) }),
       (err: unknown) => {
         if (isPageFailure(err)) finish(n, { ok: false, error: err as Error });
         else fatal ??= err;
@@ -97,8 +98,16 @@ export function pageFromOcr(number: number | null, ocr: OcrPage): Page {
   return { number, origin: lines.length === 0 ? 'empty' : 'ocr', lines };
 }
 
-/** One warning per line that has doubtful words, naming them and their confidence; `lineOf` maps OCR lines to page lines when the page was laid out anew (its tables). */
-export function warnLowConfidence(doc: PlanDocument, number: number | null, ocr: OcrPage, lineOf?: readonly number[]): void {
+/**
+ * The warnings of an OCR'd page: one per line that has doubtful words, naming them and their
+ * confidence, and one for a received-document stamp taken out of its lines. `lineOf` maps OCR
+ * lines to page lines when the page was laid out anew (its tables).
+ */
+export function warnOcrPage(doc: PlanDocument, number: number | null, ocr: OcrPage, lineOf?: readonly number[]): void {
+  if (ocr.receivedStamp) {
+    const at = lineOf?.[ocr.receivedStamp.lineIndex] ?? ocr.receivedStamp.lineIndex + 1;
+    doc.warn('received-stamp', `a received-document stamp beside the header was left out of the text: "${ocr.receivedStamp.text}"`, { page: number, line: at, endLine: at });
+  }
   ocr.lines.forEach((line, i) => {
     const weak = line.words.filter((w) => w.confidence < LOW_CONFIDENCE && /\p{L}|\d/u.test(w.text));
     if (weak.length === 0) return;

@@ -42,15 +42,36 @@ export function parseTsv(tsv: string): OcrPage {
     confSum += word.confidence;
     confCount++;
   }
-  for (const line of lines) {
-    line.text = line.words.map((w) => w.text).join(' ');
-    let weighted = 0;
-    let chars = 0;
-    for (const w of line.words) {
-      weighted += w.confidence * w.text.length;
-      chars += w.text.length;
-    }
-    line.confidence = chars ? weighted / chars : 0;
-  }
+  for (const line of lines) finishLine(line, line);
   return { lines, rules, confidence: confCount ? confSum / confCount : 0 };
+}
+
+/**
+ * A gap between two words of one line wider than this many word heights is a gap between
+ * columns (a two-column header, a signature beside "Nơi nhận", a seal's debris beside the
+ * issuer): the line's text gets three spaces there, as a layout text has, and the stages read
+ * the columns apart. Words of justified text stand about one height apart at most.
+ */
+export const COLUMN_GAP = 2.5;
+
+/** The line's text, confidence and box from its words (in reading order), written to `into` (a new line when omitted). */
+export function finishLine(line: OcrLine, into: OcrLine = { ...line }): OcrLine {
+  const heights = line.words.map((w) => w.box.height).sort((a, b) => a - b);
+  const height = heights[Math.floor(heights.length / 2)] ?? 0;
+  let text = '';
+  let weighted = 0;
+  let chars = 0;
+  line.words.forEach((w, i) => {
+    if (i > 0) {
+      const before = line.words[i - 1]!.box;
+      text += w.box.left - (before.left + before.width) > COLUMN_GAP * height ? '   ' : ' ';
+    }
+    text += w.text;
+    weighted += w.confidence * w.text.length;
+    chars += w.text.length;
+  });
+  into.text = text;
+  into.confidence = chars ? weighted / chars : 0;
+  into.box = line.words.slice(1).reduce((b, w) => union(b, w.box), line.words[0]?.box ?? line.box);
+  return into;
 }

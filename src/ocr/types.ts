@@ -36,6 +36,8 @@ export interface OcrPage {
   rules: Box[];
   /** Mean word confidence of the page, 0..1 (0 when no words). */
   confidence: number;
+  /** The received-document stamp whose words were taken out of the lines (ocr/stamps.ts). */
+  receivedStamp?: { text: string; lineIndex: number };
 }
 
 export type EngineChoice = 'auto' | 'wasm' | 'native';

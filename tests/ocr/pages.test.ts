@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { PdfPageImager, renderDpi } from '../../src/backends/pdf-pages.js';
-import { ocrPages, PageError, pageFromOcr, warnLowConfidence } from '../../src/ocr/pages.js';
+import { ocrPages, PageError, pageFromOcr, warnOcrPage } from '../../src/ocr/pages.js';
 import { PlanDocument } from '../../src/model/document.js';
 import { readImageInfo, tiffPage, type OcrImage } from '../../src/ocr/image.js';
 import { parseTsv } from '../../src/ocr/tsv.js';
@@ -171,6 +171,18 @@ describe('formats', () => {
     expect(page.lines[0]!.words[1]!.confidence).toBeCloseTo(0.4);
   });
 
+  it('a gap of more than 2.5 word heights on a line is a column gap: three spaces, as in a layout text', () => {
+    const tsv = [
+      '5\t1\t1\t1\t1\t1\t10\t10\t40\t20\t95\tBỘ',
+      '5\t1\t1\t1\t1\t2\t60\t10\t40\t20\t95\tCÔNG',
+      // 110 px after the previous word: 5.5 heights
+      '5\t1\t1\t1\t1\t3\t210\t10\t40\t20\t95\tCỘNG',
+      // 40 px: 2 heights, a wide justified space
+      '5\t1\t1\t1\t1\t4\t290\t10\t40\t20\t95\tHÒA',
+    ].join('\n');
+    expect(parseTsv(tsv).lines.map((l) => l.text)).toEqual(['BỘ CÔNG   CỘNG HÒA']);
+  });
+
   it('OCR lines become model lines with page, line and confidence; doubtful words become warnings', () => {
     const tsv = [
       '5\t1\t1\t1\t1\t1\t10\t10\t20\t10\t95\tKế',
@@ -188,7 +200,7 @@ describe('formats', () => {
     expect(page.lines[0]!.confidence).toBeCloseTo(0.936, 2);
     expect(page.lines[0]!.box).toEqual({ left: 10, top: 10, width: 55, height: 10 });
     const doc = new PlanDocument({ file: 'x', sha256: '0'.repeat(64), kind: 'pdf-scan', pageCount: 3, encoding: 'pdf', pages: [page] });
-    warnLowConfidence(doc, 3, ocr);
+    warnOcrPage(doc, 3, ocr);
     // punctuation alone is not reported
     expect(doc.warnings).toEqual([{ code: 'low-confidence-ocr', message: 'OCR unsure of "Sô:" (0.41)', source: { page: 3, line: 2, endLine: 2 } }]);
   });
