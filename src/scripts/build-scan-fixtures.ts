@@ -55,6 +55,14 @@ export interface TypesetOptions {
    * default (the scanned and damaged twins' layout).
    */
   indentedRight?: boolean;
+  /**
+   * With `tables`: a row that does not fit the rest of the page breaks there, its cells' first lines on
+   * this page and the rest on the next (Word's "allow row to break across pages", on by default); off
+   * by default (a row moves to the next page whole).
+   */
+  breakRows?: boolean;
+  /** With `tables`: the table's first row is printed again at the top of each page it continues on (Word's "repeat as header row"). */
+  repeatHeader?: boolean;
 }
 
 /** A typeset table row: marker, then JSON of { widths (points), cells (wrapped lines per cell) }. */
@@ -140,13 +148,26 @@ export function typeset(source: readonly string[], pages: number, opts: TypesetO
     // Markdown's rule row under the header is no row of the printed table
     const rows = block.map((l) => pipeCells(l, framed)).filter((cells) => !cells.every((c) => /^:?-{2,}:?$/.test(c)));
     const widths = columnWidths(ctx, rows, usable);
-    for (const row of rows) {
-      const cells = widths.map((w, c) => wrapWords(ctx, row[c] ?? '', w - 6));
-      const slots = Math.ceil((Math.max(...cells.map((l) => l.length)) * cellLineH + 6) / lineH);
+    const slotsOf = (cells: string[][]) => Math.ceil((Math.max(...cells.map((l) => l.length)) * cellLineH + 6) / lineH);
+    const wrapped = rows.map((row) => widths.map((w, c) => wrapWords(ctx, row[c] ?? '', w - 6)));
+    for (const [ri, whole] of wrapped.entries()) {
+      let cells = whole;
+      let slots = slotsOf(cells);
       if (used + slots > perPage) {
+        // the lines of the row that fit the rest of the page stay on it (breakRows)
+        const fit = Math.floor(((perPage - used) * lineH - 6) / cellLineH);
+        if (opts.breakRows && fit >= 2 && fit < Math.max(...cells.map((l) => l.length))) {
+          page.push(TABLE_ROW + JSON.stringify({ widths, cells: cells.map((l) => l.slice(0, fit)) } satisfies TypesetRow));
+          cells = cells.map((l) => l.slice(fit));
+          slots = slotsOf(cells);
+        }
         out.push(page);
         page = [];
         used = 0;
+        if (opts.repeatHeader && ri > 0) {
+          page.push(TABLE_ROW + JSON.stringify({ widths, cells: wrapped[0]! } satisfies TypesetRow));
+          used += slotsOf(wrapped[0]!);
+        }
       }
       page.push(TABLE_ROW + JSON.stringify({ widths, cells } satisfies TypesetRow));
       used += slots;

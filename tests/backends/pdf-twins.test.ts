@@ -1,7 +1,8 @@
 /**
  * The text-layer path on Word-export-like PDFs (tests/pdf-twins, src/scripts/make-pdf-twins.ts):
  * a ruled table broken across pages is read on the page it continues on, page numbers in the
- * margin are no lines of the page, and a bulleted item wrapped after a ";" stays one item.
+ * margin are no lines of the page, a row the page breaks goes on at the top of the next (under the header
+ * printed again or not), and a bulleted item wrapped after a ";" stays one item.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,22 +19,43 @@ const names = (agencies: { name: string }[]) => agencies.map((a) => a.name);
 
 describe('a ruled table broken across pages', () => {
   it('is read on the next page too, though that page has no header row to name its columns', async () => {
-    const doc = await readPdfDocument(await readInputFile(twin('phuong-sai-gon-chinh-trang-do-thi-2026')), 'x.pdf', NO_OCR);
-    expect(doc.tables.map((t) => [t.page, t.rowCount, t.colCount])).toEqual([[1, 3, 5], [2, 2, 5]]);
-    const page2 = doc.pages[1]!.lines.map((l) => l.text);
-    expect(page2[0]).toMatch(/^3 \| Tuyên truyền, vận động hộ kinh doanh ký cam kết \| Phòng Văn hóa - Xã hội \(chủ trì\);/u);
+    // dac-khu: the indicator table goes on on page 2, the task table on page 3, neither with a header row there
+    const doc = await readPdfDocument(await readInputFile(twin('dac-khu-phu-quoc-du-lich-xanh-2026')), 'x.pdf', NO_OCR);
+    expect(doc.tables.map((t) => [t.page, t.rowCount, t.colCount])).toEqual([[1, 5, 4], [2, 4, 4], [2, 8, 6], [3, 3, 6]]);
+    const page3 = doc.pages[2]!.lines.map((l) => l.text);
     // the page number above it is left out, and the table's row lines point at its rows still
-    expect(doc.tables[1]!.rowLines.map((n) => page2[n - 1]!.split(' | ')[0])).toEqual(['3', '4']);
-    expect(page2[2]).toBe('IV. TỔ CHỨC THỰC HIỆN');
+    expect(doc.tables[3]!.rowLines.map((n) => page3[n - 1]!.split(' | ')[0])).toEqual(['', 'III', '1']);
+    expect(page3[3]).toBe('IV. KINH PHÍ THỰC HIỆN');
   });
 
   it('gives the tasks of its continued rows, under the columns of the table it continues', async () => {
-    const rec = await extractFile(twin('phuong-sai-gon-chinh-trang-do-thi-2026'));
+    const rec = await extractFile(twin('dac-khu-phu-quoc-du-lich-xanh-2026'));
     const task = (id: string) => rec.tasks.find((t) => t.id === id);
-    expect(rec.tasks.map((t) => t.id).filter((id) => /^\d+$/.test(id))).toEqual(['1', '2', '3', '4']);
-    expect(names(task('3')!.lead)).toEqual(['Phòng Văn hóa - Xã hội']);
-    expect(names(task('4')!.support)).toEqual(['Công ty TNHH MTV Công viên cây xanh Thành phố']);
-    expect(task('4')!.deadlines.map((d) => d.text)).toEqual(['Tháng 5/2026', 'tháng 9/2026']);
+    expect(rec.tasks.map((t) => t.id).filter((id) => /^I/.test(id))).toEqual(['I.1', 'I.2', 'II.1', 'II.2', 'II.3', 'III.1']);
+    expect(names(task('III.1')!.support)).toEqual(['Phòng Văn hóa - Xã hội']);
+    expect(task('III.1')!.deadlines.map((d) => d.text)).toEqual(['Quý III/2026']);
+  });
+});
+
+describe('a table row broken by the page', () => {
+  it('goes on at the top of the next page: its cells join the row above, and its groups stay open', async () => {
+    // dac-khu: row II.3 breaks after "… không sử dụng túi ni lông"; "khó phân hủy" opens page 3, then group III
+    const rec = await extractFile(twin('dac-khu-phu-quoc-du-lich-xanh-2026'));
+    const task = (id: string) => rec.tasks.find((t) => t.id === id);
+    expect(task('II.3')!.title).toBe('Tuyên truyền, hướng dẫn du khách và cộng đồng không sử dụng túi ni lông khó phân hủy');
+    expect(names(task('II.3')!.support)).toEqual(['Trung tâm Văn hóa, Thông tin và Thể thao đặc khu', 'các doanh nghiệp du lịch']);
+    expect(names(task('III.1')!.lead)).toEqual(['Văn phòng Hội đồng nhân dân và Ủy ban nhân dân đặc khu']);
+    expect(rec.tasks.map((t) => t.id).filter((id) => /^T/.test(id))).toEqual([]);
+  });
+
+  it('goes on under the header printed again, a name broken in its cell read whole', async () => {
+    // phuong-sai-gon: the lead cell of row 3 breaks inside "Ủy ban Mặt trận Tổ quốc" / "Việt Nam phường (phối hợp)"
+    const doc = await readPdfDocument(await readInputFile(twin('phuong-sai-gon-chinh-trang-do-thi-2026')), 'x.pdf', NO_OCR);
+    expect(doc.pages[1]!.lines[0]!.text).toBe('STT | Nội dung | Đơn vị thực hiện | Thời gian | Sản phẩm');
+    const rec = await extractFile(twin('phuong-sai-gon-chinh-trang-do-thi-2026'));
+    const task = rec.tasks.find((t) => t.id === '3')!;
+    expect(names(task.lead)).toEqual(['Phòng Văn hóa - Xã hội']);
+    expect(names(task.support)).toEqual(['Ủy ban Mặt trận Tổ quốc Việt Nam phường']);
   });
 });
 

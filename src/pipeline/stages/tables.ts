@@ -122,9 +122,11 @@ export function repairRowLabels(labels: readonly string[], group: readonly boole
 interface TaskTableState {
   groups: { id: string; kind: string; lead: Agency[]; support: Agency[]; deadlines: Deadline[] }[];
   labels: { roman: number; number: number };
+  /** The table's last task when its last row was one: a row broken by the page goes on at the top of the next. */
+  lastTask: Task | null;
 }
 
-const freshState = (): TaskTableState => ({ groups: [], labels: { roman: 0, number: 0 } });
+const freshState = (): TaskTableState => ({ groups: [], labels: { roman: 0, number: 0 }, lastTask: null });
 
 function text(cell: TableCell | null | undefined): string {
   return squeeze(cell?.text ?? '');
@@ -260,7 +262,44 @@ function taskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout, use
     for (let n = 2; used.has(id); n++) id = `${prefix}${ids[k]}-${n}`;
     used.add(id);
     tasks.push({ ...task, id });
+    const cells = rowCells.get(task);
+    if (cells) rowCells.set(tasks[tasks.length - 1]!, cells);
+    if (task === state.lastTask) state.lastTask = tasks[tasks.length - 1]!;
   });
+}
+
+/** The lead, support and time cells of a task row, kept to read a row again when a page broke it. */
+const rowCells = new WeakMap<Task, { lead: string; support: string; time: string }>();
+
+/** The lead and support of a task row from its cells (a lead cell may name the supports too). */
+function rowAgencies(doc: PlanDocument, cells: { lead: string; support: string }): { lead: Agency[]; support: Agency[] } {
+  let lead: Agency[] = [];
+  let support: Agency[] = [];
+  if (cells.lead && !BY_REFERENCE.test(skeleton(cells.lead.trim()))) ({ lead, support } = readAgencies(cells.lead));
+  if (cells.support && !BY_REFERENCE.test(skeleton(cells.support.trim()))) support = [...support, ...cellAgencies(cells.support)];
+  lead = uniqueAgencies(joinMergedBodies(lead, doc.data.documentYear));
+  support = uniqueAgencies(joinMergedBodies(support, doc.data.documentYear)).filter((s) => !lead.some((l) => l.name === s.name));
+  return { lead, support };
+}
+
+/** The deadlines of a task row's time cell. */
+function rowDeadlines(timeText: string): Deadline[] {
+  if (!timeText) return [];
+  let deadlines = parseDeadlines(expandQuarterLists(timeText)).map((d) => {
+    // A quarter of a list keeps the list as the document wrote it ("Quý III, IV/2026").
+    if (d.kind !== 'quarter' || timeText.includes(d.text)) return d;
+    const list = QUARTER_LIST.exec(timeText);
+    return list ? { ...d, text: list[0] } : d;
+  });
+  // A year alone in a time column ("2025", "Năm 2026") is the year the task is due.
+  const year = /^\s*(?:năm\s+)?((?:19|20)\d{2})\s*$/iu.exec(timeText);
+  if (deadlines.length === 0 && year) deadlines = [{ kind: 'year', year: Number(year[1]), text: timeText.trim() }];
+  // A year listed after other times in the cell ("Quý III, IV/2026, 2027"): that year too.
+  for (const m of timeText.matchAll(/[,;]\s*((?:19|20)\d{2})\s*(?=[,;.]|$)/gu)) {
+    const y = Number(m[1]);
+    if (!deadlines.some((d) => (d.kind === 'year' && d.year === y) || (d.kind === 'range' && (d.from.startsWith(String(y)) || d.to.startsWith(String(y)))))) deadlines.push({ kind: 'year', year: y, text: m[1]! });
+  }
+  return deadlines;
 }
 
 function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout, tasks: Task[], paths: string[], state: TaskTableState): void {
@@ -280,7 +319,10 @@ function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout,
   /** A cell's paragraphs kept apart: one name per paragraph in a list of persons or bodies. */
   const ownLines = (row: Row, cols: number[]) => ownCells(row, cols).map((c) => c.text.trim()).filter((t) => t !== '').join('\n');
   /** The row (index in rows) that gave the last task, so that a wrapped row joins only the row right above it. */
-  let lastRowWasTask = -2;
+  // (-1: the table this one continues ended on a task, whose row the page broke)
+  let lastRowWasTask = state.lastTask ? -1 : -2;
+  const carried = state.lastTask;
+  state.lastTask = null;
   const bare = (row: Row) => !ownLines(row, leadCols) && !ownLines(row, supportCols) && own(row, timeCols).length === 0;
   const labels = repairRowLabels(
     rows.map((row) => (idCol >= 0 ? text(row.cells[idCol]) : '')),
@@ -299,13 +341,41 @@ function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout,
       label = across[1]!;
       body = across[2]!;
     }
+    const leadText = ownLines(row, leadCols);
+    const supportText = ownLines(row, supportCols);
+    const timeText = own(row, timeCols).join('; ');
+    // A row with no label whose content opens in lower case ("  | và người dân vùng ven sông, suối |  |  |"), or whose
+    // content cell is empty beside text in the other cells, is the wrapped end of the row above (a text table writes a
+    // wrapped cell on a row of its own; a page breaks a row of a PDF's table, its rest at the top of the next page):
+    // its cells join that row's.
+    const previous = tasks[tasks.length - 1] ?? (lastRowWasTask === -1 ? carried : null);
+    if (!label && idCol >= 0 && (body ? /^\p{Ll}/u.test(body) : leadText || supportText || timeText) && previous && lastRowWasTask === k - 1 && !isHeaderRow(row.cells)) {
+      const head = previous.text.split('\nSản phẩm: ')[0]!;
+      const joined = body ? `${head} ${body}` : head;
+      const product = previous.text.includes('\nSản phẩm: ') ? previous.text.slice(previous.text.indexOf('\nSản phẩm: ')) : '';
+      if (previous.title === head) previous.title = joined;
+      previous.text = joined + product;
+      // a cell broken in the middle of a name ("… Ủy ban Mặt trận Tổ quốc" / "Việt Nam phường (phối hợp)") is read again whole
+      const cells = rowCells.get(previous);
+      if (cells) {
+        const cat = (a: string, b: string) => (a && b ? `${a} ${b}` : a || b);
+        cells.lead = cat(cells.lead, leadText);
+        cells.support = cat(cells.support, supportText);
+        cells.time = cat(cells.time, timeText);
+        const read = rowAgencies(doc, cells);
+        previous.lead = read.lead;
+        previous.support = read.support;
+        if (timeText) previous.deadlines = rowDeadlines(cells.time);
+      }
+      const here = rowsSource(doc, table, row.r);
+      if (previous.source.page === here.page) previous.source = { ...previous.source, endLine: here.endLine };
+      lastRowWasTask = k;
+      return;
+    }
     if (!body && !label) return;
     // A header repeated inside the table (after a page break or a group row), or the row that numbers the columns ("(1) | (2) | …"): skip.
     if (isHeaderRow(row.cells)) return;
     if (row.cells.every((c) => !c || /^\s*\(?\d{1,2}\)?\s*$|^\s*$/.test(c.text)) && row.cells.some((c) => c && /\(\d{1,2}\)/.test(c.text))) return;
-    const leadText = ownLines(row, leadCols);
-    const supportText = ownLines(row, supportCols);
-    const timeText = own(row, timeCols).join('; ');
     const id = LABEL.test(label) ? labelId(label) : '';
     const kind = id ? labelKind(id) : '';
     const source = rowsSource(doc, table, row.r);
@@ -320,21 +390,6 @@ function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout,
     }
     if (id) while (groups.length && DEPTH[groups[groups.length - 1]!.kind]! >= DEPTH[kind]!) groups.pop();
     if (!body) return;
-    // A row with no label whose content opens in lower case ("  | và người dân vùng ven sông, suối |  |  |") is the
-    // wrapped end of the row above (a text table writes a wrapped cell on a row of its own): its cells join that row's.
-    const previous = tasks[tasks.length - 1];
-    if (!id && idCol >= 0 && /^\p{Ll}/u.test(body) && previous && lastRowWasTask === k - 1) {
-      const joined = `${previous.text.split('\nSản phẩm: ')[0]} ${body}`;
-      const product = previous.text.includes('\nSản phẩm: ') ? previous.text.slice(previous.text.indexOf('\nSản phẩm: ')) : '';
-      if (previous.title === previous.text.split('\nSản phẩm: ')[0]) previous.title = joined;
-      previous.text = joined + product;
-      if (leadText) previous.lead = uniqueAgencies([...previous.lead, ...readAgencies(leadText).lead]);
-      if (supportText) previous.support = uniqueAgencies([...previous.support, ...cellAgencies(supportText)]);
-      if (timeText) previous.deadlines.push(...parseDeadlines(timeText));
-      previous.source = { ...previous.source, endLine: source.endLine };
-      lastRowWasTask = k;
-      return;
-    }
     lastRowWasTask = k;
     // The document's own numbering; "a" under "1" is "1.a", "1" under "II" is "II.1" only when "1" is taken.
     const taskId = id || String(tasks.length + 1);
@@ -342,44 +397,23 @@ function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout,
     const inner = groups.length > 0 && id.startsWith(`${groups[groups.length - 1]!.id}.`) ? groups.slice(0, -1) : groups;
     paths.push([...inner.map((g) => g.id), id || String(tasks.length + 1)].join('.'));
 
-    let lead: Agency[] = [];
-    let support: Agency[] = [];
+    const cells = { lead: leadText, support: supportText, time: timeText };
     if (leadText && BY_REFERENCE.test(skeleton(leadText.trim()))) {
       doc.warn('lead-by-reference', `table ${table.index} row ${taskId}: the lead is given by reference ("${squeeze(leadText)}"), no agency read`, source);
-    } else if (leadText) {
-      const read = readAgencies(leadText);
-      lead = read.lead;
-      support = read.support;
-      if (lead.length === 0) doc.warn('unreadable-agency', `table ${table.index} row ${taskId}: no agency read in "${squeeze(leadText)}"`, source);
-    }
-    if (supportText && !BY_REFERENCE.test(skeleton(supportText.trim()))) support.push(...cellAgencies(supportText));
-    let deadlines: Deadline[] = [];
-    if (timeText) {
-      deadlines = parseDeadlines(expandQuarterLists(timeText)).map((d) => {
-        // A quarter of a list keeps the list as the document wrote it ("Quý III, IV/2026").
-        if (d.kind !== 'quarter' || timeText.includes(d.text)) return d;
-        const list = QUARTER_LIST.exec(timeText);
-        return list ? { ...d, text: list[0] } : d;
-      });
-      // A year alone in a time column ("2025", "Năm 2026") is the year the task is due.
-      const year = /^\s*(?:năm\s+)?((?:19|20)\d{2})\s*$/iu.exec(timeText);
-      if (deadlines.length === 0 && year) deadlines = [{ kind: 'year', year: Number(year[1]), text: timeText.trim() }];
-      // A year listed after other times in the cell ("Quý III, IV/2026, 2027"): that year too.
-      for (const m of timeText.matchAll(/[,;]\s*((?:19|20)\d{2})\s*(?=[,;.]|$)/gu)) {
-        const y = Number(m[1]);
-        if (!deadlines.some((d) => (d.kind === 'year' && d.year === y) || (d.kind === 'range' && (d.from.startsWith(String(y)) || d.to.startsWith(String(y)))))) deadlines.push({ kind: 'year', year: y, text: m[1]! });
-      }
-      if (deadlines.length === 0) doc.warn('unparsed-deadline', `table ${table.index} row ${taskId}: no deadline read in "${timeText}"`, source);
-    }
-    lead = uniqueAgencies(joinMergedBodies(lead, doc.data.documentYear));
-    support = uniqueAgencies(joinMergedBodies(support, doc.data.documentYear)).filter((s) => !lead.some((l) => l.name === s.name));
+    } else if (leadText && readAgencies(leadText).lead.length === 0) doc.warn('unreadable-agency', `table ${table.index} row ${taskId}: no agency read in "${squeeze(leadText)}"`, source);
+    const { lead, support } = rowAgencies(doc, cells);
+    const deadlines = rowDeadlines(timeText);
+    if (timeText && deadlines.length === 0) doc.warn('unparsed-deadline', `table ${table.index} row ${taskId}: no deadline read in "${timeText}"`, source);
     warnUnknown(doc, [...lead, ...support], source);
     const product = own(row, productCols).join('; ');
     const sentence = /^(.+?[.:!?])(?:\s+\p{Lu}|$)/u.exec(body);
     let title = (sentence ? sentence[1]! : body).replace(/(?<!\.)[.:;]\s*$/, '').trim();
     if (title.length > 300) title = title.slice(0, 300).replace(/\s+\S*$/, '') + '…';
     tasks.push({ id: taskId, title, text: product ? `${body}\nSản phẩm: ${product}` : body, lead, support, deadlines, source });
+    rowCells.set(tasks[tasks.length - 1]!, cells);
   });
+  // the table ends on a task: the next page may go on with the rest of its row
+  state.lastTask = rows.length > 0 && lastRowWasTask === rows.length - 1 ? (tasks[tasks.length - 1] ?? carried) : null;
 }
 
 function indicatorRows(doc: PlanDocument, table: TableBlock, layout: TableLayout, sectionId: string, out: Indicator[]): void {
@@ -451,9 +485,23 @@ function sectionIdOf(doc: PlanDocument, start: number): string {
   return id;
 }
 
+/**
+ * Whether `table` goes on with `previous` under its header printed again: the same columns and header words, on the
+ * next page, with nothing but blank lines between the end of the one and the start of the other.
+ */
+function repeatsHeader(doc: PlanDocument, previous: { layout: TableLayout; colCount: number; table: TableBlock }, table: TableBlock, layout: TableLayout): boolean {
+  if (layout.headerRows === 0 || previous.colCount !== table.colCount || previous.layout.role === 'other' || layout.role !== previous.layout.role) return false;
+  if (previous.table.page === null || table.page !== previous.table.page + 1) return false;
+  if (layout.headers.map((h) => skeleton(h)).join('|') !== previous.layout.headers.map((h) => skeleton(h)).join('|')) return false;
+  const [, end] = tableGlobalRange(doc, previous.table);
+  const [start] = tableGlobalRange(doc, table);
+  for (let i = end + 1; i < start; i++) if (doc.lines[i]!.text.trim() !== '') return false;
+  return true;
+}
+
 export function readTableContent(doc: PlanDocument, draft: RecordDraft): void {
   const used = new Set(draft.tasks.map((t) => t.id));
-  let previous: { layout: TableLayout; colCount: number; state: TaskTableState } | null = null;
+  let previous: { layout: TableLayout; colCount: number; state: TaskTableState; table: TableBlock } | null = null;
   for (const table of doc.tables) {
     if (isLayoutTable(table)) continue;
     let layout = tableLayout(table);
@@ -461,6 +509,9 @@ export function readTableContent(doc: PlanDocument, draft: RecordDraft): void {
     // A table continued after a page or a blank line without its header: the previous table's columns, and its open groups.
     if (layout.headerRows === 0 && previous && previous.colCount === table.colCount && previous.layout.role !== 'other') {
       layout = { ...previous.layout, headerStart: 0, headerRows: 0 };
+      state = previous.state;
+    } else if (previous && repeatsHeader(doc, previous, table, layout)) {
+      // A table continued on the next page under its header printed again (Word's "repeat as header row"): its open groups too.
       state = previous.state;
     }
     const [start] = tableGlobalRange(doc, table);
@@ -475,7 +526,7 @@ export function readTableContent(doc: PlanDocument, draft: RecordDraft): void {
       source: { page: table.page, line: table.firstLine, endLine: Math.max(table.firstLine, table.lastLine) },
     };
     draft.tables.push(entry);
-    if (layout.headerRows > 0 || layout.role !== 'other') previous = { layout, colCount: table.colCount, state };
+    if (layout.headerRows > 0 || layout.role !== 'other') previous = { layout, colCount: table.colCount, state, table };
   }
 }
 
