@@ -18,8 +18,9 @@
  * bytes). Seeds 000–002 are never read.
  *
  * Usage: npm run fixtures:pdf-twins [-- name…]
+ *        npm run fixtures:pdf-twins -- --blind [name…]   (tests/blind/src/<name>.txt → tests/blind/<name>.pdf)
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,6 +34,8 @@ const require = createRequire(import.meta.url);
 const root = packageRoot();
 const DATA = join(root, 'tests', 'data');
 export const PDF_TWINS_DIR = join(root, 'tests', 'pdf-twins');
+const BLIND_DIR = join(root, 'tests', 'blind');
+const BLIND_SOURCES = join(BLIND_DIR, 'src');
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf');
 const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf');
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
@@ -256,16 +259,24 @@ export async function pdfTwin(source: readonly string[], title: string, opts: { 
   return doc.save({ useObjectStreams: true });
 }
 
+/** The repeat of tables' header rows, by a hash of the name: half the twins have it. */
+const repeatsHeader = (name: string) => [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1009, 3) % 2 === 0;
+
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2);
-  const names = wanted.length > 0 ? wanted : damageableDocuments();
-  mkdirSync(PDF_TWINS_DIR, { recursive: true });
+  const args = process.argv.slice(2);
+  // --blind: the blind documents written as text in tests/blind/src/, delivered as PDFs in tests/blind/
+  const blind = args.includes('--blind');
+  const wanted = args.filter((a) => !a.startsWith('--'));
+  const from = blind ? BLIND_SOURCES : DATA;
+  const to = blind ? BLIND_DIR : PDF_TWINS_DIR;
+  const names = wanted.length > 0 ? wanted : blind ? readdirSync(BLIND_SOURCES).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).sort() : damageableDocuments();
+  mkdirSync(to, { recursive: true });
   let total = 0;
   for (const name of names) {
-    const source = readFileSync(join(DATA, `${name}.txt`), 'utf8').split('\n');
-    // half the twins (by a hash of the name) repeat their tables' header rows on each page, as many plans do
-    const pdf = await pdfTwin(source, name, { repeatHeader: [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1009, 3) % 2 === 0 });
-    writeFileSync(join(PDF_TWINS_DIR, `${name}.pdf`), pdf);
+    const source = readFileSync(join(from, `${name}.txt`), 'utf8').split('\n');
+    // half the twins repeat their tables' header rows on each page, as many plans do
+    const pdf = await pdfTwin(source, name, { repeatHeader: repeatsHeader(name) });
+    writeFileSync(join(to, `${name}.pdf`), pdf);
     total += pdf.length;
     console.error(`${name}: ${pdf.length} bytes`);
   }
