@@ -20,8 +20,12 @@ export interface RepairModelData {
   vieChannel?: VieChannelCounts;
   /** the decoding language model (lm.bin, see ngram.ts): corpus model mixed with the in-domain model */
   lm: Uint8Array;
-  /** stripped text of general registers (lm-general.bin): lm mixed with the general-register model, over a larger vocabulary */
-  lmGeneral?: Uint8Array;
+  /**
+   * stripped text of general registers (lm-general.bin): lm mixed with the general-register
+   * model, over a larger vocabulary; or a function reading it (readModelData: on first use, so
+   * administrative text never pays for the 7 MB)
+   */
+  lmGeneral?: Uint8Array | (() => Uint8Array);
 }
 
 /** Counts of syllable substitutions seen when tesseract `vie` read rendered text. */
@@ -64,6 +68,6 @@ export function readModelData(dir: string, handwrittenDir = dir, lmFile = join(d
     channel: JSON.parse(read(dir, MODEL_FILES.channel)) as ChannelCounts,
     vieChannel,
     lm: readFileSync(lmFile),
-    lmGeneral: existsSync(join(dir, MODEL_FILES.lmGeneral)) ? readFileSync(join(dir, MODEL_FILES.lmGeneral)) : undefined,
+    lmGeneral: existsSync(join(dir, MODEL_FILES.lmGeneral)) ? () => readFileSync(join(dir, MODEL_FILES.lmGeneral)) : undefined,
   };
 }

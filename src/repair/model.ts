@@ -592,14 +592,19 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     }
   }
 
-  // built on the first stripped document: the general-register decoder (same data, general LM
-  // and its vocabulary) and the skeleton ratios that choose it
-  let general: { model: RepairModel; ratios: Map<string, number> } | undefined;
+  // the general-register model: its skeleton ratios are built on the first stripped document
+  // (they choose the model), its decoder (same data, general LM and vocabulary) on the first
+  // general one
+  let generalBytes: Uint8Array | undefined;
+  let generalRatios: Map<string, number> | undefined;
+  let generalDecoder: RepairModel | undefined;
+  const generalLm = () => (generalBytes ??= typeof data.lmGeneral === 'function' ? data.lmGeneral() : data.lmGeneral!);
+  const registerRatios = () => (generalRatios ??= skeletonLogRatios(lm.ngram, new NgramModel(generalLm())));
   const generalModel = () => {
-    if (general) return general;
-    const g = new NgramModel(data.lmGeneral!);
+    if (generalDecoder) return generalDecoder;
+    const g = new NgramModel(generalLm());
     const syllables = [...new Set([...data.syllables, ...g.vocab.filter((w) => !w.startsWith('<'))])].sort();
-    return (general = { model: createRepairModel({ ...data, lm: data.lmGeneral!, lmGeneral: undefined, syllables }, opts), ratios: skeletonLogRatios(lm.ngram, g) });
+    return (generalDecoder = createRepairModel({ ...data, lm: generalLm(), lmGeneral: undefined, syllables }, opts));
   };
 
   const damageMemo = new Map<string, number>();
@@ -622,8 +627,8 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     const mode = chooseChannel(lines, options, piecesOf);
     // stripped text of another register (conversation, prose) is read with the general model
     if (mode === 'stripped' && data.lmGeneral) {
-      const register = options.register ?? (registerScore(lines, generalModel().ratios) > GENERAL_REGISTER_THRESHOLD ? 'general' : 'admin');
-      if (register === 'general') return { ...generalModel().model.repairLines(lines, { ...options, channel: 'stripped' }), register };
+      const register = options.register ?? (registerScore(lines, registerRatios()) > GENERAL_REGISTER_THRESHOLD ? 'general' : 'admin');
+      if (register === 'general') return { ...generalModel().repairLines(lines, { ...options, channel: 'stripped' }), register };
     }
     const clean = mode !== 'english-ocr';
     beam = clean ? o.viterbiBeam : o.viterbiBeam * Math.min(1, o.channelWeight);

@@ -56,5 +56,5 @@ writeFileSync(join(outDir, MODEL_FILES.syllables), data.syllables.join('\n') + '
 writeFileSync(join(outDir, MODEL_FILES.channel), JSON.stringify(data.channel));
 writeFileSync(join(outDir, MODEL_FILES.vieChannel), JSON.stringify(vieChannel));
 writeFileSync(join(outDir, MODEL_FILES.lm), data.lm);
-if (data.lmGeneral) writeFileSync(join(outDir, MODEL_FILES.lmGeneral), data.lmGeneral);
+if (data.lmGeneral) writeFileSync(join(outDir, MODEL_FILES.lmGeneral), typeof data.lmGeneral === 'function' ? data.lmGeneral() : data.lmGeneral);
 console.log(`wrote ${outDir}: ${data.syllables.length} syllables, vie channel ${vieChannel.aligned} aligned syllables, in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -6,11 +6,12 @@
  * slice (admin text) stripped, decoded with the same mixed model.
  * Never reads src/data/repair/general-eval (the evaluation set).
  *   npx tsx src/scripts/tune-general-lm.ts [--weights 0.3,0.5,0.7] [--admin-docs 24] [--errors N: most frequent confusions]
+ *     [--decode JSON: DecodeOptions for the general decoder]
  * The register threshold (register.ts) is checked here too: scores of corpus training documents
  * (≡ 7 mod 50) and of the tuning blocks.
  */
 import { join } from 'node:path';
-import { createRepairModel, type RepairModel, type RepairOptions } from '../repair/index.js';
+import { createRepairModel, type DecodeOptions, type RepairModel, type RepairOptions } from '../repair/index.js';
 import { forEachCorpusDocument, isHeldOutDocument } from '../repair/corpus.js';
 import { syllableAccuracy } from '../repair/evaluate.js';
 import { NgramModel } from '../repair/ngram.js';
@@ -27,6 +28,8 @@ function arg(name: string): string | undefined {
 }
 const weights = (arg('--weights') ?? '0.3,0.5,0.7').split(',').map(Number);
 const adminDocs = Number(arg('--admin-docs') ?? 24);
+// decoder settings to compare (JSON of DecodeOptions), e.g. --decode '{"strippedCandidates":40}'
+const decode = JSON.parse(arg('--decode') ?? '{}') as Partial<DecodeOptions>;
 const dir = dataPath('repair');
 const data = readModelData(dir);
 const texts = readGeneralTexts(join(dir, 'general'));
@@ -64,7 +67,7 @@ const acc = (m: RepairModel, docs: readonly (readonly string[])[], opts: RepairO
 const admin = createRepairModel({ ...data, lmGeneral: undefined });
 console.log(`lm.bin alone: ${registers.map((r) => `${r} ${acc(admin, tune.filter((x) => x.name.startsWith(r + '-')).map((x) => x.lines), { channel: 'stripped' })}`).join('; ')}; admin held-out slice ${acc(admin, heldOut, {})}`);
 for (const w of weights) {
-  const m = createRepairModel({ ...data, lmGeneral: buildGeneralLm(dir, data.lm, train.map((t) => t.lines), w) });
+  const m = createRepairModel({ ...data, lmGeneral: buildGeneralLm(dir, data.lm, train.map((t) => t.lines), w) }, decode);
   const cells = registers.map((r) => `${r} ${acc(m, tune.filter((x) => x.name.startsWith(r + '-')).map((x) => x.lines), { channel: 'stripped', register: 'general' })}`);
   console.log(`weight ${w}, general model forced: ${cells.join('; ')}; admin held-out slice ${acc(m, heldOut, { register: 'general' })}`);
 }
