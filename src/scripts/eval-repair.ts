@@ -33,7 +33,7 @@ const read = (f: string) => readFileSync(f, 'utf8').split('\n');
 const errArg = process.argv.indexOf('--errors');
 const showErrors = errArg > 0 ? Number(process.argv[errArg + 1]) : 0;
 const fmt = (x: number) => x.toFixed(4);
-const GENERAL_EVAL_REGISTERS = ['contracts', 'everyday', 'conversation', 'literary'] as const;
+const GENERAL_EVAL_REGISTERS = ['contracts', 'formal', 'everyday', 'conversation', 'literary'] as const;
 const mb = (x: number) => (x / 2 ** 20).toFixed(0) + ' MB';
 
 const seed = read(join(shared, 'seeds', `${SEED003}.txt`));
