@@ -21,7 +21,15 @@
  * Round 3: a Sở Y tế plan with a spacer row in its header table, a tracked change in its date, a footnote, a title row
  * inside its task table and an acting director's signature.
  *
- *   npx tsx src/scripts/build-blind-docx.ts [dir] [--round=1|2|3]   (default tests/data, where they live once scored)
+ * Round 4 (session 13, helper `blind`): a Tờ trình of a Sở with a two-line "Kính gửi:" laid out with tabs; a speech
+ * with no header, number or signer; a provincial plan with a page-number header, a landscape appendix section whose
+ * target table has a two-row header (Mục tiêu over Năm 2025 | Năm 2026 | Năm 2030) and a "Cơ quan theo dõi" column,
+ * and prose tasks "Giao Sở X chủ trì, phối hợp với Y …" under typed headings 1.1, 1.2; a commune's plan saved by Word
+ * as a web page in windows-1252 with numeric character references, <h1>/<h2> headings carrying mso-list numbers, words
+ * split across <span>s, VML drawings, one "Đơn vị thực hiện" column saying "X chủ trì; Y phối hợp", and the signature
+ * block in a table beside "Nơi nhận" with the signature image.
+ *
+ *   npx tsx src/scripts/build-blind-docx.ts [dir] [--round=1|2|3|4]   (default tests/data, where they live once scored)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -31,10 +39,13 @@ import {
   DeletedTextRun,
   Document,
   FootnoteReferenceRun,
+  Header,
   InsertedTextRun,
   LevelFormat,
   Packer,
   PageBreak,
+  PageNumber,
+  PageOrientation,
   Paragraph,
   Tab,
   TabStopType,
@@ -622,22 +633,300 @@ export const BLIND_ROUND2_HTML: Record<string, () => Buffer> = {
   'phuong-xuan-huong-da-lat-de-an-06-2026': phuongXuanHuongDeAn06,
 };
 
+// ---------------------------------------------------------------------------------------------
+// 8. Round 4: a Tờ trình of Sở Công Thương Lào Cai proposing a plan. The subject line has no "Về việc"; "Kính gửi:"
+//    names two addressees on two lines aligned by a tab; the body summarises the draft plan's targets and tasks (which
+//    are the draft's, not the Tờ trình's); "(Gửi kèm: …)"; signed KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC beside "Nơi nhận".
+
+export async function toTrinhSctLaoCai(): Promise<Buffer> {
+  const kinhGui = (pieces: string[]) =>
+    new Paragraph({
+      tabStops: [{ type: TabStopType.LEFT, position: 2600 }],
+      alignment: AlignmentType.LEFT,
+      children: pieces.flatMap((piece, k) => (k === 0 ? [new TextRun(piece)] : [new TextRun({ children: [new Tab(), piece] })])),
+    });
+  return pack([
+    headerTable(['UBND TỈNH LÀO CAI', 'SỞ CÔNG THƯƠNG'], 'Số: 112/TTr-SCT', 'Lào Cai, ngày 05 tháng 3 năm 2026'),
+    para(''),
+    para('TỜ TRÌNH', { center: true, bold: true }),
+    para('Đề nghị ban hành Kế hoạch phát triển công nghiệp hỗ trợ tỉnh Lào Cai năm 2026', { center: true, bold: true }),
+    para(''),
+    kinhGui(['Kính gửi:', '- Ủy ban nhân dân tỉnh Lào Cai;']),
+    kinhGui(['', '- Chủ tịch Ủy ban nhân dân tỉnh.']),
+    para(''),
+    para('Căn cứ Nghị định số 111/2015/NĐ-CP ngày 03 tháng 11 năm 2015 của Chính phủ về phát triển công nghiệp hỗ trợ;'),
+    para('Căn cứ Nghị định số 205/2025/NĐ-CP ngày 14 tháng 7 năm 2025 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 111/2015/NĐ-CP ngày 03 tháng 11 năm 2015 của Chính phủ về phát triển công nghiệp hỗ trợ;'),
+    para('Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh tại Văn bản số 845/UBND-KT ngày 10 tháng 02 năm 2026 về việc xây dựng Kế hoạch phát triển công nghiệp hỗ trợ năm 2026,'),
+    para('Sở Công Thương kính trình Ủy ban nhân dân tỉnh xem xét, ban hành Kế hoạch phát triển công nghiệp hỗ trợ tỉnh Lào Cai năm 2026, cụ thể như sau:'),
+    para('I. SỰ CẦN THIẾT BAN HÀNH KẾ HOẠCH', { bold: true }),
+    para('Công nghiệp hỗ trợ của tỉnh còn nhỏ lẻ, chủ yếu là doanh nghiệp nhỏ và vừa; tỷ lệ nội địa hóa thấp, liên kết với doanh nghiệp sản xuất sản phẩm hoàn chỉnh còn hạn chế. Việc ban hành Kế hoạch là cần thiết để cụ thể hóa các chính sách của Trung ương trên địa bàn tỉnh sau khi sắp xếp đơn vị hành chính.'),
+    para('II. QUÁ TRÌNH XÂY DỰNG DỰ THẢO KẾ HOẠCH', { bold: true }),
+    para('Sở Công Thương đã lấy ý kiến các sở, ban, ngành và Ủy ban nhân dân các xã, phường tại Văn bản số 210/SCT-QLCN ngày 12 tháng 02 năm 2026; đến nay đã nhận được 28 văn bản góp ý. Sở Công Thương đã tiếp thu, giải trình đầy đủ các ý kiến góp ý.'),
+    para('III. NỘI DUNG CHỦ YẾU CỦA DỰ THẢO KẾ HOẠCH', { bold: true }),
+    para('1. Mục tiêu: Phấn đấu năm 2026 có thêm 05 doanh nghiệp sản xuất sản phẩm công nghiệp hỗ trợ; giá trị sản xuất công nghiệp hỗ trợ tăng 10% so với năm 2025.'),
+    para('2. Nhiệm vụ, giải pháp: Dự thảo gồm 05 nhóm nhiệm vụ, giải pháp; trong đó giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính xây dựng chương trình hỗ trợ doanh nghiệp, hoàn thành trong Quý II/2026.'),
+    para('3. Tổ chức thực hiện: Phân công trách nhiệm cụ thể cho các sở, ban, ngành và Ủy ban nhân dân các xã, phường.'),
+    para('IV. KIẾN NGHỊ', { bold: true }),
+    para('Sở Công Thương kính trình Ủy ban nhân dân tỉnh xem xét, ban hành Kế hoạch phát triển công nghiệp hỗ trợ tỉnh Lào Cai năm 2026./.'),
+    para('(Gửi kèm: Dự thảo Kế hoạch; Báo cáo tổng hợp, tiếp thu, giải trình ý kiến góp ý)', { italic: true }),
+    closingTable(['- Như trên;', '- Giám đốc Sở (b/c);', '- Lưu: VT, QLCN.'], ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '', '', 'Phạm Quang Vinh']),
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 9. Round 4: a speech at a conference as the office circulates it in Word: a centred title over the speaker and the
+//    conference, "Kính thưa …" lines, numbered points, tasks put as "Thứ nhất, Sở X chủ trì, phối hợp với Y …" and
+//    targets as "phấn đấu … đạt …", two documents cited; no national motto, no number, no type word, no signer.
+
+export async function phatBieuDongNaiCongThuong(): Promise<Buffer> {
+  return pack([
+    para('PHÁT BIỂU CHỈ ĐẠO', { center: true, bold: true }),
+    para('của đồng chí Nguyễn Thanh Hải, Phó Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai', { center: true, bold: true }),
+    para('tại Hội nghị tổng kết công tác năm 2025 và triển khai nhiệm vụ năm 2026 của ngành Công Thương', { center: true, italic: true }),
+    para('-----', { center: true }),
+    para('Kính thưa đồng chí Thứ trưởng Bộ Công Thương;'),
+    para('Kính thưa các đồng chí đại biểu, khách quý;'),
+    para('Thưa toàn thể Hội nghị!'),
+    para('Hôm nay, ngành Công Thương tỉnh tổ chức Hội nghị tổng kết công tác năm 2025 và triển khai nhiệm vụ năm 2026. Thay mặt Ủy ban nhân dân tỉnh, tôi ghi nhận, biểu dương những kết quả mà toàn ngành đã đạt được trong năm qua.'),
+    para('1. Về kết quả năm 2025', { bold: true }),
+    para('Năm 2025 là năm đầu tiên tỉnh Đồng Nai vận hành chính quyền địa phương hai cấp sau khi hợp nhất với tỉnh Bình Phước. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng ước đạt 385.000 tỷ đồng, tăng 11,2% so với năm 2024; kim ngạch xuất khẩu đạt 31,5 tỷ USD. Ủy ban nhân dân tỉnh đã ban hành Quyết định số 2150/QĐ-UBND ngày 25/12/2025 phê duyệt Đề án phát triển hạ tầng thương mại, tạo cơ sở cho các năm tiếp theo.'),
+    para('Bên cạnh kết quả đạt được, ngành vẫn còn những hạn chế: hạ tầng thương mại ở các xã mới hợp nhất chưa đồng bộ; công tác quản lý thị trường trên môi trường điện tử còn lúng túng.'),
+    para('2. Về nhiệm vụ năm 2026', { bold: true }),
+    para('Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia, tôi đề nghị ngành Công Thương tập trung một số nhiệm vụ trọng tâm sau:'),
+    para('Thứ nhất, Sở Công Thương chủ trì, phối hợp với Sở Tài chính tham mưu Ủy ban nhân dân tỉnh ban hành Kế hoạch phát triển thương mại điện tử giai đoạn 2026 - 2030, hoàn thành trong Quý I/2026.'),
+    para('Thứ hai, phấn đấu tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng năm 2026 tăng từ 12% trở lên; kim ngạch xuất khẩu đạt trên 34 tỷ USD.'),
+    para('Thứ ba, Công an tỉnh, Sở Công Thương tăng cường kiểm tra, xử lý hàng giả, hàng kém chất lượng, nhất là trong dịp Tết Nguyên đán Bính Ngọ 2026.'),
+    para('Thứ tư, Ủy ban nhân dân các xã, phường chủ động phối hợp với Sở Công Thương rà soát mạng lưới chợ, cụm công nghiệp trên địa bàn; thực hiện thường xuyên.'),
+    para('Nhân dịp năm mới, tôi xin chúc các đồng chí sức khỏe, hạnh phúc. Chúc Hội nghị thành công tốt đẹp!'),
+    para('Xin trân trọng cảm ơn!'),
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 10. Round 4: a plan of UBND tỉnh Thanh Hóa whose pages carry a page-number header (not on the first page); tasks
+//     as prose paragraphs "Giao Sở X chủ trì, phối hợp với Y …, hoàn thành trong Quý III/2026" under typed, bold
+//     headings "1.1.", "1.2." (the heading a title, the paragraph the body); organisation items "1. Sở Công Thương:
+//     …"; the targets only in an appendix in a landscape section, a table whose two-row header puts "Mục tiêu" over
+//     "Năm 2025 | Năm 2026 | Năm 2030", with a "Cơ quan theo dõi" column, "-" for no target and "≥ 80".
+
+export async function ubndThanhHoaThuongMaiDienTu(): Promise<Buffer> {
+  const indicators = dataTable(
+    [
+      [{ text: 'STT', merge: 'restart' }, { text: 'Chỉ tiêu', merge: 'restart' }, { text: 'Đơn vị tính', merge: 'restart' }, { text: 'Mục tiêu', span: 3 }, { text: 'Cơ quan theo dõi', merge: 'restart' }],
+      [{ text: '', merge: 'continue' }, { text: '', merge: 'continue' }, { text: '', merge: 'continue' }, 'Năm 2025', 'Năm 2026', 'Năm 2030', { text: '', merge: 'continue' }],
+      ['1', 'Tỷ lệ dân số trưởng thành tham gia mua sắm trực tuyến', '%', '50', '55', '70', 'Sở Công Thương'],
+      ['2', 'Tỷ lệ doanh nghiệp có website hoặc ứng dụng di động bán hàng', '%', '45', '50', '65', 'Sở Công Thương'],
+      ['3', 'Doanh thu bán lẻ hàng hóa qua thương mại điện tử', 'tỷ đồng', '9.500', '11.000', '20.000', 'Sở Tài chính'],
+      ['4', 'Số sản phẩm OCOP được đưa lên sàn thương mại điện tử', 'sản phẩm', '300', '400', '-', 'Sở Nông nghiệp và Môi trường'],
+      ['5', 'Tỷ lệ giao dịch thanh toán không dùng tiền mặt trong thương mại điện tử', '%', '-', '60', '≥ 80', 'Sở Tài chính'],
+    ],
+    2,
+  );
+  const h = (text: string) => para(text, { bold: true });
+  const hi = (text: string) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [new TextRun({ text, bold: true, italics: true })] });
+  const pageHeader = new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] });
+  const main = [
+    headerTable(['ỦY BAN NHÂN DÂN', 'TỈNH THANH HÓA'], 'Số: 162/KH-UBND', 'Thanh Hóa, ngày 12 tháng 8 năm 2025'),
+    para(''),
+    para('KẾ HOẠCH', { center: true, bold: true }),
+    para('Phát triển thương mại điện tử tỉnh Thanh Hóa giai đoạn 2025 - 2030', { center: true, bold: true }),
+    para('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;'),
+    para('Căn cứ Nghị định số 52/2013/NĐ-CP ngày 16 tháng 5 năm 2013 của Chính phủ về thương mại điện tử; Nghị định số 85/2021/NĐ-CP ngày 25 tháng 9 năm 2021 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 52/2013/NĐ-CP;'),
+    para('Căn cứ Quyết định số 645/QĐ-TTg ngày 15 tháng 5 năm 2020 của Thủ tướng Chính phủ phê duyệt Kế hoạch tổng thể phát triển thương mại điện tử quốc gia giai đoạn 2021 - 2025;'),
+    para('Xét đề nghị của Sở Công Thương tại Tờ trình số 85/TTr-SCT ngày 05 tháng 8 năm 2025, Ủy ban nhân dân tỉnh ban hành Kế hoạch phát triển thương mại điện tử tỉnh Thanh Hóa giai đoạn 2025 - 2030 như sau:'),
+    h('I. MỤC ĐÍCH, YÊU CẦU'),
+    h('1. Mục đích'),
+    dash('Phát triển thương mại điện tử trở thành kênh phân phối quan trọng, góp phần mở rộng thị trường tiêu thụ sản phẩm của tỉnh.'),
+    h('2. Yêu cầu'),
+    dash('Các nhiệm vụ được giao phải gắn với trách nhiệm của cơ quan chủ trì và thời hạn hoàn thành cụ thể.'),
+    h('II. MỤC TIÊU'),
+    h('1. Mục tiêu chung'),
+    para('Thương mại điện tử của tỉnh phát triển nhanh, bền vững, được ứng dụng rộng rãi trong doanh nghiệp, hợp tác xã và người dân.'),
+    h('2. Mục tiêu cụ thể'),
+    para('Các chỉ tiêu cụ thể theo từng năm và cơ quan theo dõi tại Phụ lục kèm theo Kế hoạch này.'),
+    h('III. NHIỆM VỤ, GIẢI PHÁP'),
+    h('1. Hoàn thiện cơ chế, chính sách và nâng cao năng lực quản lý nhà nước'),
+    hi('1.1. Xây dựng chính sách hỗ trợ doanh nghiệp, hộ kinh doanh tham gia sàn thương mại điện tử'),
+    para('Giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính, Sở Tư pháp rà soát, tham mưu Ủy ban nhân dân tỉnh ban hành chính sách hỗ trợ doanh nghiệp, hộ kinh doanh tham gia các sàn thương mại điện tử; hoàn thành trong Quý III/2026.'),
+    hi('1.2. Nâng cao năng lực cán bộ quản lý nhà nước về thương mại điện tử'),
+    para('Giao Sở Nội vụ chủ trì, phối hợp với Sở Công Thương tổ chức bồi dưỡng kiến thức về thương mại điện tử cho cán bộ, công chức cấp tỉnh và cấp xã; thực hiện hằng năm.'),
+    h('2. Phát triển hạ tầng và dịch vụ hỗ trợ thương mại điện tử'),
+    hi('2.1. Nâng cấp hạ tầng số phục vụ giao dịch điện tử'),
+    para('Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính và Ủy ban nhân dân các xã, phường nâng cấp hạ tầng số, nền tảng thanh toán phục vụ giao dịch điện tử; hoàn thành trước ngày 31/12/2026.'),
+    hi('2.2. Phát triển dịch vụ logistics phục vụ thương mại điện tử'),
+    para('Sở Xây dựng chủ trì, phối hợp với Sở Công Thương nghiên cứu, đề xuất quy hoạch các trung tâm logistics phục vụ thương mại điện tử; thời gian thực hiện năm 2026 - 2027.'),
+    h('3. Hỗ trợ doanh nghiệp, hợp tác xã ứng dụng thương mại điện tử'),
+    hi('3.1. Đưa sản phẩm OCOP lên sàn thương mại điện tử'),
+    para('Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Công Thương, Liên minh Hợp tác xã tỉnh hướng dẫn các chủ thể OCOP xây dựng gian hàng trực tuyến; hoàn thành trong tháng 10/2026.'),
+    hi('3.2. Chống hàng giả, gian lận thương mại trên môi trường điện tử'),
+    para('Giao Công an tỉnh chủ trì, phối hợp với Sở Công Thương, Sở Khoa học và Công nghệ phát hiện, xử lý các hành vi vi phạm pháp luật trong hoạt động thương mại điện tử; thực hiện thường xuyên.'),
+    h('IV. KINH PHÍ THỰC HIỆN'),
+    para('Kinh phí thực hiện Kế hoạch từ nguồn ngân sách nhà nước theo phân cấp hiện hành và các nguồn huy động hợp pháp khác.'),
+    h('V. TỔ CHỨC THỰC HIỆN'),
+    para('1. Sở Công Thương: Là cơ quan thường trực, theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.'),
+    para('2. Sở Tài chính: Tham mưu bố trí kinh phí thực hiện Kế hoạch theo quy định của Luật Ngân sách nhà nước.'),
+    para('3. Các sở, ban, ngành cấp tỉnh: Căn cứ chức năng, nhiệm vụ, chủ động triển khai các nhiệm vụ được giao tại Kế hoạch này.'),
+    para('4. Ủy ban nhân dân các xã, phường: Xây dựng kế hoạch triển khai tại địa phương, hoàn thành trước ngày 30/9/2025.'),
+    closingTable(
+      ['- Bộ Công Thương (b/c);', '- TTr. Tỉnh ủy, TTr. HĐND tỉnh (b/c);', '- Chủ tịch, các PCT UBND tỉnh;', '- Các sở, ban, ngành cấp tỉnh;', '- UBND các xã, phường;', '- Lưu: VT, KTTC.'],
+      ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', '', '', 'Lê Đức Giang'],
+    ),
+  ];
+  const appendix = [
+    para('Phụ lục', { center: true, bold: true }),
+    para('CÁC CHỈ TIÊU PHÁT TRIỂN THƯƠNG MẠI ĐIỆN TỬ TỈNH THANH HÓA GIAI ĐOẠN 2025 - 2030', { center: true, bold: true }),
+    para('(Kèm theo Kế hoạch số 162/KH-UBND ngày 12/8/2025 của Ủy ban nhân dân tỉnh Thanh Hóa)', { center: true, italic: true }),
+    indicators,
+  ];
+  const doc = new Document({
+    creator: 'plan-extract blind documents',
+    title: 'Kế hoạch',
+    numbering: { config: PLAN_NUMBERING },
+    sections: [
+      { properties: { titlePage: true }, headers: { default: pageHeader }, children: main },
+      { properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, headers: { default: pageHeader }, children: appendix },
+    ],
+  });
+  return repack(await Packer.toBuffer(doc));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 11. Round 4: a commune's plan after the two-level reform (xã Đầm Hà, Quảng Ninh) saved by Word as a web page the way
+//     Word 15 saves it on a Western system: charset windows-1252, every letter outside it as a numeric character
+//     reference (&#7871;); parts and items as <h1>/<h2> headings with mso-list numbers; words split across <span>s where
+//     Word's runs break ("Ph<span>òng</span>"); the issuer's rule and the signature as VML shapes with an <img> fallback;
+//     a task table with one "Đơn vị thực hiện" column ("X chủ trì; Y phối hợp", "X chủ trì, phối hợp Y") and a
+//     "Sản phẩm" column; the Phòng Kinh tế, Phòng Văn hóa - Xã hội, Trung tâm Phục vụ hành chính công xã, Công an xã
+//     and Ban Chỉ huy Quân sự xã; signed TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH in a table beside "Nơi nhận".
+
+/** Text as Word writes it into a windows-1252 page: Latin-1 letters as bytes, the rest as numeric references. */
+function cp1252(html: string): Buffer {
+  const out: number[] = [];
+  for (const ch of html) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x100) out.push(code);
+    else for (const b of Buffer.from(`&#${code};`, 'latin1')) out.push(b);
+  }
+  return Buffer.from(out);
+}
+
+export function xaDamHaCaiCachHanhChinh(): Buffer {
+  const e = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const span = (t: string) => `<span lang=VI style='font-size:14.0pt;mso-ansi-language:VI'>${t}</span>`;
+  const p = (html: string, style = 'text-align:justify;text-indent:36.0pt') => `<p class=MsoNormal style='${style}'>${span(html)}<o:p></o:p></p>`;
+  const listP = (label: string, text: string) =>
+    `<p class=MsoListParagraph style='margin-left:0cm;text-align:justify;text-indent:36.0pt;mso-list:l2 level1 lfo3'><![if !supportLists]>${span(`${label}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span>`)}<![endif]>${span(e(text))}<o:p></o:p></p>`;
+  const heading = (tag: 'h1' | 'h2', list: string, label: string, text: string) =>
+    `<${tag} style='margin:6.0pt 0cm;text-indent:36.0pt;mso-list:${list}'><![if !supportLists]>${span(`${label}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span>`)}<![endif]>${span(text)}<o:p></o:p></${tag}>`;
+  const cell = (html: string, width: number, align = 'justify') => `<td width=${width} valign=top style='border:solid windowtext 1.0pt;padding:0cm 5.4pt'><p class=MsoNormal style='text-align:${align}'>${span(html)}<o:p></o:p></p></td>`;
+  const row = (cells: string[], align = 'justify') => `<tr>${cells.map((c, k) => cell(c, [40, 230, 170, 90, 110][k]!, align)).join('')}</tr>`;
+  const tasks = [
+    row(['<b>STT</b>', '<b>Nội dung nhiệm vụ</b>', '<b>Đơn vị thực hiện</b>', '<b>Thời gian hoàn thành</b>', '<b>Sản phẩm</b>'], 'center'),
+    row(['1', 'Rà soát, công khai danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của xã', 'Văn phòng HĐND và UBND xã chủ trì; Trung tâm Phục vụ hành chính công xã phối hợp', 'Trước 31/3/2026', 'Danh mục được công khai']),
+    row(['2', 'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính', 'Trung tâm Phục vụ hành chính công xã chủ trì, phối hợp với Phòng Kinh tế, Phòng Văn hóa - Xã hội', 'Quý II/2026', 'Hồ sơ được số hóa']),
+    row(['3', 'Tuyên truyền, hướng dẫn người dân sử dụng dịch vụ công trực tuyến và ứng dụng VNeID', 'Ph</span><span lang=VI style=\'font-size:14.0pt\'>òng Văn hóa - Xã hội chủ trì; Công an xã phối hợp', 'Thường xuyên', 'Tin, bài tuyên truyền']),
+    row(['4', 'Làm sạch dữ liệu dân cư, đất đai phục vụ chuyển đổi số', 'Công an xã chủ trì, phối hợp Phòng Kinh tế và các thôn', 'Tháng 6/2026', 'Dữ liệu được làm sạch']),
+    row(['5', 'Kiểm tra công tác cải cách hành chính tại các cơ quan, đơn vị thuộc Ủy ban nhân dân xã', 'Văn phòng HĐND và UBND xã chủ trì; Phòng Kinh tế, Phòng Văn hóa - Xã hội phối hợp', 'Quý III/2026', 'Báo cáo kết quả kiểm tra']),
+  ];
+  const vmlRule = `<!--[if gte vml 1]><v:line id="Straight_x0020_Connector_x0020_1" o:spid="_x0000_s1026" style='position:absolute;z-index:251659264' from="60pt,3pt" to="120pt,3pt" strokeweight=".5pt"/><![endif]--><![if !vml]><span style='mso-ignore:vglayout;position:absolute;z-index:251659264'><img width=82 height=2 src="KH%2074_files/image001.png" v:shapes="Straight_x0020_Connector_x0020_1"></span><![endif]>`;
+  const vmlSignature = `<!--[if gte vml 1]><v:shape id="Picture_x0020_2" o:spid="_x0000_i1025" type="#_x0000_t75" style='width:120pt;height:60pt'><v:imagedata src="KH%2074_files/image002.png" o:title="chu ky"/></v:shape><![endif]--><![if !vml]><img width=160 height=80 src="KH%2074_files/image003.jpg" alt="chu ky" v:shapes="Picture_x0020_2"><![endif]>`;
+  const html = `<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=windows-1252">
+<meta name=ProgId content=Word.Document>
+<meta name=Generator content="Microsoft Word 15">
+<title>KH 74</title>
+<!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>Văn thư</o:Author></o:DocumentProperties></xml><![endif]-->
+<style>
+<!-- h1 {mso-style-link:"Heading 1 Char"; font-size:14.0pt;} h2 {font-size:14.0pt;} @list l0:level1 {mso-level-number-format:roman-upper;} -->
+</style>
+</head>
+<body lang=EN-US style='tab-interval:36.0pt'>
+<div class=WordSection1>
+<table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0 width=640 style='border-collapse:collapse;mso-yfti-tbllook:1184'>
+<tr><td width=250 valign=top style='padding:0cm 5.4pt'><p class=MsoNormal align=center style='text-align:center'>${span('ỦY BAN NHÂN DÂN')}</p><p class=MsoNormal align=center style='text-align:center'><b>${span('XÃ ĐẦM HÀ')}</b></p><p class=MsoNormal align=center style='text-align:center'>${vmlRule}${span('&nbsp;')}</p></td>
+<td width=390 valign=top style='padding:0cm 5.4pt'><p class=MsoNormal align=center style='text-align:center'><b>${span('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')}</b></p><p class=MsoNormal align=center style='text-align:center'><b>${span('Độc lập - Tự do - Hạnh phúc')}</b></p></td></tr>
+<tr><td width=250 valign=top style='padding:0cm 5.4pt'><p class=MsoNormal align=center style='text-align:center'>${span('Số: 74/KH-UBND')}</p></td>
+<td width=390 valign=top style='padding:0cm 5.4pt'><p class=MsoNormal align=center style='text-align:center'><i>${span('Đầm Hà, ngày 08 tháng 01 năm 2026')}</i></p></td></tr>
+</table>
+<p class=MsoNormal>${span('&nbsp;')}</p>
+<p class=MsoNormal align=center style='text-align:center'><b>${span('KẾ HOẠCH')}</b></p>
+<p class=MsoNormal align=center style='text-align:center'><b>${span('Thực hiện công tác cải cách hành chính và chuyển đổi số')}</b></p>
+<p class=MsoNormal align=center style='text-align:center'><b>${span('trên địa bàn xã năm 2026')}</b></p>
+${p(e('Căn cứ Kế hoạch số 312/KH-UBND ngày 25 tháng 12 năm 2025 của Ủy ban nhân dân tỉnh Quảng Ninh về cải cách hành chính tỉnh Quảng Ninh năm 2026;'))}
+${p(e('Căn cứ Nghị quyết số 05-NQ/ĐU ngày 30 tháng 12 năm 2025 của Ban Chấp hành Đảng bộ xã về phương hướng, nhiệm vụ năm 2026;'))}
+${p(e('Ủy ban nhân dân xã Đầm Hà ban hành Kế hoạch thực hiện công tác cải cách hành chính và chuyển đổi số năm 2026 như sau:'))}
+${heading('h1', 'l0 level1 lfo1', 'I.', 'MỤC ĐÍCH, YÊU CẦU')}
+${listP('-', 'Nâng cao chất lượng phục vụ người dân, doanh nghiệp sau khi sắp xếp, tổ chức chính quyền địa phương hai cấp.')}
+${listP('-', 'Xác định rõ nhiệm vụ, đơn vị chủ trì, thời hạn hoàn thành; gắn với trách nhiệm người đứng đầu.')}
+${heading('h1', 'l0 level1 lfo1', 'II.', 'CHỈ TIÊU')}
+${listP('-', '100% thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình;')}
+${listP('-', 'Tỷ lệ hồ sơ giải quyết thủ tục hành chính trước và đúng hạn đạt từ 98% trở lên;')}
+${listP('-', 'Chỉ số hài lòng của người dân, doanh nghiệp đối với sự phục vụ của cơ quan hành chính xã đạt trên 90%;')}
+${listP('-', 'Tỷ lệ dân số trưởng thành có tài khoản thanh toán điện tử đạt 85%.')}
+${heading('h1', 'l0 level1 lfo1', 'III.', 'NHIỆM VỤ CỤ THỂ')}
+<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt'>
+${tasks.join('\n')}
+</table>
+${heading('h1', 'l0 level1 lfo1', 'IV.', 'TỔ CHỨC THỰC HIỆN')}
+${heading('h2', 'l1 level1 lfo2', '1.', 'Văn phòng HĐND và UBND xã')}
+${p(e('Là cơ quan thường trực, tham mưu Ủy ban nhân dân xã theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp, báo cáo kết quả thực hiện trước ngày 15/12/2026.'))}
+${heading('h2', 'l1 level1 lfo2', '2.', 'Trung tâm Phục vụ hành chính công xã')}
+${p(e('Niêm yết công khai thủ tục hành chính; bố trí công chức hướng dẫn người dân thực hiện dịch vụ công trực tuyến.'))}
+${heading('h2', 'l1 level1 lfo2', '3.', 'Công an xã')}
+${p(e('Chủ trì làm sạch dữ liệu dân cư; bảo đảm an ninh, an toàn thông tin trên địa bàn xã.'))}
+${heading('h2', 'l1 level1 lfo2', '4.', 'Phòng Kinh tế, Phòng Văn hóa - Xã hội')}
+${p(e('Căn cứ chức năng, nhiệm vụ, thực hiện các nhiệm vụ được giao; báo cáo kết quả về Văn phòng HĐND và UBND xã trước ngày 30/11/2026.'))}
+${heading('h2', 'l1 level1 lfo2', '5.', 'Ban Chỉ huy Quân sự xã')}
+${p(e('Phối hợp với Công an xã bảo đảm an ninh, trật tự tại Trung tâm Phục vụ hành chính công xã.'))}
+<p class=MsoNormal>${span('&nbsp;')}</p>
+<table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0 width=640 style='border-collapse:collapse'>
+<tr><td width=300 valign=top style='padding:0cm 5.4pt'>
+<p class=MsoNormal><b><i><span lang=VI style='font-size:12.0pt'>Nơi nhận:</span></i></b></p>
+${['- UBND tỉnh (b/c);', '- Sở Nội vụ (b/c);', '- TT. Đảng ủy, TT. HĐND xã;', '- Chủ tịch, các PCT UBND xã;', '- Như mục IV;', '- Lưu: VT, VP.'].map((r) => `<p class=MsoNormal><span lang=VI style='font-size:11.0pt'>${e(r)}</span></p>`).join('\n')}
+</td><td width=340 valign=top style='padding:0cm 5.4pt'>
+<p class=MsoNormal align=center style='text-align:center'><b>${span('TM. ỦY BAN NHÂN DÂN')}</b></p>
+<p class=MsoNormal align=center style='text-align:center'><b>${span('KT. CHỦ TỊCH')}</b></p>
+<p class=MsoNormal align=center style='text-align:center'><b>${span('PHÓ CHỦ TỊCH')}</b></p>
+<p class=MsoNormal align=center style='text-align:center'>${vmlSignature}</p>
+<p class=MsoNormal align=center style='text-align:center'><b>${span('Hoàng Thị Thu Trang')}</b></p>
+</td></tr>
+</table>
+</div>
+</body>
+</html>
+`;
+  return cp1252(html);
+}
+
+/** Round 4 (scored once before the fixes it drove). */
+export const BLIND_ROUND4_DOCX: Record<string, () => Promise<Buffer>> = {
+  'totrinh-sct-lao-cai-cong-nghiep-ho-tro-2026': toTrinhSctLaoCai,
+  'phat-bieu-dong-nai-hoi-nghi-cong-thuong-2026': phatBieuDongNaiCongThuong,
+  'ubnd-thanh-hoa-thuong-mai-dien-tu-2025-2030': ubndThanhHoaThuongMaiDienTu,
+};
+export const BLIND_ROUND4_HTML: Record<string, () => Buffer> = {
+  'xa-dam-ha-cai-cach-hanh-chinh-2026': xaDamHaCaiCachHanhChinh,
+};
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const dir = resolve(args.find((a) => !a.startsWith('--')) ?? join(ROOT, 'tests', 'data'));
-  const round = args.includes('--round=1') ? 1 : args.includes('--round=2') ? 2 : args.includes('--round=3') ? 3 : 0;
+  const round = Number(args.find((a) => a.startsWith('--round='))?.slice('--round='.length) ?? 0);
   mkdirSync(dir, { recursive: true });
   const docx = {
     ...(round === 0 || round === 1 ? BLIND_DOCX : {}),
     ...(round === 0 || round === 2 ? BLIND_ROUND2_DOCX : {}),
     ...(round === 0 || round === 3 ? BLIND_ROUND3_DOCX : {}),
+    ...(round === 0 || round === 4 ? BLIND_ROUND4_DOCX : {}),
   };
   for (const [name, build] of Object.entries(docx)) {
     writeFileSync(join(dir, `${name}.docx`), await build());
     console.log(`wrote ${join(dir, name)}.docx`);
   }
-  if (round === 0 || round === 2) {
-    for (const [name, build] of Object.entries(BLIND_ROUND2_HTML)) {
+  const html = { ...(round === 0 || round === 2 ? BLIND_ROUND2_HTML : {}), ...(round === 0 || round === 4 ? BLIND_ROUND4_HTML : {}) };
+  {
+    for (const [name, build] of Object.entries(html)) {
       writeFileSync(join(dir, `${name}.htm`), build());
       console.log(`wrote ${join(dir, name)}.htm`);
     }
