@@ -45,6 +45,8 @@ export interface OutlineNode {
   id: string;
   heading: string;
   kind: SectionKind;
+  /** True when the kind was read from what the part holds, not from its heading (section-kind-inferred). */
+  kindInferred?: boolean;
   level: number;
   /** Global index of the heading line. */
   start: number;

@@ -104,6 +104,7 @@ export function paragraphs(doc: PlanDocument, from: number, to: number): Paragra
   let blank = false;
   const inTable = tableLines(doc);
   const paged = doc.kind.startsWith('pdf') || doc.kind === 'image';
+  const wholeParagraphs = doc.kind === 'docx' || doc.kind === 'doc' || doc.kind === 'html';
   for (let i = Math.max(0, from); i <= Math.min(to, lines.length - 1); i++) {
     if (inTable.has(i)) {
       // A table ends the paragraph before it; its cells are read by the tables stage.
@@ -125,7 +126,9 @@ export function paragraphs(doc: PlanDocument, from: number, to: number): Paragra
     const prevLine = i - 1;
     const continues = CONTINUES.test(skeleton(prev));
     // A heading line ends its paragraph unless it runs on ("…các chủ trương của" / "Đảng, chính sách…").
-    const headingPrev = cur !== null && cur.indices.length === 1 && headings.has(cur.start) && prevLine >= cur.start && !continues;
+    // In a Word or HTML file a line is a whole paragraph: a heading there ends where it ends, whatever its last word
+    // ("1.1. … sàn thương mại điện tử" / "Giao Sở …": "tử" is no "từ" that runs on).
+    const headingPrev = cur !== null && cur.indices.length === 1 && headings.has(cur.start) && prevLine >= cur.start && (!continues || wholeParagraphs);
     // A page's full line ending in ";" wraps onto the next one when its paragraph goes on ("- Cơ quan phối hợp:
     // Trung tâm …, Thông tin và Thể thao huyện;" / "UBND các xã, thị trấn."): only where lines are a page's lines
     // (PDF, scan); a text or Word file's line is a whole paragraph.

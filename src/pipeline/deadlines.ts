@@ -256,6 +256,8 @@ function ongoingIsDeadline(skel: string, h: Hit): boolean {
     return /^\s*([.;,)]|$)/.test(after) || /(^|[:;(]|thoi gian[^.;]*)\s*$/.test(before) || /^\s*$/.test(before);
   }
   if (word.startsWith('dinh ky')) return true;
+  // "…; thực hiện hằng năm.", "(tổ chức hằng năm)": the clause says when the work is done and nothing else.
+  if (/^\s*([.;)]|$)/.test(after) && /(?:^|[:;(]|thoi gian[^.;]*|(?:^|[;(,]\s*)(?:thuc hien|trien khai|to chuc))\s*$/.test(before)) return true;
   const clauseStart = Math.max(skel.lastIndexOf('.', h.start), skel.lastIndexOf(';', h.start));
   const clauseEnd = (() => {
     const rest = skel.slice(h.end);

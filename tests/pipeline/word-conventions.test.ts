@@ -13,6 +13,7 @@ import { AgencyRegistry } from '../../src/facts/agencies.js';
 import { readIssuerBlock } from '../../src/pipeline/issuer.js';
 import { formatIssuer } from '../../src/pipeline/stages/header.js';
 import { findTargets, headingYear } from '../../src/pipeline/targets.js';
+import { parseDeadlines } from '../../src/pipeline/deadlines.js';
 import { kindOfHeading } from '../../src/pipeline/stages/sections.js';
 import { cellAgencies } from '../../src/pipeline/stages/tables.js';
 import { runPipeline } from '../../src/pipeline/index.js';
@@ -234,5 +235,121 @@ describe('a body of every place listed, and rates per population', () => {
   it('reads "dưới 50/100.000 dân" as a target, not a date', () => {
     expect(findTargets('Tỷ lệ mắc sốt xuất huyết dưới 50/100.000 dân;').map((f) => f.target)).toEqual([{ value: 50, comparator: '<', unit: '/100.000 dân', year: null }]);
     expect(findTargets('Thực hiện Nghị quyết số 05/2025 ngày 10/12/2025.')).toEqual([]);
+  });
+});
+
+// Round 4 (session 13, helper `blind`): a speech, a Sở's Tờ trình, a provincial plan with prose tasks and an appendix
+// of targets, a commune's Word web page (src/scripts/build-blind-docx.ts --round=4).
+
+describe('a speech that tells of documents and tasks', () => {
+  const speech = [
+    'PHÁT BIỂU CHỈ ĐẠO',
+    'của đồng chí Phó Chủ tịch Ủy ban nhân dân tỉnh tại Hội nghị triển khai nhiệm vụ năm 2026',
+    '-----',
+    'Kính thưa các đồng chí đại biểu!',
+    '1. Về kết quả năm 2025',
+    'Ủy ban nhân dân tỉnh đã ban hành Quyết định số 2150/QĐ-UBND ngày 25/12/2025 phê duyệt Đề án phát triển hạ tầng thương mại.',
+    '2. Về nhiệm vụ năm 2026',
+    'Thứ nhất, Sở Công Thương chủ trì, phối hợp với Sở Tài chính tham mưu ban hành Kế hoạch, hoàn thành trong Quý I/2026.',
+    'Thứ hai, phấn đấu tổng mức bán lẻ hàng hóa tăng từ 12% trở lên.',
+    'Xin trân trọng cảm ơn!',
+  ];
+
+  it('takes no type and no issuer from "Ủy ban nhân dân tỉnh đã ban hành Quyết định số …", and gives no tasks', async () => {
+    // Its points "1. Về …" are bold paragraphs of a Word file: parts of an outline, "2." known by its content as tasks.
+    const file = await docxFile('speech.docx', speech.map((t) => new Paragraph({ children: [new TextRun({ text: t, bold: /^(?:\d\.|PHÁT)/.test(t) })] })));
+    const rec = await extractFile(file);
+    expect(rec.document.type).toBeNull();
+    expect(rec.document.issuer).toBeNull();
+    expect(rec.tasks).toEqual([]);
+    expect(rec.indicators).toEqual([]);
+    expect(rec.warnings.map((w) => w.code)).toContain('not-an-administrative-document');
+    expect(rec.references.map((r) => r.number)).toEqual(['2150/QĐ-UBND']);
+  });
+
+  it('still takes the issuer from a preamble that issues the document ("Ủy ban nhân dân huyện X ban hành Kế hoạch …")', () => {
+    const rec = runPipeline(docFromLines(['Thực hiện chỉ đạo của tỉnh, Ủy ban nhân dân huyện Bình Lục ban hành Kế hoạch như sau:', 'I. MỤC ĐÍCH, YÊU CẦU', '- Bảo đảm hiệu quả.']));
+    expect([rec.document.type, rec.document.issuer]).toEqual(['KH', 'Ủy ban nhân dân huyện Bình Lục']);
+  });
+
+  it('reads no issuer or type in a preamble that tells of a document issued before ("… tỉnh đã ban hành Quyết định số …")', () => {
+    const rec = runPipeline(docFromLines(['Ủy ban nhân dân tỉnh đã ban hành Quyết định số 12/QĐ-UBND ngày 05/01/2026 về chuyển đổi số.', 'I. MỤC TIÊU', '- Tỷ lệ hồ sơ trực tuyến đạt 90%.']));
+    expect([rec.document.type, rec.document.issuer]).toEqual([null, null]);
+    expect(rec.warnings.map((w) => w.code)).not.toContain('issuer-inferred');
+  });
+});
+
+describe('a Tờ trình that sums up the draft it proposes', () => {
+  const lines = (typeWord: string, code: string) => [
+    'UBND TỈNH LÀO CAI',
+    'SỞ CÔNG THƯƠNG',
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Độc lập - Tự do - Hạnh phúc',
+    `Số: 112/${code}-SCT`,
+    'Lào Cai, ngày 05 tháng 3 năm 2026',
+    typeWord,
+    'Đề nghị ban hành Kế hoạch phát triển công nghiệp hỗ trợ năm 2026',
+    'Kính gửi: Ủy ban nhân dân tỉnh Lào Cai.',
+    'I. SỰ CẦN THIẾT',
+    'Công nghiệp hỗ trợ của tỉnh còn nhỏ lẻ.',
+    'II. NỘI DUNG CHỦ YẾU',
+    '1. Mục tiêu: Phấn đấu có thêm 05 doanh nghiệp.',
+    '2. Nhiệm vụ: Giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính xây dựng chương trình hỗ trợ, hoàn thành trong Quý II/2026.',
+    'KT. GIÁM ĐỐC',
+    'PHÓ GIÁM ĐỐC',
+  ];
+
+  it('reads the draft\'s tasks in a part known by its content as no tasks of the Tờ trình; a plan with that part has them', () => {
+    const ttr = runPipeline(docFromLines(lines('TỜ TRÌNH', 'TTr')));
+    expect(ttr.document.type).toBe('TTr');
+    expect(ttr.tasks).toEqual([]);
+    const plan = runPipeline(docFromLines(lines('KẾ HOẠCH', 'KH')));
+    expect(plan.tasks.map((t) => t.id)).toEqual(['1', '2']);
+  });
+});
+
+describe('a provincial plan with prose tasks under Word headings and an appendix in sentence case', () => {
+  it('ends a heading paragraph of a Word file at its end ("… thương mại điện tử" / "Giao Sở …"), so the title is the heading', async () => {
+    const file = await docxFile('prose-tasks.docx', [
+      new Paragraph('KẾ HOẠCH'),
+      new Paragraph('Phát triển thương mại điện tử năm 2026'),
+      new Paragraph('I. NHIỆM VỤ, GIẢI PHÁP'),
+      new Paragraph('1. Hoàn thiện chính sách'),
+      new Paragraph({ children: [new TextRun({ text: '1.1. Xây dựng chính sách hỗ trợ doanh nghiệp tham gia sàn thương mại điện tử', bold: true, italics: true })] }),
+      new Paragraph('Giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính, Liên minh Hợp tác xã tỉnh tham mưu ban hành chính sách hỗ trợ; hoàn thành trong Quý III/2026.'),
+      new Paragraph({ children: [new TextRun({ text: '1.2. Bồi dưỡng cán bộ quản lý nhà nước về thương mại điện tử', bold: true, italics: true })] }),
+      new Paragraph('Giao Sở Nội vụ chủ trì, phối hợp với Sở Công Thương tổ chức bồi dưỡng cho cán bộ, công chức; thực hiện hằng năm.'),
+    ]);
+    const rec = await extractFile(file);
+    expect(rec.tasks.map((t) => [t.id, t.title])).toEqual([
+      ['1.1', 'Xây dựng chính sách hỗ trợ doanh nghiệp tham gia sàn thương mại điện tử'],
+      ['1.2', 'Bồi dưỡng cán bộ quản lý nhà nước về thương mại điện tử'],
+    ]);
+    expect(names(rec.tasks[0]!.support)).toEqual(['Sở Tài chính', 'Liên minh Hợp tác xã tỉnh']);
+    // "; thực hiện hằng năm." says when the work is done
+    expect(rec.tasks[1]!.deadlines).toEqual([{ text: 'hằng năm', kind: 'ongoing' }]);
+  });
+
+  it('reads "Phụ lục" alone on its line after the signature as the appendix', () => {
+    const rec = runPipeline(
+      docFromLines([
+        'KẾ HOẠCH',
+        'Phát triển thương mại điện tử',
+        'I. MỤC TIÊU',
+        'Các chỉ tiêu cụ thể tại Phụ lục kèm theo Kế hoạch này.',
+        'II. TỔ CHỨC THỰC HIỆN',
+        'Sở Công Thương theo dõi, đôn đốc.',
+        'TM. ỦY BAN NHÂN DÂN',
+        'KT. CHỦ TỊCH',
+        'PHÓ CHỦ TỊCH',
+        'Phụ lục',
+        'CÁC CHỈ TIÊU PHÁT TRIỂN THƯƠNG MẠI ĐIỆN TỬ',
+      ]),
+    );
+    expect(rec.sections.map((s) => [s.id, s.kind])).toEqual([['I', 'objectives'], ['II', 'organization'], ['PL', 'appendix']]);
+  });
+
+  it('reads no deadline in "hằng năm" that says how often money is given, not when work is done', () => {
+    expect(parseDeadlines('Bố trí kinh phí hằng năm cho các hoạt động.', { strict: true })).toEqual([]);
   });
 });

@@ -74,7 +74,9 @@ function notAdministrative(doc: PlanDocument, draft: RecordDraft): boolean {
   const ev = doc.data.headerEvidence;
   const s = draft.signer;
   if (ev === undefined || ev.motto || ev.number || ev.typeWord || s.authority || s.capacity || s.title || s.name) return false;
-  return !(doc.data.outline ?? []).some((node) => node.level === 1 && PLAN_PARTS.has(node.kind));
+  // A part known only by what it holds ("2. Về nhiệm vụ năm 2026" over "Sở X chủ trì, …" in a speech) is no plan's part
+  // unless it has a part's Roman label (a plan whose heading words were damaged).
+  return !(doc.data.outline ?? []).some((node) => node.level === 1 && PLAN_PARTS.has(node.kind) && (!node.kindInferred || /^[IVXL]+$/.test(node.id)));
 }
 
 export const documentKindStage: Stage = {

@@ -403,6 +403,9 @@ function sameType(a: string, b: string): boolean {
   return a === b || a.startsWith(b) || b.startsWith(a) || typeNameOf(a) === typeNameOf(b);
 }
 
+/** Words of tense and aspect ("đã ban hành", "sẽ ban hành"): the sentence tells of an act, it does not issue this document. */
+const TENSE_WORD = /(?:^|\s)(?:đã|đang|sẽ|cũng|vừa|mới|từng|đều)(?=\s|$)/iu;
+
 function inferFromPreamble(doc: PlanDocument, header: { issuer: string | null; type: string | null; place: string | null }, skels: string[], from: number): void {
   const lines = doc.lines;
   const end = Math.min(lines.length, from + 40);
@@ -412,6 +415,10 @@ function inferFromPreamble(doc: PlanDocument, header: { issuer: string | null; t
     const text = lines[i]!.text + ' ' + (lines[i + 1]?.text ?? '');
     const m = /(uy ban nhan dan|ubnd)\s+((?:thanh pho|thi xa|thi tran|tinh|huyen|quan|phuong|xa)(?:\s+[a-z]+){0,3}?)\s+ban hanh\s+(ke hoach|quyet dinh|chuong trinh|huong dan|de an)?/.exec(skel);
     if (!m) continue;
+    // "Ủy ban nhân dân tỉnh đã ban hành Quyết định số 2150/QĐ-UBND …" (a speech, a report): a document issued
+    // before, cited by its number, is not this one, and "đã" is no part of a place's name.
+    const unitWords = text.slice(m.index + m[1]!.length + 1, m.index + m[1]!.length + 1 + m[2]!.length);
+    if (TENSE_WORD.test(unitWords) || /^\s*(?:ke hoach|quyet dinh|chuong trinh|huong dan|de an)?\s*so\s*\d/.test(skel.slice(m.index + m[0].length))) continue;
     if (!header.type && m[3]) header.type = typeCodeFromName(m[3]);
     if (!header.issuer) {
       const named = text.slice(m.index, m.index + m[1]!.length + 1 + m[2]!.length);

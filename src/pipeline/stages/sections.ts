@@ -242,7 +242,8 @@ function findCandidates(doc: PlanDocument, from: number, to: number, repair = tr
       found.push({ index: i, id, heading: words.heading, rank: 1 });
       continue;
     }
-    if (/^\s*phu luc\b/.test(skeleton(text)) && upperShare(text) >= 0.7) {
+    // "PHỤ LỤC …" in capitals, or "Phụ lục" / "Phụ lục II" alone on its line (a heading in sentence case).
+    if (/^\s*phu luc\b/.test(skeleton(text)) && (upperShare(text) >= 0.7 || APPENDIX_ALONE.test(skeleton(text).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '')))) {
       found.push({ index: i, id: 'PL', heading: cleanHeading(text), rank: 1 });
       continue;
     }
@@ -326,8 +327,19 @@ function closeRanges(nodes: OutlineNode[], end: number, isBlank: (i: number) => 
 /** An item that opens with an order (on the skeleton, after its label): what a plan's tasks say. */
 const DIRECTIVE_ITEM = /^\s*\d{1,2}\s*[.)]\s*(?:thuc hien|tham muu|tang cuong|tiep tuc|bao cao|trien khai|day manh|nang cao|chi dao|kiem tra|ra soat|to chuc|hoan thien|bao dam|dam bao|phoi hop|xay dung|tuyen truyen|huong dan|theo doi)\b/;
 
-function inferKind(doc: PlanDocument, part: OutlineNode): void {
+/**
+ * Documents that tell of tasks without giving them out: a Tờ trình sums up the draft it proposes ("III. NỘI DUNG CHỦ
+ * YẾU CỦA DỰ THẢO KẾ HOẠCH": "giao Sở X chủ trì …" is the draft's), a Báo cáo what was done. Their parts take a kind
+ * from their headings only.
+ */
+const TELLING_TYPES = new Set(['TTr', 'BC']);
+
+/** A line that is only the word "Phụ lục" and its label ("Phụ lục", "Phụ lục II", "Phụ lục số 02"). */
+const APPENDIX_ALONE = /^phu luc(?:\s+(?:so\s+)?(?:[ivxl]{1,5}|\d{1,2}[a-z]?))?$/;
+
+function inferKind(doc: PlanDocument, part: OutlineNode, type: string | null): void {
   if (part.kind !== 'other' || part.id === 'PL') return;
+  if (type !== null && TELLING_TYPES.has(type)) return;
   const registry = AgencyRegistry.load();
   const lines = doc.lines.slice(part.start + 1, part.end + 1).map((l) => l.text);
   const skels = lines.map((t) => skeleton(t));
@@ -360,6 +372,7 @@ function inferKind(doc: PlanDocument, part: OutlineNode): void {
     n.children.forEach(set);
   };
   part.kind = kind;
+  part.kindInferred = true;
   part.children.forEach(set);
 }
 
@@ -391,7 +404,7 @@ export const sectionsStage: Stage = {
       const tail = buildOutline(doc, findCandidates(doc, appendix[0]!.index, lines.length - 1, false), lines.length - 1, true);
       outline.push(...tail.filter((n) => n.start >= appendix[0]!.index));
     }
-    for (const part of outline) inferKind(doc, part);
+    for (const part of outline) inferKind(doc, part, draft.document.type);
     doc.data.outline = outline;
     draft.sections = outline.map((n) => toSection(doc, n));
     if (outline.length === 0) doc.warn('no-sections', 'no numbered sections (I., 1., a)) found', null);
