@@ -598,6 +598,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   let generalBytes: Uint8Array | undefined;
   let generalRatios: Map<string, number> | undefined;
   let generalDecoder: RepairModel | undefined;
+  const registerMemo = new Map<string, number>();
   const generalLm = () => (generalBytes ??= typeof data.lmGeneral === 'function' ? data.lmGeneral() : data.lmGeneral!);
   const registerRatios = () => (generalRatios ??= skeletonLogRatios(lm.ngram, new NgramModel(generalLm())));
   const generalModel = () => {
@@ -627,7 +628,8 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     const mode = chooseChannel(lines, options, piecesOf);
     // stripped text of another register (conversation, prose) is read with the general model
     if (mode === 'stripped' && data.lmGeneral) {
-      const register = options.register ?? (registerScore(lines, registerRatios()) > GENERAL_REGISTER_THRESHOLD ? 'general' : 'admin');
+      const words = function* (li: number) { for (const p of piecesOf(li)) if (p.word) yield p.text; };
+      const register = options.register ?? (registerScore(lines.length, words, registerRatios(), registerMemo) > GENERAL_REGISTER_THRESHOLD ? 'general' : 'admin');
       if (register === 'general') return { ...generalModel().repairLines(lines, { ...options, channel: 'stripped' }), register };
     }
     const clean = mode !== 'english-ocr';

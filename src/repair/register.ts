@@ -44,15 +44,28 @@ export function skeletonLogRatios(admin: NgramModel, mixed: NgramModel): Map<str
   return out;
 }
 
-/** mean skeleton log-ratio of the document's word tokens (0 when none is known) */
-export function registerScore(lines: readonly string[], ratios: ReadonlyMap<string, number>): number {
+/**
+ * Mean skeleton log-ratio of a document's word tokens (0 when none is known). `words(li)` gives
+ * line li's word texts (the decoder passes its cached pieces: no second tokenisation); `memo`
+ * keeps each token text's ratio (NaN: unknown skeleton).
+ */
+export function registerScore(lineCount: number, words: (li: number) => Iterable<string>, ratios: ReadonlyMap<string, number>, memo = new Map<string, number>()): number {
   let s = 0;
   let n = 0;
-  for (const l of lines) for (const w of lineWords(l)) {
-    const r = ratios.get(skeleton(w.toLowerCase()));
-    if (r === undefined) continue;
+  for (let li = 0; li < lineCount; li++) for (const w of words(li)) {
+    let r = memo.get(w);
+    if (r === undefined) {
+      r = ratios.get(skeleton(w.toLowerCase())) ?? NaN;
+      if (memo.size < 200_000) memo.set(w, r);
+    }
+    if (r !== r) continue;
     s += r;
     n++;
   }
   return n ? s / n : 0;
+}
+
+/** The same over plain lines. */
+export function registerScoreOfLines(lines: readonly string[], ratios: ReadonlyMap<string, number>): number {
+  return registerScore(lines.length, (li) => lineWords(lines[li]!), ratios);
 }

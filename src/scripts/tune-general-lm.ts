@@ -16,7 +16,7 @@ import { forEachCorpusDocument, isHeldOutDocument } from '../repair/corpus.js';
 import { syllableAccuracy } from '../repair/evaluate.js';
 import { NgramModel } from '../repair/ngram.js';
 import { readModelData } from '../repair/model-data.js';
-import { GENERAL_REGISTER_THRESHOLD, registerScore, skeletonLogRatios } from '../repair/register.js';
+import { GENERAL_REGISTER_THRESHOLD, registerScoreOfLines, skeletonLogRatios } from '../repair/register.js';
 import { buildGeneralLm, readGeneralTexts, splitGeneralTexts } from '../repair/training.js';
 import { lineWords } from '../repair/tokenize.js';
 import { stripMarks } from '../repair/vietnamese.js';
@@ -75,7 +75,7 @@ for (const w of weights) {
   // the register decision: scores of admin documents (training documents ≡ 7 mod 50) and of the tuning blocks
   const g = new NgramModel(buildGeneralLm(dir, data.lm, train.map((t) => t.lines), weights[0]!));
   const ratios = skeletonLogRatios(new NgramModel(data.lm), g);
-  const sc = (docs: readonly (readonly string[])[]) => docs.map((d) => registerScore(d.map(stripMarks), ratios));
+  const sc = (docs: readonly (readonly string[])[]) => docs.map((d) => registerScoreOfLines(d.map(stripMarks), ratios));
   const show = (xs: number[]) => `min ${Math.min(...xs).toFixed(2)} max ${Math.max(...xs).toFixed(2)}, above ${GENERAL_REGISTER_THRESHOLD}: ${xs.filter((x) => x > GENERAL_REGISTER_THRESHOLD).length}/${xs.length}`;
   console.log(`register score, corpus training documents ≡ 7 mod 50: ${show(sc(trainDocs))}; held-out documents: ${show(sc(heldOut))}`);
   for (const r of registers) console.log(`register score, tuning blocks ${r}: ${show(sc(tune.filter((x) => x.name.startsWith(r + '-')).map((x) => x.lines)))}`);
