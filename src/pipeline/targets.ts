@@ -38,6 +38,11 @@ const UNITS: [string, string][] = [
   [String.raw`m[2²]`, 'm²'],
   [String.raw`trieu dong\s*\/\s*nguoi\s*\/\s*nam`, 'triệu đồng/người/năm'],
   [String.raw`lao dong\s*\/\s*nam`, 'lao động/năm'],
+  // Amounts of money a target names ("tổng thu từ du lịch đạt 6.500 tỷ đồng"); budget amounts are not read as targets
+  // (the KINH PHÍ part is not scanned for them).
+  [String.raw`nghin ty dong`, 'nghìn tỷ đồng'],
+  ['ty dong', 'tỷ đồng'],
+  ['trieu dong', 'triệu đồng'],
   [String.raw`nguoi\s*\/\s*nam`, 'người/năm'],
   ['%', '%'],
   ['‰', '‰'],

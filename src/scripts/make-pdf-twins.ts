@@ -20,7 +20,7 @@
  * Usage: npm run fixtures:pdf-twins [-- name…]
  *        npm run fixtures:pdf-twins -- --blind [name…]   (tests/blind/src/<name>.txt → tests/blind/<name>.pdf)
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -269,7 +269,7 @@ async function main(): Promise<void> {
   const wanted = args.filter((a) => !a.startsWith('--'));
   const from = blind ? BLIND_SOURCES : DATA;
   const to = blind ? BLIND_DIR : PDF_TWINS_DIR;
-  const names = wanted.length > 0 ? wanted : blind ? readdirSync(BLIND_SOURCES).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).sort() : damageableDocuments();
+  const names = wanted.length > 0 ? wanted : blind ? (existsSync(BLIND_SOURCES) ? readdirSync(BLIND_SOURCES) : []).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).sort() : damageableDocuments();
   mkdirSync(to, { recursive: true });
   let total = 0;
   for (const name of names) {

@@ -178,3 +178,20 @@ describe('a date wrapped in its header cell', () => {
     }
   });
 });
+
+describe('the end of a wrapped issuer before the place', () => {
+  it('is no part of the place ("VÀ DU LỊCH Lạng Sơn, ngày …"); "TP. Hồ Chí Minh" keeps its "TP."', () => {
+    const { header: h } = header([
+      'UBND TỈNH LẠNG SƠN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'SỞ VĂN HÓA, THỂ THAO Độc lập - Tự do - Hạnh phúc',
+      'VÀ DU LỊCH Lạng Sơn, ngày 08 tháng 01 năm 2026',
+      'Số: 05/CTr-SVHTTDL',
+      'CHƯƠNG TRÌNH',
+      'Công tác trọng tâm năm 2026',
+    ]);
+    expect([h.number, h.place, h.date, h.issuer]).toEqual(['05/CTr-SVHTTDL', 'Lạng Sơn', '2026-01-08', 'Sở Văn hóa, Thể thao và Du lịch tỉnh Lạng Sơn']);
+    const { header: hcm } = header(['ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'PHƯỜNG SÀI GÒN Độc lập - Tự do - Hạnh phúc', 'Số: 12/KH-UBND TP. Hồ Chí Minh, ngày 03 tháng 3 năm 2026', 'KẾ HOẠCH', 'Chỉnh trang đô thị']);
+    expect(hcm.date).toBe('2026-03-03');
+    expect(hcm.place).toMatch(/Hồ Chí Minh/u);
+  });
+});

@@ -265,6 +265,9 @@ export const headerStage: Stage = {
       // In layout text the left column stands before a run of spaces ("SỐ 1050/QĐ-SCT      Lào Cai, ngày …").
       const before = lines[i]!.text.slice(placeStart, m.index).split(/\s{3,}|\t|\|/).pop() ?? '';
       let place = squeeze(before.replace(/[,*_|]+\s*$/u, '').replace(/^[\s*_|]+/u, ''));
+      // The end of the issuer's name wrapped in its cell stands before the place on the line ("VÀ DU LỊCH Lạng Sơn,
+      // ngày …"): the issuer is in capitals, the place is not.
+      place = place.replace(/^(?:[\p{Lu}\d&.,-]*\p{Lu}[\p{Lu}\d&.,-]*\s+){2,}(?=\p{Lu}\p{Ll})/u, '');
       // A wrapped cell ("*Thành phố Hồ Chí" / "Minh, ngày …"): the place began on the line above.
       const cellDate = headerTableCellWith(doc, /ng[a-z]{1,3}\s*\d{0,2}\s*th[a-z]{1,4}/);
       if (cellDate) {

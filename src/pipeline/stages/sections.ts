@@ -61,11 +61,17 @@ export function kindOfHeading(heading: string): SectionKind | null {
   return null;
 }
 
+/** An item heading that names nothing but targets or aims ("Chỉ tiêu chủ yếu", "Các chỉ tiêu cụ thể", "Mục tiêu, chỉ tiêu"). */
+const AIMS_ITEM = /^(?:cac\s+)?(?:muc tieu|chi tieu)(?:[ ,]+(?:va\s+)?(?:muc tieu|chi tieu|chu yeu|cu the|chung|tong quat|co ban|trong tam|nam \d{4}|den nam \d{4}|giai doan \d{4}\s*-\s*\d{4}))*\s*:?$/;
+
 /** Parts whose items keep the part's kind whatever their headings say ("Tăng cường trách nhiệm của các cấp ủy" is a task). */
 const KIND_KEEPING_PARTS: ReadonlySet<SectionKind> = new Set(['tasks', 'solutions', 'organization', 'budget', 'appendix']);
 
 /** A heading's own kind, or its parent's: only parts about aims (purpose, objectives) are divided by kind. */
 function childKind(heading: string, parentKind: SectionKind | undefined): SectionKind {
+  // A part's targets under its tasks ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ" / "1. Chỉ tiêu chủ yếu" / "2. Nhiệm vụ trọng tâm"):
+  // an item named only as the targets or aims is those, not a task.
+  if (parentKind && (parentKind === 'tasks' || parentKind === 'solutions') && AIMS_ITEM.test(skeleton(heading).trim())) return kindOfHeading(heading) ?? parentKind;
   if (parentKind && KIND_KEEPING_PARTS.has(parentKind)) return parentKind;
   return kindOfHeading(heading) ?? parentKind ?? 'other';
 }
@@ -368,7 +374,7 @@ function inferKind(doc: PlanDocument, part: OutlineNode, type: string | null): v
   doc.warn('section-kind-inferred', `part ${part.id} "${part.heading.slice(0, 60)}": kind read from its content as ${kind}`, doc.sourceOf(part.start));
   const keep = KIND_KEEPING_PARTS.has(kind);
   const set = (n: OutlineNode) => {
-    if (keep || n.kind === 'other') n.kind = kind!;
+    if (keep || n.kind === 'other') n.kind = childKind(n.heading, kind!);
     n.children.forEach(set);
   };
   part.kind = kind;

@@ -243,10 +243,10 @@ export function expandQuarterLists(text: string): string {
  * over two rows) is "VII.2-2"; an id some other task took already (a prose task) takes the
  * table's number in front ("T3.1").
  */
-function taskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout, used: Set<string>, tasks: Task[], state: TaskTableState): void {
+function taskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout, used: Set<string>, tasks: Task[], state: TaskTableState, year: number | null): void {
   const found: Task[] = [];
   const paths: string[] = [];
-  readTaskRows(doc, table, layout, found, paths, state);
+  readTaskRows(doc, table, layout, found, paths, state, year);
   const own = new Set<string>();
   const ids = paths.map((path) => {
     let id = path;
@@ -282,9 +282,37 @@ function rowAgencies(doc: PlanDocument, cells: { lead: string; support: string }
   return { lead, support };
 }
 
-/** The deadlines of a task row's time cell. */
-function rowDeadlines(timeText: string): Deadline[] {
+/** A time cell that is a month or a quarter without its year ("Tháng 01", "Quý I"), as a year's work programme writes it. */
+const YEARLESS = /^\s*(?:(?:tháng|thang)\s*(\d{1,2})|(?:quý|quy)\s*([IV]{1,3}|[1-4]))\s*$/iu;
+
+/**
+ * The year a month or quarter written without one falls in: the one year the title gives ("Công tác trọng tâm năm
+ * 2026"), else, when the title names no year, the document's own; none when the title names more (a span, a target
+ * year "đến năm 2030").
+ */
+function planYear(doc: PlanDocument, title: string | null): number | null {
+  const t = title ?? '';
+  if (/\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b|đến năm/iu.test(t)) return null;
+  const years = new Set([...t.matchAll(/năm\s+((?:19|20)\d{2})\b/giu)].map((m) => Number(m[1])));
+  if (years.size === 1) return [...years][0]!;
+  if (/\b(?:19|20)\d{2}\b/.test(t)) return null;
+  return doc.data.documentYear ?? null;
+}
+
+/** The deadlines of a task row's time cell; `year`: the plan's year, for a month or quarter written without one. */
+function rowDeadlines(timeText: string, planYear: number | null = null): Deadline[] {
   if (!timeText) return [];
+  const yearless = YEARLESS.exec(timeText);
+  if (yearless && planYear !== null) {
+    const text = squeeze(timeText);
+    if (yearless[1]) {
+      const month = Number(yearless[1]);
+      if (month >= 1 && month <= 12) return [{ kind: 'month', year: planYear, month, text }];
+    } else {
+      const quarter = romanNumber(yearless[2]!.toUpperCase()) ?? Number(yearless[2]);
+      if (quarter >= 1 && quarter <= 4) return [{ kind: 'quarter', year: planYear, quarter, text }];
+    }
+  }
   let deadlines = parseDeadlines(expandQuarterLists(timeText)).map((d) => {
     // A quarter of a list keeps the list as the document wrote it ("Quý III, IV/2026").
     if (d.kind !== 'quarter' || timeText.includes(d.text)) return d;
@@ -292,8 +320,8 @@ function rowDeadlines(timeText: string): Deadline[] {
     return list ? { ...d, text: list[0] } : d;
   });
   // A year alone in a time column ("2025", "Năm 2026") is the year the task is due.
-  const year = /^\s*(?:năm\s+)?((?:19|20)\d{2})\s*$/iu.exec(timeText);
-  if (deadlines.length === 0 && year) deadlines = [{ kind: 'year', year: Number(year[1]), text: timeText.trim() }];
+  const alone = /^\s*(?:năm\s+)?((?:19|20)\d{2})\s*$/iu.exec(timeText);
+  if (deadlines.length === 0 && alone) deadlines = [{ kind: 'year', year: Number(alone[1]), text: timeText.trim() }];
   // A year listed after other times in the cell ("Quý III, IV/2026, 2027"): that year too.
   for (const m of timeText.matchAll(/[,;]\s*((?:19|20)\d{2})\s*(?=[,;.]|$)/gu)) {
     const y = Number(m[1]);
@@ -302,7 +330,7 @@ function rowDeadlines(timeText: string): Deadline[] {
   return deadlines;
 }
 
-function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout, tasks: Task[], paths: string[], state: TaskTableState): void {
+function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout, tasks: Task[], paths: string[], state: TaskTableState, year: number | null): void {
   const grid = tableGrid(table);
   const idCol = layout.roles.indexOf('id');
   const taskCols = columns(layout, 'task');
@@ -365,7 +393,7 @@ function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout,
         const read = rowAgencies(doc, cells);
         previous.lead = read.lead;
         previous.support = read.support;
-        if (timeText) previous.deadlines = rowDeadlines(cells.time);
+        if (timeText) previous.deadlines = rowDeadlines(cells.time, year);
       }
       const here = rowsSource(doc, table, row.r);
       if (previous.source.page === here.page) previous.source = { ...previous.source, endLine: here.endLine };
@@ -402,8 +430,9 @@ function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout,
       doc.warn('lead-by-reference', `table ${table.index} row ${taskId}: the lead is given by reference ("${squeeze(leadText)}"), no agency read`, source);
     } else if (leadText && readAgencies(leadText).lead.length === 0) doc.warn('unreadable-agency', `table ${table.index} row ${taskId}: no agency read in "${squeeze(leadText)}"`, source);
     const { lead, support } = rowAgencies(doc, cells);
-    const deadlines = rowDeadlines(timeText);
+    const deadlines = rowDeadlines(timeText, year);
     if (timeText && deadlines.length === 0) doc.warn('unparsed-deadline', `table ${table.index} row ${taskId}: no deadline read in "${timeText}"`, source);
+    else if (year !== null && YEARLESS.test(timeText)) doc.warn('deadline-year-inferred', `table ${table.index} row ${taskId}: "${squeeze(timeText)}" has no year; read in ${year}, the year of the plan`, source);
     warnUnknown(doc, [...lead, ...support], source);
     const product = own(row, productCols).join('; ');
     const sentence = /^(.+?[.:!?])(?:\s+\p{Lu}|$)/u.exec(body);
@@ -515,7 +544,7 @@ export function readTableContent(doc: PlanDocument, draft: RecordDraft): void {
       state = previous.state;
     }
     const [start] = tableGlobalRange(doc, table);
-    if (layout.role === 'tasks') taskRows(doc, table, layout, used, draft.tasks, state);
+    if (layout.role === 'tasks') taskRows(doc, table, layout, used, draft.tasks, state, planYear(doc, draft.document.title));
     else if (layout.role === 'indicators') indicatorRows(doc, table, layout, sectionIdOf(doc, start), draft.indicators);
     const entry: TableRecord = {
       index: table.index,

@@ -205,7 +205,8 @@ export const tasksStage: Stage = {
       const inherited: Inherited = fields.lead.length || fields.support.length
         ? { lead: fields.lead.flatMap((v) => registry.parseList(v)), support: fields.support.flatMap((v) => registry.parseList(v)), deadlines: [] }
         : none;
-      for (const child of part.children) emit(child, null, part, inherited);
+      // an item of the part that holds its targets or aims ("1. Chỉ tiêu chủ yếu") is no task
+      for (const child of part.children) if (child.kind !== 'indicators' && child.kind !== 'objectives') emit(child, null, part, inherited);
     }
   },
 };
