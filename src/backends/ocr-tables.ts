@@ -6,13 +6,13 @@
  * several rows (one lead for three tasks) belongs to one of them only.
  *
  * The page keeps tesseract's lines, except that the lines inside a table give way to one line
- * per table row ("cell | cell | …"), as for the tables of a PDF text layer (pdf-tables.ts).
+ * per table row, its words in reading order (readingText): the cells carry the columns.
  */
 import type { Page, TextLine } from '../model/document.js';
 import type { TableBlock, TableCell } from '../model/table.js';
 import { pageFromOcr } from '../ocr/pages.js';
 import type { Box, OcrPage, OcrWord } from '../ocr/types.js';
-import { findRuledGrids, rowTexts, type Rule, type RuledGrid } from './ruled-grid.js';
+import { findRuledGrids, type Rule, type RuledGrid } from './ruled-grid.js';
 
 export interface OcrPageLayout {
   page: Page;
@@ -112,6 +112,19 @@ function cellText(words: readonly PlacedWord[]): string {
     .trim();
 }
 
+/**
+ * A row's words in reading order: tesseract's lines in its order, each left to right. Its lines
+ * run across the cells ("1 Ban hành kế hoạch; rà soát Trước ngày Phòng Đào tạo; Trung" /
+ * "sinh viên thuộc 05 khoa 27/6/2026 tâm QLCL"), as people transcribe a printed table, so the
+ * row's line reads like the page; its cells (TableBlock.cells) give each column's text to the stages.
+ */
+function readingText(words: readonly PlacedWord[]): string {
+  return [...words]
+    .sort((a, b) => a.line - b.line || a.word.box.left - b.word.box.left)
+    .map((w) => w.text)
+    .join(' ');
+}
+
 /** The y of the rule above row r (r = rowCount: the table's bottom); a row no cell starts in takes the next edge below. */
 function rowEdge(grid: RuledGrid, r: number): number {
   for (let k = r; k < grid.rowCount; k++) {
@@ -146,9 +159,10 @@ export function layoutOcrPage(number: number | null, ocr: OcrPage): OcrPageLayou
   const emitTable = (ti: number): number => {
     const { grid, words } = found[ti]!;
     const cells: TableCell[] = grid.cells.map((c, k) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: cellText(words[k]!), columnHeader: c.row === 0 }));
-    const texts = rowTexts({ rowCount: grid.rowCount, colCount: grid.colCount, cells });
-    const rowLines = texts.map((text, r) => {
-      const rowWords = grid.cells.flatMap((c, k) => (c.row === r ? words[k]!.filter((w) => w.text).map((w) => w.word) : []));
+    const rowLines = Array.from({ length: grid.rowCount }, (_, r) => {
+      const placed = grid.cells.flatMap((c, k) => (c.row === r ? words[k]!.filter((w) => w.text) : []));
+      const text = readingText(placed);
+      const rowWords = placed.map((w) => w.word);
       const chars = rowWords.reduce((s, w) => s + w.text.length, 0);
       const confidence = chars ? rowWords.reduce((s, w) => s + w.confidence * w.text.length, 0) / chars : 0;
       const top = -rowEdge(grid, r);

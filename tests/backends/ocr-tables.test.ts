@@ -49,10 +49,28 @@ describe('layoutOcrPage', () => {
     ]);
     expect(grid[1]![2]!.rowSpan).toBe(2);
     expect(t.cells.filter((c) => c.columnHeader).map((c) => c.text)).toEqual(['STT', 'Nhiệm vụ', 'Chủ trì']);
-    // the rule read as "|" is no text; the rows replace the OCR lines, in place
-    expect(page.lines.map((l) => l.text)).toEqual(['KẾ HOẠCH', 'STT | Nhiệm vụ | Chủ trì', '1 | Tuyên truyền | Công an xã', '2 | Hội thi | ', 'Các thôn']);
+    // the rule read as "|" is no text; the rows replace the OCR lines, in place, in reading order
+    expect(page.lines.map((l) => l.text)).toEqual(['KẾ HOẠCH', 'STT Nhiệm vụ Chủ trì', '1 Tuyên truyền Công an xã', '2 Hội thi', 'Các thôn']);
     expect(t.rowLines).toEqual([2, 3, 4]);
     expect(page.lines.map((l) => l.line)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('a row of cells wrapped over two printed lines reads as tesseract read it, line by line, not cell by cell', () => {
+    const page: OcrPage = {
+      confidence: 0.9,
+      rules: [hRule(200), hRule(300), hRule(400), vRule(100, 200, 400), vRule(250, 200, 400), vRule(600, 200, 400), vRule(900, 200, 400)],
+      lines: [
+        line([word('TT', 110, 240), word('Nhiệm', 260, 240), word('vụ', 340, 240), word('Chủ', 620, 240), word('trì', 680, 240)]),
+        // tesseract's lines, in its order: a line may hold one column's fragment only
+        line([word('1', 110, 330), word('Ban', 260, 318), word('hành', 310, 318)]),
+        line([word('Trước', 620, 320), word('ngày', 700, 320)]),
+        line([word('kế', 260, 350), word('hoạch', 300, 350)]),
+        line([word('27/6/2026', 620, 352)]),
+      ],
+    };
+    const { page: laid, tables } = layoutOcrPage(1, page);
+    expect(laid.lines.map((l) => l.text)).toEqual(['TT Nhiệm vụ Chủ trì', '1 Ban hành Trước ngày kế hoạch 27/6/2026']);
+    expect(tableGrid({ ...tables[0]!, index: 1 })[1]!.map((c) => c?.text)).toEqual(['1', 'Ban hành kế hoạch', 'Trước ngày 27/6/2026']);
   });
 
   it('maps each OCR line to the page line that holds its words', () => {
