@@ -79,6 +79,9 @@ function notAdministrative(doc: PlanDocument, draft: RecordDraft): boolean {
   return !(doc.data.outline ?? []).some((node) => node.level === 1 && PLAN_PARTS.has(node.kind) && (!node.kindInferred || /^[IVXL]+$/.test(node.id)));
 }
 
+/** Warnings of the coverage stage that a plan's content was not read: no doubt in a text that is not a plan. */
+const NOT_MISSED = new Set(['tasks-not-found', 'indicators-not-found']);
+
 export const documentKindStage: Stage = {
   name: 'document-kind',
   run(doc, draft) {
@@ -91,6 +94,8 @@ export const documentKindStage: Stage = {
       draft.document.issuer = null;
       doc.warnings.splice(inferred, 1);
     }
+    // "no task read, but … lines name an agency that chủ trì": a speech's sentences are no plan's content to miss.
+    for (let k = doc.warnings.length - 1; k >= 0; k--) if (NOT_MISSED.has(doc.warnings[k]!.code)) doc.warnings.splice(k, 1);
     const dropped = draft.tasks.length + draft.responsibilities.length + draft.indicators.length;
     draft.tasks = [];
     draft.responsibilities = [];
