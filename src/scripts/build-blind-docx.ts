@@ -53,6 +53,7 @@ import {
   TableBorders,
   TableCell,
   TableRow,
+  Textbox,
   TextRun,
   VerticalMergeType,
   WidthType,
@@ -144,7 +145,7 @@ const PLAN_NUMBERING = [
   { reference: 'items', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT }] },
 ];
 
-async function pack(children: (Paragraph | Table)[], extra: Partial<ConstructorParameters<typeof Document>[0]> = {}): Promise<Buffer> {
+async function pack(children: (Paragraph | Table | Textbox)[], extra: Partial<ConstructorParameters<typeof Document>[0]> = {}): Promise<Buffer> {
   const doc = new Document({
     creator: 'plan-extract blind documents',
     title: 'Kế hoạch',
@@ -909,6 +910,61 @@ export const BLIND_ROUND4_HTML: Record<string, () => Buffer> = {
   'xa-dam-ha-cai-cach-hanh-chinh-2026': xaDamHaCaiCachHanhChinh,
 };
 
+// ---------------------------------------------------------------------------------------------
+// 12. Round 4, written after the round's fixes (scored once, left blind): a plan of a Phòng of Công an tỉnh Lâm Đồng
+//     whose header stands in two floating TEXT BOXES (issuer left, motto right, as older office templates draw it), the
+//     number and the place and date on one paragraph split by a tab, "+" bullets, run-in bold task titles "1. Công tác
+//     nắm tình hình:" followed by "Đội X chủ trì, phối hợp với Y …; thời gian: …", a monthly report day, and the
+//     signature block as right-indented paragraphs under "Nơi nhận" (no table), a rank before the signer's name.
+
+export async function congAnLamDongPc04(): Promise<Buffer> {
+  const box = (lines: string[], left: `${number}pt`) =>
+    new Textbox({
+      style: { position: 'absolute', marginLeft: left, marginTop: '0pt', width: left === '0pt' ? '210pt' : '260pt', height: '60pt' },
+      children: centered(lines, true),
+    });
+  const runIn = (title: string, body: string) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [new TextRun({ text: title, bold: true }), new TextRun(` ${body}`)] });
+  const right = (text: string, bold = true) => new Paragraph({ indent: { left: 4800 }, alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold })] });
+  return pack([
+    box(['CÔNG AN TỈNH LÂM ĐỒNG', 'PHÒNG CẢNH SÁT ĐIỀU TRA', 'TỘI PHẠM VỀ MA TÚY'], '0pt'),
+    box(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'], '220pt'),
+    para(''),
+    para(''),
+    para(''),
+    new Paragraph({ tabStops: [{ type: TabStopType.CENTER, position: 6800 }], children: [new TextRun('Số: 318/KH-PC04'), new TextRun({ children: [new Tab(), 'Lâm Đồng, ngày 03 tháng 3 năm 2026'], italics: true })] }),
+    para(''),
+    para('KẾ HOẠCH', { center: true, bold: true }),
+    para('Cao điểm tấn công, trấn áp tội phạm về ma túy năm 2026', { center: true, bold: true }),
+    para('Thực hiện Kế hoạch số 72/KH-CAT-PV01 ngày 25/02/2026 của Công an tỉnh Lâm Đồng về phòng, chống ma túy năm 2026; căn cứ Luật Phòng, chống ma túy năm 2021, Phòng Cảnh sát điều tra tội phạm về ma túy xây dựng Kế hoạch như sau:'),
+    para('I. MỤC ĐÍCH, YÊU CẦU', { bold: true }),
+    para('+ Tập trung lực lượng, phương tiện tấn công, trấn áp mạnh tội phạm về ma túy trên địa bàn tỉnh.'),
+    para('+ Phân công rõ đơn vị chủ trì, thời gian hoàn thành; bảo đảm an toàn cho cán bộ, chiến sĩ.'),
+    para('II. CHỈ TIÊU', { bold: true }),
+    para('+ Số vụ, đối tượng phạm tội về ma túy bị phát hiện, bắt giữ tăng ít nhất 10% so với năm 2025;'),
+    para('+ Triệt xóa 100% điểm, tụ điểm phức tạp về ma túy được phát hiện;'),
+    para('+ Tỷ lệ người nghiện có hồ sơ được đưa đi cai nghiện bắt buộc đạt 95% trở lên.'),
+    para('III. NHIỆM VỤ, GIẢI PHÁP', { bold: true }),
+    runIn('1. Công tác nắm tình hình:', 'Đội Điều tra tổng hợp chủ trì, phối hợp với Công an các xã, phường rà soát, lập danh sách đối tượng nghi vấn mua bán trái phép chất ma túy; thời gian: hoàn thành trước ngày 31/3/2026.'),
+    runIn('2. Công tác đấu tranh, triệt phá:', 'Đội Trinh sát chủ trì, phối hợp với Phòng Cảnh sát hình sự, Bộ Chỉ huy Bộ đội Biên phòng tỉnh đấu tranh triệt phá các đường dây mua bán ma túy; thời gian: từ tháng 3 đến tháng 9/2026.'),
+    runIn('3. Công tác quản lý người nghiện:', 'Đội Quản lý nghiệp vụ chủ trì, phối hợp với Sở Y tế, Ủy ban nhân dân các xã, phường lập hồ sơ đưa người nghiện đi cai nghiện bắt buộc; thời gian: thường xuyên.'),
+    para('IV. TỔ CHỨC THỰC HIỆN', { bold: true }),
+    para('1. Đội Tham mưu tổng hợp: Theo dõi, đôn đốc các đội thực hiện Kế hoạch; tổng hợp, báo cáo kết quả về Công an tỉnh trước ngày 20 hằng tháng.'),
+    para('2. Đội Điều tra tổng hợp: Chủ trì xác minh, điều tra các vụ án về ma túy; báo cáo kết quả cao điểm trước ngày 30/9/2026.'),
+    para(''),
+    new Paragraph({ tabStops: [{ type: TabStopType.CENTER, position: 6800 }], children: [new TextRun({ text: 'Nơi nhận:', bold: true, italics: true }), new TextRun({ children: [new Tab(), 'KT. TRƯỞNG PHÒNG'], bold: true })] }),
+    new Paragraph({ tabStops: [{ type: TabStopType.CENTER, position: 6800 }], children: [new TextRun('- Đ/c Giám đốc Công an tỉnh (b/c);'), new TextRun({ children: [new Tab(), 'PHÓ TRƯỞNG PHÒNG'], bold: true })] }),
+    para('- Các Đội thuộc Phòng;'),
+    para('- Lưu: HS, ĐTTH.'),
+    para(''),
+    right('Thượng tá Phạm Đức Thắng'),
+  ]);
+}
+
+/** Round 4, the last document (scored once after the round's fixes; blind: tests/blind). */
+export const BLIND_ROUND4_LATE_DOCX: Record<string, () => Promise<Buffer>> = {
+  'cong-an-lam-dong-pc04-cao-diem-ma-tuy-2026': congAnLamDongPc04,
+};
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const dir = resolve(args.find((a) => !a.startsWith('--')) ?? join(ROOT, 'tests', 'data'));
@@ -919,6 +975,7 @@ async function main(): Promise<void> {
     ...(round === 0 || round === 2 ? BLIND_ROUND2_DOCX : {}),
     ...(round === 0 || round === 3 ? BLIND_ROUND3_DOCX : {}),
     ...(round === 0 || round === 4 ? BLIND_ROUND4_DOCX : {}),
+    ...(round === 0 || round === 4 ? BLIND_ROUND4_LATE_DOCX : {}),
   };
   for (const [name, build] of Object.entries(docx)) {
     writeFileSync(join(dir, `${name}.docx`), await build());
