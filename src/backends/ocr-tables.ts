@@ -11,6 +11,7 @@
 import type { Page, TextLine } from '../model/document.js';
 import type { TableBlock, TableCell } from '../model/table.js';
 import { pageFromOcr } from '../ocr/pages.js';
+import { finishLine } from '../ocr/tsv.js';
 import type { Box, OcrPage, OcrWord } from '../ocr/types.js';
 import { findRuledGrids, type Rule, type RuledGrid } from './ruled-grid.js';
 
@@ -186,7 +187,9 @@ export function layoutOcrPage(number: number | null, ocr: OcrPage): OcrPageLayou
       const top = Math.min(...outside.map((w) => w.box.top));
       const right = Math.max(...outside.map((w) => w.box.left + w.box.width));
       const bottom = Math.max(...outside.map((w) => w.box.top + w.box.height));
-      at = push(outside.map((w) => w.text).join(' '), confidence, { left, top, width: right - left, height: bottom - top });
+      // a line with no word in a table keeps its text (its column gaps); a part of one is spaced as tsv.ts spaces it
+      const text = outside.length === line.words.length ? line.text : finishLine({ ...line, words: outside }).text;
+      at = push(text, confidence, { left, top, width: right - left, height: bottom - top });
     }
     lineOf.push(at || lines.length || 1);
   });

@@ -9,6 +9,7 @@ import { InputError } from '../util/errors.js';
 import type { OcrImage } from './image.js';
 import { withRulingLines } from './rules.js';
 import { withoutReceivedStamp } from './stamps.js';
+import { withHeaderInPrintOrder } from './header-order.js';
 import { ImageDecodeError, type OcrEngine, type OcrPage } from './types.js';
 
 export type PageOutcome = { ok: true; page: OcrPage } | { ok: false; error: Error };
@@ -75,7 +76,7 @@ export async function ocrPages(numbers: readonly number[], load: (n: number) => 
       break;
     }
     const task: Promise<void> = recognizeWithin(engine, image, options.pageTimeoutMs).then(
-      async (page) => finish(n, { ok: true, page: await withRulingLines(image, withoutReceivedStamp(page, image)) }),
+      async (page) => finish(n, { ok: true, page: await withRulingLines(image, withHeaderInPrintOrder(withoutReceivedStamp(page, image), image)) }),
       (err: unknown) => {
         if (isPageFailure(err)) finish(n, { ok: false, error: err as Error });
         else fatal ??= err;
