@@ -3,14 +3,12 @@
  * issuer column comes after the first paragraph, as tesseract read the scanned twin of the
  * phường Sài Gòn plan, and on that twin itself.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PdfPageImager } from '../../src/backends/pdf-pages.js';
-import { closeEngines, getEngine } from '../../src/ocr/engine.js';
 import { withHeaderInPrintOrder } from '../../src/ocr/header-order.js';
 import { parseTsv } from '../../src/ocr/tsv.js';
+import { ocrPdfPage } from './read-page.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -53,20 +51,10 @@ describe('scanned header in print order', () => {
   });
 
   it('on the scanned twin whose issuer column tesseract reads after the preamble, the header comes first', async () => {
-    const file = join(here, '..', 'scanned', 'phuong-sai-gon-chinh-trang-do-thi-2026.pdf');
-    const imager = await PdfPageImager.open(readFileSync(file), file);
-    try {
-      const engine = await getEngine('auto', 1);
-      const image = await imager.pageImage(1);
-      const read = await engine.recognize(image);
-      const page = withHeaderInPrintOrder(read, image);
-      const lines = page.lines.map((l) => l.text);
-      expect(lines[0], lines.join('\n')).toMatch(/^ỦY BAN NHÂN DÂN {3}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/u);
-      expect(lines[2]).toMatch(/^Số: 342\/KH-UBND {3}Phường Sài Gòn, ngày 03 tháng 3 năm 2026$/u);
-      expect(lines.filter((l) => /PHƯỜNG SÀI GÒN/u.test(l))).toHaveLength(1);
-    } finally {
-      await imager.close();
-      await closeEngines();
-    }
+    const { image, read } = await ocrPdfPage(join(here, '..', 'scanned', 'phuong-sai-gon-chinh-trang-do-thi-2026.pdf'), 1);
+    const lines = withHeaderInPrintOrder(read, image).lines.map((l) => l.text);
+    expect(lines[0], lines.join('\n')).toMatch(/^ỦY BAN NHÂN DÂN {3}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/u);
+    expect(lines[2]).toMatch(/^Số: 342\/KH-UBND {3}Phường Sài Gòn, ngày 03 tháng 3 năm 2026$/u);
+    expect(lines.filter((l) => /PHƯỜNG SÀI GÒN/u.test(l))).toHaveLength(1);
   }, 120_000);
 });

@@ -3,16 +3,14 @@
  * laid out as the real BCA scan's first page is (the stamp's frame beside the type word and
  * title, its words on the title's lines), and on that scan itself.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PdfPageImager } from '../../src/backends/pdf-pages.js';
 import { PlanDocument } from '../../src/model/document.js';
-import { closeEngines, getEngine } from '../../src/ocr/engine.js';
 import { warnOcrPage } from '../../src/ocr/pages.js';
 import { withoutReceivedStamp } from '../../src/ocr/stamps.js';
 import { parseTsv } from '../../src/ocr/tsv.js';
+import { ocrPdfPage } from './read-page.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const size = { width: 2500, height: 3524 };
@@ -91,23 +89,15 @@ describe('received-document stamp', () => {
   });
 
   it('on the real BCA scan, the receiving office\'s stamp leaves the first page\'s type word and title lines clean', async () => {
-    const file = join(here, 'data', 'real', 'BCA-996-KH-TCTLNTW-C04-scanned.pdf');
-    const imager = await PdfPageImager.open(readFileSync(file), file);
-    try {
-      const engine = await getEngine('auto', 1);
-      const image = await imager.pageImage(1);
-      const ocr = withoutReceivedStamp(await engine.recognize(image), image);
-      // the receiving office's name heads the stamp; ĐẾN and the labels are read differently at each resolution
-      expect(ocr.receivedStamp?.text).toMatch(/^UBND TỈNH LÂM ĐỒNG Số/u);
-      const lines = ocr.lines.map((l) => l.text);
-      const type = lines.findIndex((l) => /^K\S HOẠCH$/u.test(l));
-      expect(type, lines.join('\n')).toBeGreaterThan(0);
-      expect(lines[type + 1]).toMatch(/^Ph\S+ hợp kiểm soát các hoạt động hợp pháp$/u);
-      expect(lines[type + 2]).toMatch(/^liên quan \S+ ma túy năm 2026$/u);
-      expect(lines.join('\n')).not.toMatch(/LÂM ĐỒNG/u);
-    } finally {
-      await imager.close();
-      await closeEngines();
-    }
+    const { image, read } = await ocrPdfPage(join(here, 'data', 'real', 'BCA-996-KH-TCTLNTW-C04-scanned.pdf'), 1);
+    const ocr = withoutReceivedStamp(read, image);
+    // the receiving office's name heads the stamp; ĐẾN and the labels are read differently at each resolution
+    expect(ocr.receivedStamp?.text).toMatch(/^UBND TỈNH LÂM ĐỒNG Số/u);
+    const lines = ocr.lines.map((l) => l.text);
+    const type = lines.findIndex((l) => /^K\S HOẠCH$/u.test(l));
+    expect(type, lines.join('\n')).toBeGreaterThan(0);
+    expect(lines[type + 1]).toMatch(/^Ph\S+ hợp kiểm soát các hoạt động hợp pháp$/u);
+    expect(lines[type + 2]).toMatch(/^liên quan \S+ ma túy năm 2026$/u);
+    expect(lines.join('\n')).not.toMatch(/LÂM ĐỒNG/u);
   }, 120_000);
 });
