@@ -124,6 +124,26 @@ function specCell(spec: CellSpec, header: boolean): TableCell {
   });
 }
 
+/**
+ * The head of a page Word saves "as web page", up to the opening of its body's section. The
+ * xmlns values are namespace names Word writes (identifiers, never fetched: the pages are read offline).
+ */
+function wordHtmlHead(o: { charset: string; title: string; officeXml: string; style: string }): string {
+  return `<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=${o.charset}">
+<meta name=ProgId content=Word.Document>
+<meta name=Generator content="Microsoft Word 15">
+<title>${o.title}</title>
+<!--[if gte mso 9]><xml>${o.officeXml}</xml><![endif]-->
+<style>
+<!-- ${o.style} -->
+</style>
+</head>
+<body lang=EN-US style='tab-interval:36.0pt'>
+<div class=WordSection1>`;
+}
+
 /** A data table with borders; the first `headerRows` rows repeat on every page (w:tblHeader). */
 function dataTable(rows: CellSpec[][], headerRows = 1): Table {
   return new Table({
@@ -491,20 +511,7 @@ export function phuongXuanHuongDeAn06(): Buffer {
     `<tr>${td(msoP('3'))}${td(msoP(esc('Tiếp nhận, giải quyết hồ sơ thủ tục hành chính trên môi trường điện tử')))}${td(msoP(`Chủ trì: Trung tâm Phục vụ hành chính công phường<br>Phối hợp: Văn phòng HĐND và UBND phường`))}${td(msoP('Thường xuyên'))}</tr>`,
     `<tr>${td(msoP('4'))}${td(msoP(esc('Tuyên truyền lợi ích của Đề án 06 trên hệ thống truyền thanh và mạng xã hội')))}${td(msoP(`Chủ trì: Phòng Văn hóa - Xã hội<br>Phối hợp: Đoàn Thanh niên Cộng sản Hồ Chí Minh phường; Hội Liên hiệp Phụ nữ phường`))}${td(msoP('Hằng tháng'))}</tr>`,
   ];
-  // the namespace names Word writes into a saved web page: identifiers, never fetched (the page is read offline)
-  const html = `<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
-<head>
-<meta http-equiv=Content-Type content="text/html; charset=utf-8">
-<meta name=ProgId content=Word.Document>
-<meta name=Generator content="Microsoft Word 15">
-<title>KẾ HOẠCH</title>
-<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->
-<style>
-<!-- p.MsoNormal {margin:0cm; font-size:14.0pt; font-family:"Times New Roman",serif;} @list l0:level1 {mso-level-text:"%1\\.";} -->
-</style>
-</head>
-<body lang=EN-US style='tab-interval:36.0pt'>
-<div class=WordSection1>
+  const html = `${wordHtmlHead({ charset: 'utf-8', title: 'KẾ HOẠCH', officeXml: '<w:WordDocument><w:View>Print</w:View></w:WordDocument>', style: 'p.MsoNormal {margin:0cm; font-size:14.0pt; font-family:"Times New Roman",serif;} @list l0:level1 {mso-level-text:"%1\\.";}' })}
 <table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0 style='border-collapse:collapse;mso-yfti-tbllook:1184'>
 <tr>${'<td width=250 valign=top style="padding:0cm 5.4pt">'}${msoP(`<b>ỦY BAN NHÂN DÂN<br>PHƯỜNG XUÂN HƯƠNG - ĐÀ LẠT</b>`, 'text-align:center')}</td><td width=380 valign=top style="padding:0cm 5.4pt">${msoP('<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b>', 'text-align:center')}</td></tr>
 <tr><td width=250 valign=top style="padding:0cm 5.4pt">${msoP('Số: 25/KH-UBND', 'text-align:center')}</td><td width=380 valign=top style="padding:0cm 5.4pt">${msoP('<i>Xuân Hương - Đà Lạt, ngày 22 tháng 01 năm 2026</i>', 'text-align:center')}</td></tr>
@@ -831,19 +838,7 @@ export function xaDamHaCaiCachHanhChinh(): Buffer {
   ];
   const vmlRule = `<!--[if gte vml 1]><v:line id="Straight_x0020_Connector_x0020_1" o:spid="_x0000_s1026" style='position:absolute;z-index:251659264' from="60pt,3pt" to="120pt,3pt" strokeweight=".5pt"/><![endif]--><![if !vml]><span style='mso-ignore:vglayout;position:absolute;z-index:251659264'><img width=82 height=2 src="KH%2074_files/image001.png" v:shapes="Straight_x0020_Connector_x0020_1"></span><![endif]>`;
   const vmlSignature = `<!--[if gte vml 1]><v:shape id="Picture_x0020_2" o:spid="_x0000_i1025" type="#_x0000_t75" style='width:120pt;height:60pt'><v:imagedata src="KH%2074_files/image002.png" o:title="chu ky"/></v:shape><![endif]--><![if !vml]><img width=160 height=80 src="KH%2074_files/image003.jpg" alt="chu ky" v:shapes="Picture_x0020_2"><![endif]>`;
-  const html = `<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
-<head>
-<meta http-equiv=Content-Type content="text/html; charset=windows-1252">
-<meta name=ProgId content=Word.Document>
-<meta name=Generator content="Microsoft Word 15">
-<title>KH 74</title>
-<!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>Văn thư</o:Author></o:DocumentProperties></xml><![endif]-->
-<style>
-<!-- h1 {mso-style-link:"Heading 1 Char"; font-size:14.0pt;} h2 {font-size:14.0pt;} @list l0:level1 {mso-level-number-format:roman-upper;} -->
-</style>
-</head>
-<body lang=EN-US style='tab-interval:36.0pt'>
-<div class=WordSection1>
+  const html = `${wordHtmlHead({ charset: 'windows-1252', title: 'KH 74', officeXml: '<o:DocumentProperties><o:Author>Văn thư</o:Author></o:DocumentProperties>', style: 'h1 {mso-style-link:"Heading 1 Char"; font-size:14.0pt;} h2 {font-size:14.0pt;} @list l0:level1 {mso-level-number-format:roman-upper;}' })}
 <table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0 width=640 style='border-collapse:collapse;mso-yfti-tbllook:1184'>
 <tr><td width=250 valign=top style='padding:0cm 5.4pt'><p class=MsoNormal align=center style='text-align:center'>${span('ỦY BAN NHÂN DÂN')}</p><p class=MsoNormal align=center style='text-align:center'><b>${span('XÃ ĐẦM HÀ')}</b></p><p class=MsoNormal align=center style='text-align:center'>${vmlRule}${span('&nbsp;')}</p></td>
 <td width=390 valign=top style='padding:0cm 5.4pt'><p class=MsoNormal align=center style='text-align:center'><b>${span('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')}</b></p><p class=MsoNormal align=center style='text-align:center'><b>${span('Độc lập - Tự do - Hạnh phúc')}</b></p></td></tr>
