@@ -181,15 +181,9 @@ export function layoutOcrPage(number: number | null, ocr: OcrPage): OcrPageLayou
     let at = 0;
     for (const ti of inTables) at ||= emitted.get(ti) ?? emitTable(ti);
     if (outside.length > 0) {
-      const chars = outside.reduce((s, w) => s + w.text.length, 0);
-      const confidence = chars ? outside.reduce((s, w) => s + w.confidence * w.text.length, 0) / chars : 0;
-      const left = Math.min(...outside.map((w) => w.box.left));
-      const top = Math.min(...outside.map((w) => w.box.top));
-      const right = Math.max(...outside.map((w) => w.box.left + w.box.width));
-      const bottom = Math.max(...outside.map((w) => w.box.top + w.box.height));
-      // a line with no word in a table keeps its text (its column gaps); a part of one is spaced as tsv.ts spaces it
-      const text = outside.length === line.words.length ? line.text : finishLine({ ...line, words: outside }).text;
-      at = push(text, confidence, { left, top, width: right - left, height: bottom - top });
+      // a line with no word in a table keeps its text (its column gaps); a part of one is spaced, scored and boxed as tsv.ts does it
+      const rest = outside.length === line.words.length ? line : finishLine({ ...line, words: outside });
+      at = push(rest.text, rest.confidence, rest.box);
     }
     lineOf.push(at || lines.length || 1);
   });

@@ -8,14 +8,16 @@
  * line and the right-column line beside it joined into one (the column gap between them, as
  * tsv.ts writes it), as tesseract reads a header it does not split.
  */
+import { typeCodeFromName } from '../facts/document-types.js';
 import { skeleton } from '../text/vietnamese.js';
 import { finishLine } from './tsv.js';
 import type { OcrLine, OcrPage } from './types.js';
 
 const MOTTO = /^cong hoa xa hoi chu nghia viet nam$/;
-const TYPE_WORD = /^(ke hoach|quyet dinh|to trinh|thong bao|bao cao|chuong trinh|cong van|chi thi|nghi quyet|huong dan)$/;
 const flat = (text: string) => skeleton(text).replace(/\s+/g, ' ').trim();
 const middle = (l: OcrLine) => l.box.top + l.box.height / 2;
+/** A type-word line ("KẾ HOẠCH", "QUYẾT ĐỊNH"): a document type's name (src/data/documents), in capitals, in a few words. */
+const isTypeWord = (text: string) => text === text.toUpperCase() && flat(text).split(' ').length <= 4 && typeCodeFromName(flat(text)) !== null;
 
 /** Two lines of one print line in different columns: they overlap in height, not in width. */
 function besideEachOther(a: OcrLine, b: OcrLine): boolean {
@@ -26,11 +28,11 @@ function besideEachOther(a: OcrLine, b: OcrLine): boolean {
 
 /** The page with its header lines in print order (module comment); the page unchanged when they already are. */
 export function withHeaderInPrintOrder(page: OcrPage, size: { height: number }): OcrPage {
-  const at = page.lines.findIndex((l) => MOTTO.test(flat(l.text)));
+  const at = page.lines.findIndex((l) => l.box.top <= size.height * 0.25 && MOTTO.test(flat(l.text)));
   const motto = page.lines[at];
-  if (!motto || motto.box.top > size.height * 0.25) return page;
+  if (!motto) return page;
   // the header ends where the type word stands (or a few lines under the motto without one)
-  const type = page.lines.find((l) => TYPE_WORD.test(flat(l.text)) && l.box.top > motto.box.top);
+  const type = page.lines.find((l) => l.box.top > motto.box.top && isTypeWord(l.text));
   const end = type ? type.box.top : motto.box.top + 6 * motto.box.height;
   const inHeader = page.lines.map((l) => middle(l) < end);
   const first = inHeader.indexOf(true);

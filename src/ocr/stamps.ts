@@ -68,7 +68,9 @@ function isStampText(words: readonly OcrWord[]): boolean {
  */
 export function withoutReceivedStamp(page: OcrPage, size: { width: number; height: number }): OcrPage {
   const tolerance = Math.max(8, size.width * 0.02);
-  const frames = rectangles(page.rules, tolerance).filter((r) => r.width < size.width * 0.5 && bottom(r) < size.height * 0.45);
+  // a stamp stands in the top part of the page: rules below it (a table's) are never paired
+  const top = page.rules.filter((b) => b.top < size.height * 0.45);
+  const frames = rectangles(top, tolerance).filter((r) => r.width < size.width * 0.5 && bottom(r) < size.height * 0.45);
   for (const frame of frames) {
     const words = page.lines.flatMap((l) => l.words.filter((w) => inside(w, frame)));
     if (words.length === 0 || !isStampText(words)) continue;
