@@ -97,33 +97,68 @@ function findOcrTables(ocr: OcrPage): OcrTable[] {
 
 /** A cell's text: its words line by line, top to bottom, left to right. */
 function cellText(words: readonly PlacedWord[]): string {
-  const byLine = new Map<number, PlacedWord[]>();
-  for (const w of words) {
-    if (!w.text) continue;
-    const list = byLine.get(w.line) ?? [];
-    list.push(w);
-    byLine.set(w.line, list);
-  }
-  return [...byLine.values()]
-    .map((ws) => [...ws].sort((a, b) => a.word.box.left - b.word.box.left))
-    .sort((a, b) => a[0]!.word.box.top - b[0]!.word.box.top)
-    .map((ws) => ws.map((w) => w.text).join(' '))
+  return linesOfCell(words)
+    .map((l) => l.text)
     .join(' ')
     .replace(/\s+/gu, ' ')
     .trim();
 }
 
 /**
- * A row's words in reading order: tesseract's lines in its order, each left to right. Its lines
- * run across the cells ("1 Ban hành kế hoạch; rà soát Trước ngày Phòng Đào tạo; Trung" /
- * "sinh viên thuộc 05 khoa 27/6/2026 tâm QLCL"), as people transcribe a printed table, so the
- * row's line reads like the page; its cells (TableBlock.cells) give each column's text to the stages.
+ * A row's words in reading order, as people transcribe a printed table: printed line by printed
+ * line across the cells ("1 Ban hành kế hoạch; rà soát Trước ngày Phòng Đào tạo; Trung" /
+ * "sinh viên thuộc 05 khoa 27/6/2026 tâm QLCL"), so the row's line reads like the page; its cells
+ * (TableBlock.cells) give each column's text to the stages. Tesseract's own line order is not
+ * that order: it reads a vertically centred cell ("TT", "Nội dung công việc" in a two-line header)
+ * as a line after the one beside it, or joins it to the line below. So the printed lines are the
+ * lines of the row's cell with the most lines, and every other cell's line (tesseract's line
+ * within the cell) goes to the printed line nearest its height. A line about midway between two
+ * printed lines is text centred in its cell: people read the upper half of such a cell with the
+ * upper line and the lower half with the lower one ("Trước ngày" / "15/7/2026" beside three lines
+ * go to the first and the third), and a single centred line with the upper one.
  */
-function readingText(words: readonly PlacedWord[]): string {
-  return [...words]
-    .sort((a, b) => a.line - b.line || a.word.box.left - b.word.box.left)
-    .map((w) => w.text)
-    .join(' ');
+function readingText(cells: readonly (readonly PlacedWord[])[]): string {
+  const cellLines = cells.map((words) => linesOfCell(words));
+  const printed = cellLines.reduce((most, ls) => (ls.length > most.length ? ls : most), [] as CellLine[]).map((l) => l.middle);
+  const slots: string[][] = printed.map(() => []);
+  for (const lines of cellLines) {
+    lines.forEach((line, i) => slots[printedLineOf(printed, line.middle, 2 * i + 1 <= lines.length)]!.push(line.text));
+  }
+  return slots.flat().join(' ');
+}
+
+/** Midway: the middle third of the gap between two printed lines. */
+const MIDWAY = [1 / 3, 2 / 3] as const;
+
+/** The printed line (index into their middles, top to bottom) that a cell's line at `middle` is read with. */
+function printedLineOf(printed: readonly number[], middle: number, upperHalf: boolean): number {
+  const below = printed.findIndex((p) => p >= middle);
+  if (below <= 0) return below === 0 ? 0 : printed.length - 1;
+  const t = (middle - printed[below - 1]!) / (printed[below]! - printed[below - 1]!);
+  if (t > MIDWAY[0] && t < MIDWAY[1]) return upperHalf ? below - 1 : below;
+  return t < 0.5 ? below - 1 : below;
+}
+
+interface CellLine {
+  /** The median height on the page of its words' middles (accents and dots below lengthen single boxes). */
+  middle: number;
+  text: string;
+}
+
+/** A cell's words as tesseract's lines within it, top to bottom, each left to right. */
+function linesOfCell(words: readonly PlacedWord[]): CellLine[] {
+  const byLine = new Map<number, PlacedWord[]>();
+  for (const w of words) {
+    if (!w.text) continue;
+    byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
+  }
+  return [...byLine.values()]
+    .map((ws) => {
+      const middles = ws.map((w) => w.word.box.top + w.word.box.height / 2).sort((a, b) => a - b);
+      const text = [...ws].sort((a, b) => a.word.box.left - b.word.box.left).map((w) => w.text).join(' ');
+      return { middle: middles[middles.length >> 1]!, text };
+    })
+    .sort((a, b) => a.middle - b.middle);
 }
 
 /** The y of the rule above row r (r = rowCount: the table's bottom); a row no cell starts in takes the next edge below. */
@@ -161,8 +196,9 @@ export function layoutOcrPage(number: number | null, ocr: OcrPage): OcrPageLayou
     const { grid, words } = found[ti]!;
     const cells: TableCell[] = grid.cells.map((c, k) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: cellText(words[k]!), columnHeader: c.row === 0 }));
     const rowLines = Array.from({ length: grid.rowCount }, (_, r) => {
-      const placed = grid.cells.flatMap((c, k) => (c.row === r ? words[k]!.filter((w) => w.text) : []));
-      const text = readingText(placed);
+      const inRow = grid.cells.map((c, k) => ({ c, k })).filter(({ c }) => c.row === r).sort((a, b) => a.c.col - b.c.col);
+      const placed = inRow.flatMap(({ k }) => words[k]!.filter((w) => w.text));
+      const text = readingText(inRow.map(({ k }) => words[k]!));
       const rowWords = placed.map((w) => w.word);
       const chars = rowWords.reduce((s, w) => s + w.text.length, 0);
       const confidence = chars ? rowWords.reduce((s, w) => s + w.confidence * w.text.length, 0) / chars : 0;

@@ -5,7 +5,8 @@ import type { ViePair } from '../repair/vie-channel.js';
 
 /**
  * The real scans the Vietnamese-OCR repair is measured on, and which of them its settings were
- * tuned on: BCA 996 (tuning) and HCM 753 (the check it was never tuned on).
+ * tuned on: BCA 996 (tuning) and HCM 753 (the check it was never tuned on; the table layout
+ * rule of src/backends/ocr-tables.ts, centred cells, was made looking at HCM pages 3 and 4).
  */
 export interface RealScan {
   /** key of the truth files: tests/ocr/data/real/<key>-p<N>.truth.txt */

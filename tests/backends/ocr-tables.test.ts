@@ -73,6 +73,28 @@ describe('layoutOcrPage', () => {
     expect(tableGrid({ ...tables[0]!, index: 1 })[1]!.map((c) => c?.text)).toEqual(['1', 'Ban hành kế hoạch', 'Trước ngày 27/6/2026']);
   });
 
+  it('text centred in its cell reads with the printed lines beside it, whatever line tesseract put it on', () => {
+    const page: OcrPage = {
+      confidence: 0.9,
+      rules: [hRule(200), hRule(300), hRule(420), vRule(100, 200, 420), vRule(250, 200, 420), vRule(600, 200, 420), vRule(900, 200, 420)],
+      lines: [
+        // a two-line header: tesseract reads the lines of the last column first and joins the centred cells to the line below
+        line([word('Thời', 620, 220), word('gian', 690, 220)]),
+        line([word('TT', 110, 238), word('Nội', 260, 240), word('dung', 320, 240), word('thực', 620, 256), word('hiện', 690, 256)]),
+        // three printed lines beside a two-line cell and a one-line cell, both centred
+        line([word('Trình', 260, 310), word('lãnh', 330, 310), word('đạo', 400, 310), word('Trước', 620, 326), word('ngày', 700, 326)]),
+        line([word('5', 110, 345), word('báo', 260, 345), word('cáo', 320, 345), word('15/7/2026', 620, 364)]),
+        line([word('Bộ', 260, 380)]),
+      ],
+    };
+    const { page: laid, tables } = layoutOcrPage(1, page);
+    expect(laid.lines.map((l) => l.text)).toEqual(['TT Nội dung Thời gian thực hiện', 'Trình lãnh đạo Trước ngày 5 báo cáo Bộ 15/7/2026']);
+    expect(tableGrid({ ...tables[0]!, index: 1 }).map((row) => row.map((c) => c?.text))).toEqual([
+      ['TT', 'Nội dung', 'Thời gian thực hiện'],
+      ['5', 'Trình lãnh đạo báo cáo Bộ', 'Trước ngày 15/7/2026'],
+    ]);
+  });
+
   it('maps each OCR line to the page line that holds its words', () => {
     expect(layoutOcrPage(1, tablePage()).lineOf).toEqual([1, 2, 2, 2, 5]);
   });
