@@ -333,6 +333,13 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   // Viterbi buffers, reused across segments (no allocation per position)
   let scoreBuf = new Float64Array(1 << 14);
   let backBuf = new Int32Array(1 << 14);
+  /**
+   * per state: the bigram (v w) and trigram (u v w) indices its best transition's lookup found
+   * (ContextSlots.lastBigram / lastTrigram), so that the state's context at the next position is
+   * set without a lookup (setKnown); -3: unknown (an out-of-vocabulary unit), set() looks up
+   */
+  let stateBi = new Int32Array(1 << 14);
+  let stateTri = new Int32Array(1 << 14);
   let startBuf = new Int32Array(1 << 10);
   const MAXP = 1024;
   const order = new Int32Array(MAXP);
@@ -350,11 +357,15 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   const minLm = lm.ngram.minCost();
   const unknownPenalty = lm.unknownPenalty;
 
-  function setContext(oi: number, u: number, v: number): void {
+  /** a 4-gram model: contexts take the unit t before u v, and the confidence pass looks every (u v c) up */
+  const four = slots.four;
+  function setContext(oi: number, u: number, v: number, t: number = lm.boundaryId): void {
     const uu = u < 0 ? UNK : u;
     const vv = v < 0 ? UNK : v;
-    slots.set(oi, uu, vv);
+    slots.set(oi, uu, vv, t < 0 ? UNK : t);
   }
+  /** the confidence pass's unit before v (4-gram models) */
+  let confU = 0;
 
   /** LM cost of unit w after predecessor context oi (set by setContext). */
   function ctxCost(oi: number, w: number, unseen: number, cache: DocCache | undefined): number {
@@ -377,7 +388,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   let afterCost = 0;
   /** the second term of pairCost alone (the first one is known) */
   function afterOnly(c: Cand, v: number, next: Cand, cache: DocCache | undefined, noted: number): number {
-    if (c.unit < 0) { setContext(1, v, c.unit); return ctxCost(1, next.unit, next.unseen, cache); }
+    if (c.unit < 0 || four) { setContext(1, v, c.unit, confU); return ctxCost(1, next.unit, next.unseen, cache); }
     if (next.unit < 0) return ctxCost(1, next.unit, next.unseen, cache);
     const r2 = slots.costAfter(0, c.unit, next.unit, noted);
     return cache ? cached(r2, next.unit, cache) : r2;
@@ -385,7 +396,18 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   function pairCost(c: Cand, v: number, next: Cand | undefined, cache: DocCache | undefined): number {
     if (c.unit < 0) {
       const first = ctxCost(0, c.unit, c.unseen, cache);
-      if (next) { setContext(1, v, c.unit); afterCost = ctxCost(1, next.unit, next.unseen, cache); }
+      if (next) { setContext(1, v, c.unit, confU); afterCost = ctxCost(1, next.unit, next.unseen, cache); }
+      return first;
+    }
+    if (four) {
+      // the lookup of c after (t u v) found the indices of (v c) and (u v c): next's context
+      const first = ctxCost(0, c.unit, c.unseen, cache);
+      if (next) {
+        const lb = slots.lastBigram;
+        if (lb >= -1) slots.setKnown(1, v < 0 ? UNK : v, c.unit, lb, slots.lastTrigram);
+        else setContext(1, v, c.unit, confU);
+        afterCost = ctxCost(1, next.unit, next.unseen, cache);
+      }
       return first;
     }
     const raw = slots.costNoting(0, c.unit);
@@ -414,7 +436,10 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     let total = 0;
     for (let i = 0; i < n; i++) { startBuf[i] = total; total += seg[i]!.cands.length; }
     startBuf[n] = total;
-    if (scoreBuf.length < total) { scoreBuf = new Float64Array(total * 2); backBuf = new Int32Array(total * 2); }
+    if (scoreBuf.length < total) {
+      scoreBuf = new Float64Array(total * 2); backBuf = new Int32Array(total * 2);
+      stateBi = new Int32Array(total * 2); stateTri = new Int32Array(total * 2);
+    }
     const score = scoreBuf;
     const back = backBuf;
     const start = startBuf;
@@ -453,6 +478,8 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
           const lmc = ctxCost(0, c.unit, c.unseen, cache);
           lmVal[k] = lmc;
           lmBigram[k] = c.unit >= 0 ? slots.lastBigram : -2;
+          stateBi[base + k] = c.unit >= 0 && slots.lastBigram >= -1 ? slots.lastBigram : -3;
+          stateTri[base + k] = slots.lastTrigram;
           score[base + k] = c.cost + lmc;
           back[base + k] = -1;
         }
@@ -470,6 +497,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       }
       const pcs = seg[i - 1]!.cands;
       const ppcs = i >= 2 ? seg[i - 2]!.cands : undefined;
+      const pppcs = four && i >= 3 ? seg[i - 3]!.cands : undefined;
       const cutoff = score[pbase + order[0]!]! + beam;
       let nUse = 0;
       for (let oi = 0; oi < nOrder; oi++) {
@@ -479,7 +507,11 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
         predScore[oi] = sc;
         predU[oi] = ppcs ? ppcs[back[pbase + j]!]!.unit : B;
         predV[oi] = pcs[j]!.unit;
-        setContext(oi, predU[oi]!, predV[oi]!);
+        // the context (u v) (4-gram: (t u v), t from u's back-pointer) is the one of j's best
+        // transition: its lookup's indices set it
+        const sb = stateBi[pbase + j]!;
+        if (sb !== -3) slots.setKnown(oi, predU[oi]! < 0 ? UNK : predU[oi]!, predV[oi]!, sb, stateTri[pbase + j]!);
+        else setContext(oi, predU[oi]!, predV[oi]!, pppcs ? pppcs[back[start[i - 2]! + back[pbase + j]!]!]!.unit : B);
         slotOfPrev[pbase + j] = oi;
         nUse++;
       }
@@ -503,19 +535,24 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
           bound = -Math.log(cache.keep * Math.exp(-bound) + (c.unit >= 0 ? cache.share[c.unit]! : 0));
         }
         const lim = last ? Infinity : bestHere + beam + PRUNE_MARGIN - c.cost;
+        let argBi = -3;
+        let argTri = -1;
         for (let oi = 0; oi < nUse; oi++) {
           const pj = predScore[oi]!;
           if (pj + bound >= best || pj + bound > lim) break;
           const lmc = ctxCost(oi, c.unit, c.unseen, cache);
           vals[vbase + k * nUse + oi] = lmc;
-          lmBigram[vbase + k * nUse + oi] = c.unit >= 0 ? slots.lastBigram : -2;
+          const lb = c.unit >= 0 ? slots.lastBigram : -2;
+          lmBigram[vbase + k * nUse + oi] = lb;
           const s = pj + lmc;
-          if (s < best) { best = s; arg = order[oi]!; }
+          if (s < best) { best = s; arg = order[oi]!; argBi = lb >= -1 ? lb : -3; argTri = slots.lastTrigram; }
         }
         if (best > lim) { score[base + k] = Infinity; back[base + k] = 0; continue; }
         const sk = best + c.cost;
         score[base + k] = sk;
         back[base + k] = arg;
+        stateBi[base + k] = argBi;
+        stateTri[base + k] = argTri;
         if (sk < bestHere) bestHere = sk;
       }
     }
@@ -526,7 +563,8 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
     let bestEnd = Infinity;
     for (let k = 0; k < lastCs.length; k++) {
       const u = n >= 2 ? seg[n - 2]!.cands[back[lastBase + k]!]!.unit : B;
-      setContext(0, u, lastCs[k]!.unit);
+      const t = four && n >= 3 ? seg[n - 3]!.cands[back[start[n - 2]! + back[lastBase + k]!]!]!.unit : B;
+      setContext(0, u, lastCs[k]!.unit, t);
       const e = score[lastBase + k]! + ctxCost(0, lm.endId, 0, undefined);
       if (e < bestEnd) { bestEnd = e; arg = k; }
     }
@@ -540,7 +578,9 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       const u = i >= 2 ? seg[i - 2]!.cands[path[i - 2]!]!.unit : B;
       const v = i >= 1 ? seg[i - 1]!.cands[path[i - 1]!]!.unit : B;
       const next = i + 1 < n ? seg[i + 1]!.cands[path[i + 1]!]! : undefined;
-      setContext(0, u, v);
+      const t = i >= 3 ? seg[i - 3]!.cands[path[i - 3]!]!.unit : B;
+      setContext(0, u, v, t);
+      confU = u;
       const m = Math.min(cs.length, MAXP);
       const pi = path[i]!;
       // the Viterbi slot at i whose context is (u v): the chosen predecessor's
@@ -570,6 +610,8 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
             if (sb >= 0) {
               let same = true;
               if (ppcs) { const bu = ppcs[back[start[i]! + k]!]!.unit; same = (bu < 0 ? UNK : bu) === vMapped; }
+              // a 4-gram slot's context also holds the unit before: the same only on the chosen path
+              if (four && same && i >= 1) same = back[start[i]! + k]! === path[i - 1]!;
               if (same) b = lmVal[baseB + sb]!;
             }
           }

@@ -1,5 +1,5 @@
 /**
- * Trainer for the binary syllable trigram model (ngram.ts): interpolated modified Kneser-Ney
+ * Trainer for the binary syllable trigram or 4-gram model (ngram.ts): interpolated modified Kneser-Ney
  * (Chen & Goodman discounts D1, D2, D3+ per order), count pruning, u16 quantisation.
  *
  * Memory-lean: segments are appended to one growing Int32Array of unit ids; n-gram keys are
@@ -18,6 +18,10 @@ export interface NgramTrainOptions {
   minBigramCount: number;
   /** quantisation step (nats) */
   step?: number;
+  /** 3 (default) or 4: a 4-gram level on top (file format VNLM0004, see ngram.ts) */
+  order?: 3 | 4;
+  /** order 4: 4-grams seen fewer times are dropped (default 2) */
+  minFourgramCount?: number;
 }
 
 export class NgramTrainer {
@@ -101,6 +105,41 @@ export class NgramTrainer {
     bk.sort();
     const [triKeys, triCounts] = runLength(tk);
     const [biKeysRaw, biCountsRaw] = runLength(bk);
+    const order = opts.order ?? 3;
+    // order 4: 4-gram keys packed in base V (4 × 16 bits would not fit a double's 53 bits);
+    // the same lexicographic order as the 16-bit packing of the lower levels
+    const V3 = V * V * V;
+    if (order === 4 && V3 * V >= 2 ** 53) throw new Error(`vocabulary too large for order-4 keys: ${V}`);
+    let quadKeys: Float64Array<ArrayBufferLike> = new Float64Array(0);
+    let quadCounts: Float64Array<ArrayBufferLike> = new Float64Array(0);
+    // the trigram level's counts: raw counts at order 3; at order 4 continuation counts
+    // (distinct left neighbours, raw after <s>), as modified Kneser-Ney uses below the top order
+    let triC = triCounts;
+    if (order === 4) {
+      let n4raw = 0;
+      for (let i = 3; i < s.length; i++) if (s[i] !== BOS && s[i - 1] !== BOS && s[i - 2] !== BOS) n4raw++;
+      const qk = new Float64Array(n4raw);
+      let a4 = 0;
+      for (let i = 3; i < s.length; i++) {
+        const w = s[i]!;
+        if (w === BOS || s[i - 1] === BOS || s[i - 2] === BOS) continue;
+        qk[a4++] = ((s[i - 3]! * V + s[i - 2]!) * V + s[i - 1]!) * V + w;
+      }
+      qk.sort();
+      [quadKeys, quadCounts] = runLength(qk);
+      const tails4 = new Float64Array(quadKeys.length);
+      for (let i = 0; i < quadKeys.length; i++) tails4[i] = baseVToTri(quadKeys[i]! % V3, V);
+      tails4.sort();
+      const [t4Keys, t4Counts] = runLength(tails4);
+      triC = new Float64Array(triKeys.length);
+      let j = 0;
+      for (let i = 0; i < triKeys.length; i++) {
+        const key = triKeys[i]!;
+        if (Math.floor(key / P32) === BOS) { triC[i] = triCounts[i]!; continue; }
+        while (j < t4Keys.length && t4Keys[j]! < key) j++;
+        triC[i] = j < t4Keys.length && t4Keys[j] === key ? t4Counts[j]! : triCounts[i]!;
+      }
+    }
 
     // ---- continuation counts for bigrams (distinct left neighbours), raw counts after <s>
     const tails = new Float64Array(triKeys.length);
@@ -147,7 +186,7 @@ export class NgramTrainer {
 
     const d1 = discounts(Array.from(uniCont).filter((c) => c > 0));
     const d2 = discounts(biCont);
-    const d3 = discounts(triCounts);
+    const d3 = discounts(triC);
     const disc = (d: number[], c: number) => (c >= 3 ? d[2]! : c === 2 ? d[1]! : c === 1 ? d[0]! : 0);
 
     // unigram: discounted continuation share + uniform floor
@@ -193,18 +232,54 @@ export class NgramTrainer {
       let j = i;
       let tot = 0;
       const n = [0, 0, 0];
-      while (j < nT && Math.floor(triKeys[j]! / P16) === ctx) { const c = triCounts[j]!; tot += c; n[Math.min(c, 3) - 1]!++; j++; }
+      while (j < nT && Math.floor(triKeys[j]! / P16) === ctx) { const c = triC[j]!; tot += c; n[Math.min(c, 3) - 1]!++; j++; }
       const g = (d3[0]! * n[0]! + d3[1]! * n[1]! + d3[2]! * n[2]!) / tot;
       gamma3.set(ctx, g);
       for (let k = i; k < j; k++) {
-        const c = triCounts[k]!;
-        if (c < opts.minTrigramCount) continue;
+        // pruned by the raw count; order 4 needs every trigram's P3 (a kept 4-gram's backoff)
+        if (triCounts[k]! < opts.minTrigramCount && order === 3) continue;
+        const c = triC[k]!;
         const tail = triKeys[k]! % P32;
         const bi = biIndex.get(tail)!;
         p3[k] = Math.max(c - disc(d3, c), 0) / tot + g * p2[bi]!;
-        keepT[k] = 1;
+        if (triCounts[k]! >= opts.minTrigramCount) keepT[k] = 1;
       }
       i = j;
+    }
+
+    // ---- order 4: 4-gram contexts (t u v) are contiguous runs of the sorted 4-gram keys
+    const nQ = quadKeys.length;
+    const keepQ = new Uint8Array(nQ);
+    const p4 = new Float64Array(nQ);
+    const gamma4 = new Map<number, number>(); // trigram key (t u v) -> γ4
+    let d4: number[] | undefined;
+    if (order === 4) {
+      d4 = discounts(quadCounts);
+      const minQ = opts.minFourgramCount ?? 2;
+      const triIndex = new Map<number, number>();
+      for (let i = 0; i < nT; i++) triIndex.set(triKeys[i]!, i);
+      for (let i = 0; i < nQ;) {
+        const ctx = Math.floor(quadKeys[i]! / V);
+        let j = i;
+        let tot = 0;
+        const n = [0, 0, 0];
+        while (j < nQ && Math.floor(quadKeys[j]! / V) === ctx) { const c = quadCounts[j]!; tot += c; n[Math.min(c, 3) - 1]!++; j++; }
+        const g = (d4[0]! * n[0]! + d4[1]! * n[1]! + d4[2]! * n[2]!) / tot;
+        const ctxTri = baseVToTri(ctx, V);
+        gamma4.set(ctxTri, g);
+        for (let k = i; k < j; k++) {
+          const c = quadCounts[k]!;
+          if (c < minQ) continue;
+          const tail = triIndex.get(baseVToTri(quadKeys[k]! % V3, V))!;
+          p4[k] = Math.max(c - disc(d4, c), 0) / tot + g * p3[tail]!;
+          keepQ[k] = 1;
+          // a kept 4-gram keeps its context (which holds its run) and its suffix trigram (the
+          // decoder's fast path: an absent trigram (u v w) proves the 4-gram absent)
+          keepT[triIndex.get(ctxTri)!] = 1;
+          keepT[tail] = 1;
+        }
+        i = j;
+      }
     }
 
     // ---- pruning: bigrams kept by count, as background pairs, or as prefix/suffix of a kept trigram
@@ -232,7 +307,16 @@ export class NgramTrainer {
     for (let k = 0; k < nT; k++) N3 += keepT[k]!;
     const triW = new Uint16Array(N3);
     const triP = new Uint16Array(N3);
-    // trigrams are sorted by (u v w) = by bigram context then w: walk both in step
+    let N4 = 0;
+    for (let k = 0; k < nQ; k++) N4 += keepQ[k]!;
+    const triBo = new Uint16Array(order === 4 ? N3 : 0);
+    const quadOff = new Uint32Array(order === 4 ? N3 + 1 : 0);
+    const quadW = new Uint16Array(N4);
+    const quadP = new Uint16Array(N4);
+    let qi = 0;
+    let qOut = 0;
+    // trigrams are sorted by (u v w) = by bigram context then w: walk both in step (and the
+    // 4-grams, sorted by (t u v) then w, with the trigrams)
     let t = 0;
     let tOut = 0;
     for (let x = 0; x < N2; x++) {
@@ -246,23 +330,55 @@ export class NgramTrainer {
       triOff[x] = tOut;
       while (t < nT && Math.floor(triKeys[t]! / P16) < key) t++;
       while (t < nT && Math.floor(triKeys[t]! / P16) === key) {
-        if (keepT[t]) { triW[tOut] = triKeys[t]! % P16; triP[tOut] = q(-Math.log(p3[t]!)); tOut++; }
+        if (keepT[t]) {
+          triW[tOut] = triKeys[t]! % P16;
+          triP[tOut] = q(-Math.log(p3[t]!));
+          if (order === 4) {
+            const tk3 = triKeys[t]!;
+            triBo[tOut] = q(-Math.log(gamma4.get(tk3) ?? 1));
+            quadOff[tOut] = qOut;
+            while (qi < nQ && baseVToTri(Math.floor(quadKeys[qi]! / V), V) < tk3) qi++;
+            while (qi < nQ && baseVToTri(Math.floor(quadKeys[qi]! / V), V) === tk3) {
+              if (keepQ[qi]) { quadW[qOut] = quadKeys[qi]! % V; quadP[qOut] = q(-Math.log(p4[qi]!)); qOut++; }
+              qi++;
+            }
+          }
+          tOut++;
+        }
         t++;
       }
     }
     triOff[N2] = tOut;
+    if (order === 4) quadOff[N3] = qOut;
     for (let v = 0; v < V; v++) biOff[v + 1]! += biOff[v]!;
     const uniP = Float32Array.from(p1, (p) => Math.log(p));
     const uniBo = Float32Array.from(gamma2, (g) => Math.log(g));
     const vocabBytes = Buffer.from(vocab.join('\n'), 'utf8');
-    const stats = { vocab: V, tokens: this.tokens, segments: this.segments, bigramTypes: nB, trigramTypes: nT, bigrams: N2, trigrams: N3 };
+    const sections = { vocab: vocabBytes, uniP: bytesOf(uniP), uniBo: bytesOf(uniBo), biOff: bytesOf(biOff), biW: bytesOf(biW), biP: bytesOf(biP), biBo: bytesOf(biBo), triOff: bytesOf(triOff), triW: bytesOf(triW), triP: bytesOf(triP) };
+    if (order === 3) {
+      const stats = { vocab: V, tokens: this.tokens, segments: this.segments, bigramTypes: nB, trigramTypes: nT, bigrams: N2, trigrams: N3 };
+      const file = writeNgramFile(
+        { order: 3, vocabSize: V, bigrams: N2, trigrams: N3, step, info: { ...info, ...stats, minTrigramCount: opts.minTrigramCount, minBigramCount: opts.minBigramCount, discounts: { d1, d2, d3 } } },
+        sections,
+      );
+      return { file, stats };
+    }
+    const stats = { vocab: V, tokens: this.tokens, segments: this.segments, bigramTypes: nB, trigramTypes: nT, fourgramTypes: nQ, bigrams: N2, trigrams: N3, fourgrams: N4 };
     const file = writeNgramFile(
-      { order: 3, vocabSize: V, bigrams: N2, trigrams: N3, step, info: { ...info, ...stats, minTrigramCount: opts.minTrigramCount, minBigramCount: opts.minBigramCount, discounts: { d1, d2, d3 } } },
-      { vocab: vocabBytes, uniP: bytesOf(uniP), uniBo: bytesOf(uniBo), biOff: bytesOf(biOff), biW: bytesOf(biW), biP: bytesOf(biP), biBo: bytesOf(biBo), triOff: bytesOf(triOff), triW: bytesOf(triW), triP: bytesOf(triP) },
+      { order: 4, vocabSize: V, bigrams: N2, trigrams: N3, fourgrams: N4, step, info: { ...info, ...stats, minTrigramCount: opts.minTrigramCount, minBigramCount: opts.minBigramCount, minFourgramCount: opts.minFourgramCount ?? 2, discounts: { d1, d2, d3, d4 } } },
+      { ...sections, triBo: bytesOf(triBo), quadOff: bytesOf(quadOff), quadW: bytesOf(quadW), quadP: bytesOf(quadP) },
     );
     void UNK;
     return { file, stats };
   }
+}
+
+/** a trigram key (u v w) packed in base V -> the same trigram packed in 16-bit fields */
+function baseVToTri(k: number, V: number): number {
+  const w = k % V;
+  const uv = (k - w) / V;
+  const v = uv % V;
+  return ((uv - v) / V) * P32 + v * P16 + w;
 }
 
 /** Distinct sorted keys and their counts. */

@@ -1,9 +1,11 @@
 /**
- * Syllable trigram language model in a compact binary file (src/data/repair/lm.bin), read in
- * one go: no parsing beyond a small JSON header and the vocabulary string.
+ * Syllable trigram (or 4-gram) language model in a compact binary file (src/data/repair/lm.bin),
+ * read in one go: no parsing beyond a small JSON header and the vocabulary string.
  *
  * Layout (little-endian, every section 4-byte aligned):
- *   "VNLM0003" | u32 header length | header JSON | sections named in the header:
+ *   magic | u32 header length | header JSON | sections named in the header. The magic is the
+ *   format version: "VNLM0003" a trigram file, "VNLM0004" a 4-gram file (the trigram sections
+ *   plus triBo, quadOff, quadW, quadP below); any other is refused with a message.
  *   vocab      UTF-8, unit strings joined by "\n" (id = line number; ids 0-4 are specials)
  *   uniP       f32[V]   ln P1(w)            (Kneser-Ney continuation unigram, uniform floor)
  *   uniBo      f32[V]   ln γ2(v)            (backoff weight of context v)
@@ -14,21 +16,31 @@
  *   triOff     u32[N2+1] trigram range of each bigram context
  *   triW       u16[N3]
  *   triP       u16[N3]  -ln P3(w|u v) / step
- * Probabilities are stored in backoff form: P(w|u v) = P3 if the trigram is kept, otherwise
- * γ3(u v) · P(w|v), and P(w|v) = P2 if the bigram is kept, otherwise γ2(v) · P1(w).
+ *   (VNLM0004 only)
+ *   triBo      u16[N3]  -ln γ4(u v w) / step (backoff weight of the 4-gram context u v w)
+ *   quadOff    u32[N3+1] 4-gram range of each trigram context
+ *   quadW      u16[N4]
+ *   quadP      u16[N4]  -ln P4(w|t u v) / step
+ * Probabilities are stored in backoff form: P(w|t u v) = P4 if the 4-gram is kept, otherwise
+ * γ4(t u v) · P(w|u v); P(w|u v) = P3 if the trigram is kept, otherwise γ3(u v) · P(w|v), and
+ * P(w|v) = P2 if the bigram is kept, otherwise γ2(v) · P1(w). In a file built here every kept
+ * n-gram's suffix (and prefix) is kept too.
  */
 
 export const LM_MAGIC = 'VNLM0003';
+export const LM_MAGIC4 = 'VNLM0004';
 export const SPECIALS = ['<s>', '</s>', '<num>', '<x>', '<unk>'] as const;
 export const BOS = 0;
 export const EOS = 1;
 export const UNK = 4;
 
 export interface NgramHeader {
-  order: 3;
+  order: 3 | 4;
   vocabSize: number;
   bigrams: number;
   trigrams: number;
+  /** order 4 only */
+  fourgrams?: number;
   /** quantisation step of the u16 costs, in nats */
   step: number;
   sections: Record<string, [offset: number, bytes: number]>;
@@ -37,26 +49,31 @@ export interface NgramHeader {
 }
 
 export const SECTION_ORDER = ['vocab', 'uniP', 'uniBo', 'biOff', 'biW', 'biP', 'biBo', 'triOff', 'triW', 'triP'] as const;
+export const SECTION_ORDER4 = [...SECTION_ORDER, 'triBo', 'quadOff', 'quadW', 'quadP'] as const;
+type Sections = Record<(typeof SECTION_ORDER)[number], Uint8Array> & Partial<Record<(typeof SECTION_ORDER4)[number], Uint8Array>>;
 
-/** Serialise sections (in SECTION_ORDER) with a header into one buffer. */
-export function writeNgramFile(header: Omit<NgramHeader, 'sections'>, sections: Record<(typeof SECTION_ORDER)[number], Uint8Array>): Buffer {
+/** Serialise sections (in SECTION_ORDER, SECTION_ORDER4 at order 4) with a header into one buffer. */
+export function writeNgramFile(header: Omit<NgramHeader, 'sections'>, sections: Sections): Buffer {
   const pad4 = (n: number) => (n + 3) & ~3;
   const offsets: Record<string, [number, number]> = {};
+  const names = header.order === 4 ? SECTION_ORDER4 : SECTION_ORDER;
+  for (const name of names) if (!sections[name]) throw new Error(`writeNgramFile: section ${name} missing`);
   let at = 0;
-  for (const name of SECTION_ORDER) {
-    offsets[name] = [at, sections[name].byteLength];
-    at = pad4(at + sections[name].byteLength);
+  for (const name of names) {
+    offsets[name] = [at, sections[name]!.byteLength];
+    at = pad4(at + sections[name]!.byteLength);
   }
   const json = Buffer.from(JSON.stringify({ ...header, sections: offsets }), 'utf8');
   const headLen = pad4(8 + 4 + json.length);
   const out = Buffer.alloc(headLen + at);
-  out.write(LM_MAGIC, 0, 'latin1');
+  out.write(header.order === 4 ? LM_MAGIC4 : LM_MAGIC, 0, 'latin1');
   out.writeUInt32LE(json.length, 8);
   json.copy(out, 12);
-  for (const name of SECTION_ORDER) {
-    const s = sections[name];
+  for (const name of names) {
+    const s = sections[name]!;
     out.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), headLen + offsets[name]![0]);
   }
+  if (header.order === 4 && !new NgramModel(out).fourgramSuffixesStored()) throw new Error('writeNgramFile: a 4-gram without its trigram (u v w)');
   return out;
 }
 
@@ -76,13 +93,22 @@ export class NgramModel {
   readonly triOff: Uint32Array;
   readonly triW: Uint16Array;
   readonly triP: Uint16Array;
+  /** 3 or 4 */
+  readonly order: 3 | 4;
+  /** order 4 (empty at order 3): backoff of each trigram as a 4-gram context, the 4-gram runs */
+  readonly triBo: Uint16Array;
+  readonly quadOff: Uint32Array;
+  readonly quadW: Uint16Array;
+  readonly quadP: Uint16Array;
   readonly step: number;
 
   constructor(file: Uint8Array) {
     // typed-array views need 4-byte alignment of the underlying offset
     const buf = file.byteOffset % 4 === 0 ? file : new Uint8Array(file);
     const magic = Buffer.from(buf.buffer, buf.byteOffset, 8).toString('latin1');
-    if (magic !== LM_MAGIC) throw new Error(`language model: bad magic ${JSON.stringify(magic)}`);
+    if (magic !== LM_MAGIC && magic !== LM_MAGIC4) {
+      throw new Error(`language model: unsupported file format ${JSON.stringify(magic)} (this build reads ${LM_MAGIC} trigram and ${LM_MAGIC4} 4-gram files; rebuild with npm run build:lm)`);
+    }
     const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     const jsonLen = dv.getUint32(8, true);
     this.header = JSON.parse(Buffer.from(buf.buffer, buf.byteOffset + 12, jsonLen).toString('utf8')) as NgramHeader;
@@ -104,6 +130,19 @@ export class NgramModel {
     this.triOff = view('triOff', Uint32Array);
     this.triW = view('triW', Uint16Array);
     this.triP = view('triP', Uint16Array);
+    this.order = magic === LM_MAGIC4 ? 4 : 3;
+    if (this.header.order !== this.order) throw new Error(`language model: header says order ${this.header.order}, format ${magic}`);
+    if (this.order === 4) {
+      this.triBo = view('triBo', Uint16Array);
+      this.quadOff = view('quadOff', Uint32Array);
+      this.quadW = view('quadW', Uint16Array);
+      this.quadP = view('quadP', Uint16Array);
+    } else {
+      this.triBo = new Uint16Array(0);
+      this.quadOff = new Uint32Array(0);
+      this.quadW = new Uint16Array(0);
+      this.quadP = new Uint16Array(0);
+    }
     this.step = this.header.step;
   }
 
@@ -122,7 +161,8 @@ export class NgramModel {
     for (let w = 0; w < V; w++) m[w] = Math.max(0, minBo - this.uniP[w]!);
     for (let i = 0; i < this.biW.length; i++) { const c = this.biP[i]! * this.step; if (c < m[this.biW[i]!]!) m[this.biW[i]!] = c; }
     for (let i = 0; i < this.triW.length; i++) { const c = this.triP[i]! * this.step; if (c < m[this.triW[i]!]!) m[this.triW[i]!] = c; }
-    // a backoff through a trigram context adds >= 0 (γ3 <= 1), so the bigram-level bounds hold
+    for (let i = 0; i < this.quadW.length; i++) { const c = this.quadP[i]! * this.step; if (c < m[this.quadW[i]!]!) m[this.quadW[i]!] = c; }
+    // a backoff through a trigram or 4-gram context adds >= 0 (γ <= 1), so the lower-level bounds hold
     return (this.minCostCache = m);
   }
 
@@ -204,6 +244,28 @@ export class NgramModel {
     return sig;
   }
 
+  /**
+   * Order 4: whether every stored 4-gram (t u v w) has its trigram (u v w) stored. The writer
+   * refuses a VNLM0004 file without it, so the decoder searches a 4-gram run only after finding
+   * the trigram (the runs are short: ~2 successors a context, so no signature is needed).
+   */
+  fourgramSuffixesStored(): boolean {
+    const { biOff, biW, triOff, triW, quadOff, quadW } = this;
+    const V = biOff.length - 1;
+    for (let t = 0; t < V; t++) {
+      for (let b1 = biOff[t]!; b1 < biOff[t + 1]!; b1++) {
+        const u = biW[b1]!;
+        for (let k = triOff[b1]!; k < triOff[b1 + 1]!; k++) {
+          if (quadOff[k + 1]! === quadOff[k]!) continue;
+          const b2 = search(biW, biOff[u]!, biOff[u + 1]!, triW[k]!);
+          if (b2 < 0) return false;
+          for (let q = quadOff[k]!; q < quadOff[k + 1]!; q++) if (search(triW, triOff[b2]!, triOff[b2 + 1]!, quadW[q]!) < 0) return false;
+        }
+      }
+    }
+    return true;
+  }
+
   id(unit: string): number { return this.ids.get(unit) ?? -1; }
   get size(): number { return this.vocab.length; }
 
@@ -222,6 +284,28 @@ export class NgramModel {
       bo = this.biBo[b]! * this.step;
     }
     return bo + this.cost2(v, w);
+  }
+
+  /** -ln P(w | t u v); at order 3 the same as cost(u, v, w) */
+  cost4(t: number, u: number, v: number, w: number): number {
+    if (this.order === 3) return this.cost(u, v, w);
+    let bo = 0;
+    const b = search(this.biW, this.biOff[t]!, this.biOff[t + 1]!, u);
+    if (b >= 0) {
+      const k = search(this.triW, this.triOff[b]!, this.triOff[b + 1]!, v);
+      if (k >= 0) {
+        const q = search(this.quadW, this.quadOff[k]!, this.quadOff[k + 1]!, w);
+        if (q >= 0) return this.quadP[q]! * this.step;
+        bo = this.triBo[k]! * this.step;
+      }
+    }
+    return bo + this.cost(u, v, w);
+  }
+
+  /** index of the trigram (u v w), or -1 */
+  trigram(u: number, v: number, w: number): number {
+    const b = search(this.biW, this.biOff[u]!, this.biOff[u + 1]!, v);
+    return b < 0 ? -1 : search(this.triW, this.triOff[b]!, this.triOff[b + 1]!, w);
   }
 
   /** -ln P(w | v). */
@@ -349,6 +433,13 @@ export class ContextSlots {
   private readonly biIndex: RunIndex;
   private readonly sig: Uint32Array | undefined;
   private readonly lx: LookupIndex;
+  /** order 4: the 4-gram run of the slot's context (t u v) and its backoff */
+  private readonly quadLo: Int32Array;
+  private readonly quadHi: Int32Array;
+  private readonly bo4: Float64Array;
+
+  /** the model has a 4-gram level (set() then takes the unit t before u v) */
+  readonly four: boolean;
 
   constructor(private readonly m: NgramModel, slots: number) {
     this.biCtx = new Int32Array(slots);
@@ -357,6 +448,11 @@ export class ContextSlots {
     this.biIndex = h.bi;
     this.sig = h.sig;
     this.lx = h;
+    this.four = m.order === 4;
+    this.quadLo = new Int32Array(slots);
+    this.quadHi = new Int32Array(slots);
+    this.bo4 = new Float64Array(slots);
+
     this.triLo = new Int32Array(slots);
     this.triHi = new Int32Array(slots);
     this.bo3 = new Float64Array(slots);
@@ -366,9 +462,16 @@ export class ContextSlots {
     this.step = m.step;
   }
 
-  /** u, v: valid ids (UNK for unknown units) */
-  set(slot: number, u: number, v: number): void {
+  /** u, v (and t, the unit before u, for a 4-gram model): valid ids (UNK for unknown units) */
+  set(slot: number, u: number, v: number, t = UNK): void {
     const m = this.m;
+    if (this.four) {
+      // the 4-gram context (t u v): trigram index of (t u v), its run and backoff
+      const b1 = find(m.biW, m.biOff[t]!, m.biOff[t + 1]!, u, this.biIndex, t);
+      const k = b1 >= 0 ? search(m.triW, m.triOff[b1]!, m.triOff[b1 + 1]!, v) : -1;
+      if (k >= 0) { this.quadLo[slot] = m.quadOff[k]!; this.quadHi[slot] = m.quadOff[k + 1]!; this.bo4[slot] = m.triBo[k]! * this.step; }
+      else { this.quadLo[slot] = 0; this.quadHi[slot] = 0; this.bo4[slot] = 0; }
+    }
     const b = find(m.biW, m.biOff[u]!, m.biOff[u + 1]!, v, this.biIndex, u);
     this.biCtx[slot] = v;
     this.uBit[slot] = contextBit(u);
@@ -384,9 +487,68 @@ export class ContextSlots {
    * answered without it (only a model without trigram signatures)
    */
   lastBigram = -2;
+  /**
+   * after cost() of a 4-gram model: the index of trigram (u v w) (-1: absent); valid only when
+   * lastBigram >= -1 (a trigram model does not set it: setKnown does not need it there).
+   * With lastBigram these are the context of the next position (setKnown): (u v w) is the 4-gram
+   * context and (v w) the trigram context of a slot whose units are v w after u.
+   */
+  lastTrigram = -1;
+
+  /**
+   * set(slot, v, w, u) from the bigram (v w) and trigram (u v w) indices a cost() call found
+   * (lastBigram >= -1, lastTrigram): no lookup.
+   */
+  setKnown(slot: number, u: number, v: number, bigram: number, trigram: number): void {
+    const m = this.m;
+    this.biCtx[slot] = v;
+    this.uBit[slot] = contextBit(u);
+    if (bigram >= 0) { this.triLo[slot] = m.triOff[bigram]!; this.triHi[slot] = m.triOff[bigram + 1]!; this.bo3[slot] = m.biBo[bigram]! * this.step; }
+    else { this.triLo[slot] = 0; this.triHi[slot] = 0; this.bo3[slot] = 0; }
+    this.biLo[slot] = m.biOff[v]!;
+    this.biHi[slot] = m.biOff[v + 1]!;
+    this.bo2[slot] = -m.uniBo[v]!;
+    if (this.four) {
+      if (trigram >= 0) { this.quadLo[slot] = m.quadOff[trigram]!; this.quadHi[slot] = m.quadOff[trigram + 1]!; this.bo4[slot] = m.triBo[trigram]! * this.step; }
+      else { this.quadLo[slot] = 0; this.quadHi[slot] = 0; this.bo4[slot] = 0; }
+    }
+  }
 
   /** -ln P(w | context in slot), w a valid id */
   cost(slot: number, w: number): number {
+    return this.four ? this.cost4(slot, w) : this.cost3(slot, w);
+  }
+
+  /**
+   * The 4-gram model's cost: the bigram (v w) first as at order 3; only when the trigram
+   * (u v w) is found is the (short) 4-gram run searched: a VNLM0004 file stores the trigram of
+   * every 4-gram (fourgramSuffixesStored, checked by the writer).
+   */
+  private cost4(slot: number, w: number): number {
+    const m = this.m;
+    const bo4 = this.bo4[slot]!;
+    if (this.sig) {
+      const idx = find(m.biW, this.biLo[slot]!, this.biHi[slot]!, w, this.biIndex, this.biCtx[slot]!);
+      this.lastBigram = idx;
+      this.lastTrigram = -1;
+      if (idx < 0) return bo4 + (this.bo3[slot]! + (this.bo2[slot]! - m.uniP[w]!));
+      if (this.sig[idx]! & this.uBit[slot]!) {
+        const t = search(m.triW, this.triLo[slot]!, this.triHi[slot]!, w);
+        this.lastTrigram = t;
+        if (t >= 0) {
+          const q = search(m.quadW, this.quadLo[slot]!, this.quadHi[slot]!, w);
+          if (q >= 0) return m.quadP[q]! * this.step;
+          return bo4 + m.triP[t]! * this.step;
+        }
+      }
+      return bo4 + (this.bo3[slot]! + m.biP[idx]! * this.step);
+    }
+    const q = search(m.quadW, this.quadLo[slot]!, this.quadHi[slot]!, w);
+    if (q >= 0) { this.lastBigram = -2; this.lastTrigram = -1; return m.quadP[q]! * this.step; }
+    return bo4 + this.cost3(slot, w);
+  }
+
+  private cost3(slot: number, w: number): number {
     const m = this.m;
     if (this.sig) {
       const idx = find(m.biW, this.biLo[slot]!, this.biHi[slot]!, w, this.biIndex, this.biCtx[slot]!);
@@ -399,6 +561,7 @@ export class ContextSlots {
       return this.bo3[slot]! + m.biP[idx]! * this.step;
     }
     const t = search(m.triW, this.triLo[slot]!, this.triHi[slot]!, w);
+    this.lastTrigram = t;
     if (t >= 0) { this.lastBigram = -2; return m.triP[t]! * this.step; }
     const b = find(m.biW, this.biLo[slot]!, this.biHi[slot]!, w, this.biIndex, this.biCtx[slot]!);
     this.lastBigram = b;
@@ -416,6 +579,7 @@ export class ContextSlots {
   }
 
   /**
+   * Trigram models only (a 4-gram model needs u too: set another slot instead).
    * -ln P(x | v w), v the bigram context of slot, right after costNoting(slot, w): the same
    * value as set(other, v, w) + cost(other, x), sharing the (v w) lookup (noted = -2: look it up).
    */

@@ -121,7 +121,7 @@ export function unitSegments(text: readonly string[], abbr: Abbreviations, isSke
  * The corpus syllable trigram model (lm.bin): the corpus training documents plus the tesseract
  * vie bigram list as extra pair evidence. Returns one file per pruning level.
  */
-export function buildLanguageModel(src: LmSources, prune: [min3: number, min2: number][] = [[src.minTrigramCount, src.minBigramCount]]): { file: Buffer; stats: Record<string, number> }[] {
+export function buildLanguageModel(src: LmSources, prune: [min3: number, min2: number, min4?: number][] = [[src.minTrigramCount, src.minBigramCount]]): { file: Buffer; stats: Record<string, number> }[] {
   const log = src.log ?? (() => {});
   const hw = (f: string) => readFileSync(join(src.handwrittenDir, f), 'utf8');
   const abbr = parseAbbreviations(hw('abbreviations.txt'));
@@ -144,7 +144,8 @@ export function buildLanguageModel(src: LmSources, prune: [min3: number, min2: n
   const lex = readTesseractLexicon(src.tessdataVie, spellable);
   for (const [a, b] of lex.pairs) trainer.addPair(a, b);
   log(`  counted ${trainer.tokens} units in ${trainer.segments} segments from ${kept}/${docs} documents; building`);
-  return prune.map(([min3, min2]) => trainer.build(lex.syllables, { minTrigramCount: min3, minBigramCount: min2 }, { corpusDocuments: kept, corpusEvery: src.corpusEvery }));
+  // a third count (min4) asks for a 4-gram model pruned at it
+  return prune.map(([min3, min2, min4]) => trainer.build(lex.syllables, { minTrigramCount: min3, minBigramCount: min2, ...(min4 ? { order: 4 as const, minFourgramCount: min4 } : {}) }, { corpusDocuments: kept, corpusEvery: src.corpusEvery }));
 }
 
 /**

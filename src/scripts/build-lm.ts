@@ -10,6 +10,7 @@
  *   npm run build:lm -- --corpus-every 20              # quick model from 1/20 of the corpus
  *   npm run build:lm -- --skip-lm                      # keep lm.bin, rebuild the channels
  *   npm run build:lm -- --min3 3 --min2 2 --out DIR    # other pruning, elsewhere
+ *   npm run build:lm -- --min4 2 --out DIR             # a 4-gram model (4-grams seen >= 2 times)
  * Deterministic: the same inputs give byte-identical files. Run it niced on a shared machine.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,12 +34,13 @@ const t0 = Date.now();
 let lm: Uint8Array;
 if (process.argv.includes('--skip-lm')) lm = readFileSync(join(outDir, MODEL_FILES.lmCorpus));
 else {
-  // --also "1:1,3:3" builds extra pruning levels (min trigram:min bigram count) as lm-p<min3>-<min2>.bin for comparison
-  const main: [number, number] = [Number(arg('--min3') ?? 2), Number(arg('--min2') ?? 2)];
-  const also = (arg('--also') ?? '').split(',').filter(Boolean).map((x) => x.split(':').map(Number) as [number, number]);
+  // --also "1:1,3:3,2:2:3" builds extra pruning levels (min trigram:min bigram[:min 4-gram] count)
+  // as lm-p<min3>-<min2>[-<min4>].bin for comparison; a min 4-gram count makes an order-4 model
+  const main = [Number(arg('--min3') ?? 2), Number(arg('--min2') ?? 2), ...(arg('--min4') ? [Number(arg('--min4'))] : [])] as [number, number, number?];
+  const also = (arg('--also') ?? '').split(',').filter(Boolean).map((x) => x.split(':').map(Number) as [number, number, number?]);
   const built = buildLanguageModel({ ...paths, corpusEvery: Number(arg('--corpus-every') ?? 1), minTrigramCount: main[0], minBigramCount: main[1], log: (m) => console.log(m) }, [main, ...also]);
   built.forEach((b, i) => {
-    const name = i === 0 ? MODEL_FILES.lmCorpus : `lm-p${also[i - 1]![0]}-${also[i - 1]![1]}.bin`;
+    const name = i === 0 ? MODEL_FILES.lmCorpus : `lm-p${also[i - 1]!.join('-')}.bin`;
     writeFileSync(join(outDir, name), b.file);
     console.log(`${name}: ${(b.file.length / 2 ** 20).toFixed(2)} MB ${JSON.stringify(b.stats)}`);
   });
