@@ -351,6 +351,8 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   let lmVal = new Float64Array(1 << 16);
   /** per lmVal entry: the bigram (v w) index its lookup found (ContextSlots.lastBigram), for the confidence pass */
   let lmBigram = new Int32Array(1 << 16);
+  /** 4-gram models: per lmVal entry, the trigram (u v w) index its lookup found (ContextSlots.lastTrigram) */
+  let lmTrigram = new Int32Array(lm.ngram.order === 4 ? 1 << 16 : 0);
   let slotOfPrev = new Int32Array(1 << 14);
   // per-predecessor LM contexts
   const slots = new ContextSlots(lm.ngram, MAXP);
@@ -387,8 +389,13 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
    */
   let afterCost = 0;
   /** the second term of pairCost alone (the first one is known) */
-  function afterOnly(c: Cand, v: number, next: Cand, cache: DocCache | undefined, noted: number): number {
-    if (c.unit < 0 || four) { setContext(1, v, c.unit, confU); return ctxCost(1, next.unit, next.unseen, cache); }
+  function afterOnly(c: Cand, v: number, next: Cand, cache: DocCache | undefined, noted: number, notedTri: number): number {
+    if (c.unit < 0 || four) {
+      // 4-gram: the indices of (v c) and (u v c) found by c's lookup give next's context (u v c)
+      if (c.unit >= 0 && noted >= -1) slots.setKnown(1, v < 0 ? UNK : v, c.unit, noted, notedTri);
+      else setContext(1, v, c.unit, confU);
+      return ctxCost(1, next.unit, next.unseen, cache);
+    }
     if (next.unit < 0) return ctxCost(1, next.unit, next.unseen, cache);
     const r2 = slots.costAfter(0, c.unit, next.unit, noted);
     return cache ? cached(r2, next.unit, cache) : r2;
@@ -463,6 +470,11 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
         const grownB = new Int32Array(need * 2);
         grownB.set(lmBigram.subarray(0, valTotal));
         lmBigram = grownB;
+        if (four) {
+          const grownT = new Int32Array(need * 2);
+          grownT.set(lmTrigram.subarray(0, valTotal));
+          lmTrigram = grownT;
+        }
       }
       lmVal.fill(NaN, valTotal, need);
       valTotal = need;
@@ -478,6 +490,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
           const lmc = ctxCost(0, c.unit, c.unseen, cache);
           lmVal[k] = lmc;
           lmBigram[k] = c.unit >= 0 ? slots.lastBigram : -2;
+          if (four) lmTrigram[k] = slots.lastTrigram;
           stateBi[base + k] = c.unit >= 0 && slots.lastBigram >= -1 ? slots.lastBigram : -3;
           stateTri[base + k] = slots.lastTrigram;
           score[base + k] = c.cost + lmc;
@@ -544,6 +557,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
           vals[vbase + k * nUse + oi] = lmc;
           const lb = c.unit >= 0 ? slots.lastBigram : -2;
           lmBigram[vbase + k * nUse + oi] = lb;
+          if (four) lmTrigram[vbase + k * nUse + oi] = slots.lastTrigram;
           const s = pj + lmc;
           if (s < best) { best = s; arg = order[oi]!; argBi = lb >= -1 ? lb : -3; argTri = slots.lastTrigram; }
         }
@@ -618,7 +632,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
           let l: number;
           if (a === a) {
             l = c.cost + a;
-            if (next) l += b === b ? b : afterOnly(c, v, next, cache, lmBigram[baseA + k * nA]!);
+            if (next) l += b === b ? b : afterOnly(c, v, next, cache, lmBigram[baseA + k * nA]!, four ? lmTrigram[baseA + k * nA]! : -1);
           } else {
             l = c.cost + pairCost(c, v, next, cache);
             if (next) l += afterCost;
