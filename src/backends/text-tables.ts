@@ -217,6 +217,98 @@ function readPipeBlock(lines: readonly string[], from: number, to: number): Foun
   return { rows, headerRows, firstLine: Math.min(realFirst, from), lastLine: to };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Pipe rows wrapped over lines: a pipe table typeset as text and read back by OCR.
+
+const countPipes = (text: string) => text.match(/(?<!\\)\|/g)?.length ?? 0;
+/** A heading or a list item after a table: a line that never continues a row. */
+const OUTLINE_LINE = /^(?:[IVXL]+|\d{1,2}(?:\.\d{1,2})*)[.)]\s|^(?:phụ lục|bảng|nơi nhận)\b/iu;
+
+/**
+ * The `| --- |` line under a pipe header as English OCR reads a printed one: a short word
+ * ("fell", "reef") between the header's lines and the first row. Only near the block's start,
+ * in a table of outer pipes.
+ */
+function isGarbledSeparator(lines: readonly string[], blockStart: number, k: number): boolean {
+  const t = lines[k]!.trim();
+  if (k <= blockStart || k > blockStart + 3 || !lines[blockStart]!.trim().startsWith('|')) return false;
+  return /^[\p{L}_=~.:-]{1,8}(?: [\p{L}_=~.:-]{1,8}){0,2}$/u.test(t) && rowLabel(t) === null;
+}
+
+/**
+ * A line that is no pipe row, after a pipe line of a table: the wrapped end of the row above (or
+ * a garbled separator) when a pipe line follows it, or when it closes a table of outer pipes with
+ * the row's last pipe ("25.000 |").
+ */
+function isRowContinuation(lines: readonly string[], blockStart: number, k: number): boolean {
+  const t = lines[k]!.trim();
+  if (t === '' || BORDER.test(t) || isPipeRow(t) || OUTLINE_LINE.test(t)) return false;
+  const closesRow = lines[blockStart]!.trim().startsWith('|') && t.endsWith('|');
+  return closesRow || (k + 1 < lines.length && isPipeRow(lines[k + 1]!));
+}
+
+/**
+ * A block of pipe lines with its wrapped rows joined, as a printed pipe table reads back from
+ * OCR: a row's text runs on over the next lines ("| 1 | Tổ chức ra quân thu gom rác thải" /
+ * "| Phòng Kinh tế | Đoàn Thanh niên …; Công" / "an đặc khu | Từ tháng 4 | Báo cáo |"). A row is
+ * complete with as many pipes as the table's rows have: the complete rows' most common count in
+ * a table of outer pipes, the header's in one without ("TT | Nội dung | … | Thời gian"). A line
+ * that opens with a row label ("| 2 |", "3 |") opens a row; a line without pipes continues the
+ * row above. The rows keep the line they start on.
+ */
+function readUnwrappedPipeBlock(lines: readonly string[], from: number, to: number): FoundTable | null {
+  const block = lines.slice(from, to + 1).map((l) => l.trim());
+  const isRule = (t: string) => MD_SEPARATOR.test(t) || BORDER.test(t);
+  const piped = block.filter((t) => countPipes(t) > 0 && !isRule(t));
+  const outer = piped.filter((t) => t.startsWith('|')).length > piped.length / 2;
+  const complete = block.filter((t) => t.startsWith('|') && t.endsWith('|') && !isRule(t)).map(countPipes);
+  const width = outer ? (complete.length >= 2 ? mostCommon(complete) : 0) : looksLikeHeader(splitPipeRow(block[0]!)) ? countPipes(block[0]!) : 0;
+  const firstCell = (t: string) => (t.startsWith('|') ? splitPipeRow(t)[0] : t.split('|')[0]) ?? '';
+  const view: string[] = [];
+  const origin: number[] = [];
+  for (let k = 0; k < block.length; k++) {
+    // OCR reads a printed pipe as "]" after a number or a word ("| 1] Tỷ lệ", "93,5] ≥ 95 |")
+    const line = outer && width > 0 && countPipes(block[k]!) < width ? block[k]!.replace(/(?<=\S)\](?=\s|$)/gu, ' |') : block[k]!;
+    const last = view.length > 0 && !isRule(view[view.length - 1]!) ? view[view.length - 1]! : null;
+    if (isGarbledSeparator(lines, from, from + k) && (k + 1 >= block.length || countPipes(block[k + 1]!) > 0)) {
+      view.push('| --- |');
+      origin.push(from + k);
+      continue;
+    }
+    const pipes = countPipes(line);
+    const shared = last !== null && last.endsWith('|') && line.startsWith('|') ? 1 : 0;
+    const joins =
+      last !== null &&
+      !isRule(line) &&
+      (pipes === 0 ||
+        (width > 0 &&
+          !rowLabel(firstCell(line)) &&
+          (outer || !line.startsWith('|')) &&
+          countPipes(last) + pipes - shared <= width));
+    if (!joins) {
+      view.push(line);
+      origin.push(from + k);
+      continue;
+    }
+    // a complete row of outer pipes takes the text into its last cell, before the closing pipe
+    const into = outer && last.endsWith('|') && (pipes === 0 || countPipes(last) >= width) ? `${last.slice(0, -1).trim()} ${line} |` : shared ? `${last} ${line.slice(1).trim()}` : `${last} ${line}`;
+    view[view.length - 1] = into;
+  }
+  const found = readPipeBlock(view, 0, view.length - 1);
+  if (!found) return null;
+  return { ...found, rows: found.rows.map((r) => ({ ...r, line: origin[r.line]! })), firstLine: origin[found.firstLine]!, lastLine: to };
+}
+
+/** The most frequent value (the smallest of equally frequent ones); 0 for none. */
+function mostCommon(values: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = 0;
+  let bestCount = 0;
+  for (const [v, c] of [...counts].sort((x, y) => x[0] - y[0])) if (c > bestCount) [best, bestCount] = [v, c];
+  return best;
+}
+
 /** Lines that end a cell-per-line table: the closing of the document, an appendix, a new pipe table. */
 const TABLE_END = /^(?:noi nhan|tm\s*\.|kt\s*\.|t\/m|phu luc\b)/;
 
@@ -465,8 +557,8 @@ export function findTextTables(lines: readonly string[], page: number | null = n
     }
     if (isPipeRow(line) || BORDER.test(line)) {
       let j = i;
-      while (j + 1 < lines.length && (isPipeRow(lines[j + 1]!) || BORDER.test(lines[j + 1]!) || MD_SEPARATOR.test(lines[j + 1]!))) j++;
-      const found = readPipeBlock(lines, i, j);
+      while (j + 1 < lines.length && (isPipeRow(lines[j + 1]!) || BORDER.test(lines[j + 1]!) || MD_SEPARATOR.test(lines[j + 1]!) || isRowContinuation(lines, i, j + 1))) j++;
+      const found = readUnwrappedPipeBlock(lines, i, j);
       if (found && found.headerRows === found.rows.length) {
         // Only a header: its rows may follow one cell per line.
         const cpl = readCellPerLine(lines, found, j + 1);

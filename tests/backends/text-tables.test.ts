@@ -90,4 +90,53 @@ describe('text tables', () => {
     expect(rowTexts(ruled[0]!, 0)[0]).toBe('STT');
     expect(ruled[0]!.cells.find((c) => c.row === 0)!.columnHeader).toBe(true);
   });
+
+  it('joins the rows of a printed pipe table that English OCR read back wrapped, its "| --- |" line garbled', () => {
+    // typed as lines of the damaged twin of the Phú Quốc plan (tests/damaged); the header's last cell wraps too
+    const lines = [
+      'III. NHIEM VU',
+      '| STT | Nhiém vu | Pon vi chu tri | Pon vi phéi hop | Thoi gian hoan',
+      'thanh |',
+      'reef',
+      '| I | Hoan thién co ché | | | |',
+      '| 1 | TG chic ra quan thu gom rac thai',
+      '| Phong Kinh té | Doan Thanh nién; Cong',
+      'an dac khu | Tir thang 4 dén thang 10/2026 |',
+      '| 2 | Ki€m tra viéc chap hanh phap luat | Phong Kinh té | Cong an dic khu | Thuong xuyén |',
+      '| 3] So bai bién | Phong Kinh té | Cong an dic khu |',
+      'Quy 11/2026 |',
+      '',
+      'IV. KINH PHI',
+    ];
+    const [table, ...more] = findTextTables(lines);
+    expect(more).toEqual([]);
+    expect([table!.rowCount, table!.colCount, table!.firstLine, table!.lastLine]).toEqual([5, 5, 2, 11]);
+    expect(table!.rowLines).toEqual([2, 5, 6, 9, 10]);
+    expect(rowTexts(table!, 0)).toEqual(['STT', 'Nhiém vu', 'Pon vi chu tri', 'Pon vi phéi hop', 'Thoi gian hoan thanh']);
+    expect(table!.cells.filter((c) => c.columnHeader).length).toBe(5);
+    expect(rowTexts(table!, 2)).toEqual(['1', 'TG chic ra quan thu gom rac thai', 'Phong Kinh té', 'Doan Thanh nién; Cong an dac khu', 'Tir thang 4 dén thang 10/2026']);
+    expect(rowTexts(table!, 4)).toEqual(['3', 'So bai bién', 'Phong Kinh té', 'Cong an dic khu', 'Quy 11/2026']);
+  });
+
+  it('joins wrapped rows of a table without outer pipes, a row opening at its label', () => {
+    const lines = [
+      'TT | Noi dung nhiém vu | Co quan chu tri | Co quan phéi hop | Thoi gian',
+      'thuc hién',
+      '1 | Ra soat phuong an ung pho thién tai |',
+      'Chi cuc Thuy loi | Van phong S& | Quy 1/2026',
+      '2 | Kiém tra ho chira | Chi cuc Thuy',
+      'loi | Cong ty Thuy loi | Truc',
+      'ngay 31/5/2026',
+      '3 | Tap huan | Trung tam Dich vu | Hoi Nong dan | Thuong xuyén',
+      'IV. KINH PHI',
+      'Kinh phi | do ngan sach bo tri',
+    ];
+    const tables = findTextTables(lines);
+    expect(tables[0]!.rowCount).toBe(4);
+    expect(rowTexts(tables[0]!, 0)[4]).toBe('Thoi gian thuc hién');
+    expect(rowTexts(tables[0]!, 2)).toEqual(['2', 'Kiém tra ho chira', 'Chi cuc Thuy loi', 'Cong ty Thuy loi', 'Truc ngay 31/5/2026']);
+    // the heading after the table is no continuation of its last row
+    expect(rowTexts(tables[0]!, 3)[4]).toBe('Thuong xuyén');
+    expect(tables[0]!.lastLine).toBe(8);
+  });
 });

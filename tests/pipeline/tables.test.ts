@@ -149,6 +149,10 @@ describe('task table labels damaged by OCR', () => {
     });
   });
 
+  it('reads English OCR\'s "IT" for II between I and III, after the repair made it "ÍT"', () => {
+    expect(repairRowLabels(['I', '1', 'ÍT', '1', 'III'], [true, false, true, false, true]).labels).toEqual(['I', '1', 'II', '1', 'III']);
+  });
+
   it('leaves labels that are right, or that no neighbour explains, as they are', () => {
     // a first group, a jump the document made itself, numbers as sub-groups, a lone "l"
     expect(repairRowLabels(['I', 'II', 'V', '1', 'l'], [true, true, true, true, false]).repaired).toEqual([]);

@@ -67,8 +67,8 @@ function labelKind(id: string): string {
 /** Depth of a label kind in the usual order of plans: A > I > 1 > 1.1 > a. */
 const DEPTH: Record<string, number> = { upper: 0, roman: 1, int: 2, dec: 3, lower: 4 };
 
-/** A Roman label as OCR misreads it in a narrow cell: I as l, 1, | or !, II as H ("HI" for III). */
-const DAMAGED_ROMAN = /^[IVXLlHh1|!]{1,6}$/u;
+/** A Roman label as OCR misreads it in a narrow cell: I as l, 1, T, | or !, II as H ("HI" for III, "IT" for II). */
+const DAMAGED_ROMAN = /^[IVXLlHhT1|!]{1,6}$/u;
 /** A number label OCR read as a bracket or bar ("{" for 1): no digit and no letter, one or two marks. */
 const DAMAGED_NUMBER = /^[{}()[\]|!/\\_]{1,2}$/u;
 
@@ -88,11 +88,13 @@ export function repairRowLabels(labels: readonly string[], group: readonly boole
   labels.forEach((raw, k) => {
     const label = raw.trim().replace(/[.)]+$/, '');
     if (!label) return;
-    if (group[k] && DAMAGED_ROMAN.test(label) && /[IVXLH]/u.test(label)) {
+    // the repair may have read a damaged numeral as a word ("IT" → "ÍT")
+    const bare = label.normalize('NFD').replace(/\p{M}/gu, '');
+    if (group[k] && DAMAGED_ROMAN.test(bare) && /[IVXLH]/u.test(bare)) {
       const value = /^[IVXL]+$/.test(label) ? romanNumber(label) : null;
       const expected = roman + 1;
       // H is two I's run together
-      const read = label.replace(/[Hh]/g, 'II').replace(/[l1|!]/g, 'I');
+      const read = bare.replace(/[Hh]/g, 'II').replace(/[l1T|!]/g, 'I');
       // a valid numeral is misread only when it repeats the last one; junk only when it reads as the next
       const fits = value === null ? romanNumber(read) === expected : misread && value === roman;
       if (value !== expected && roman > 0 && fits) {
