@@ -29,7 +29,11 @@
  * split across <span>s, VML drawings, one "Đơn vị thực hiện" column saying "X chủ trì; Y phối hợp", and the signature
  * block in a table beside "Nơi nhận" with the signature image.
  *
- *   npx tsx src/scripts/build-blind-docx.ts [dir] [--round=1|2|3|4]   (default tests/data, where they live once scored)
+ * Round 5 (session 14, helper `blind`): a provincial plan whose targets are only prose sentences and whose prose tasks
+ * give lead, support and time in one run-in sentence, the signature alone in a table with "Nơi nhận" after it; a Sở's
+ * plan whose one "Đơn vị thực hiện" column says "X phối hợp với Y" without "chủ trì".
+ *
+ *   npx tsx src/scripts/build-blind-docx.ts [dir] [--round=1|2|3|4|5]   (default tests/data, where they live once scored)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -960,6 +964,128 @@ export const BLIND_ROUND4_LATE_DOCX: Record<string, () => Promise<Buffer>> = {
   'cong-an-lam-dong-pc04-cao-diem-ma-tuy-2026': congAnLamDongPc04,
 };
 
+// ---------------------------------------------------------------------------------------------
+// 13. Round 5 (session 14, helper `blind`): a provincial plan of UBND tỉnh Lào Cai whose targets are written only as
+//     prose sentences ("Phấn đấu đến năm 2030, … đạt 3.500 ha, chiếm khoảng 2,5% …"), laws cited with their day of
+//     passing ("Luật Trồng trọt ngày 19 tháng 11 năm 2018; Luật Chăn nuôi ngày …" in one "Căn cứ"), prose tasks whose
+//     lead, support and time stand in ONE run-in sentence after the body ("Cơ quan chủ trì: …; cơ quan phối hợp: …;
+//     thời gian hoàn thành: …"), an organisation item naming three departments at once, and the signature alone in a
+//     borderless table (an empty left cell) with "Nơi nhận" as paragraphs AFTER it; PHÓ CHỦ TỊCH THƯỜNG TRỰC.
+
+export async function ubndLaoCaiNongNghiepHuuCo(): Promise<Buffer> {
+  const signature = new Table({
+    borders: TableBorders.NONE,
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({ children: [para('')] }),
+          new TableCell({ children: centered(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH THƯỜNG TRỰC', '', '', '', 'Hoàng Văn Minh'], true) }),
+        ],
+      }),
+    ],
+  });
+  const task = (heading: string, body: string) => [para(heading, { bold: true }), para(body)];
+  return pack([
+    headerTable(['ỦY BAN NHÂN DÂN', 'TỈNH LÀO CAI'], 'Số: 58/KH-UBND', 'Lào Cai, ngày 20 tháng 02 năm 2026'),
+    para(''),
+    para('KẾ HOẠCH', { center: true, bold: true }),
+    para('Phát triển nông nghiệp hữu cơ tỉnh Lào Cai giai đoạn 2026 - 2030', { center: true, bold: true }),
+    para(''),
+    para('Căn cứ Luật Trồng trọt ngày 19 tháng 11 năm 2018; Luật Chăn nuôi ngày 19 tháng 11 năm 2018;', { italic: true }),
+    para('Căn cứ Nghị định số 109/2018/NĐ-CP ngày 29 tháng 8 năm 2018 của Chính phủ về nông nghiệp hữu cơ;', { italic: true }),
+    para('Căn cứ Quyết định số 885/QĐ-TTg ngày 23 tháng 6 năm 2020 của Thủ tướng Chính phủ phê duyệt Đề án phát triển nông nghiệp hữu cơ giai đoạn 2020 - 2030;', { italic: true }),
+    para('Theo đề nghị của Sở Nông nghiệp và Môi trường tại Tờ trình số 45/TTr-SNNMT ngày 10 tháng 02 năm 2026,', { italic: true }),
+    para('Ủy ban nhân dân tỉnh ban hành Kế hoạch phát triển nông nghiệp hữu cơ tỉnh Lào Cai giai đoạn 2026 - 2030 như sau:'),
+    para('I. MỤC ĐÍCH, YÊU CẦU', { bold: true }),
+    para('1. Mục đích', { bold: true }),
+    para('- Cụ thể hóa Đề án phát triển nông nghiệp hữu cơ của Thủ tướng Chính phủ phù hợp với điều kiện của tỉnh.'),
+    para('- Phát huy lợi thế vùng cao, hình thành các vùng sản xuất hữu cơ gắn với du lịch nông nghiệp.'),
+    para('2. Yêu cầu', { bold: true }),
+    para('- Xác định rõ nhiệm vụ, cơ quan chủ trì, thời gian hoàn thành; bảo đảm sự phối hợp giữa các cấp, các ngành.'),
+    para('II. MỤC TIÊU', { bold: true }),
+    para('1. Mục tiêu chung', { bold: true }),
+    para('Phát triển nông nghiệp hữu cơ theo hướng hàng hóa, hiệu quả, bền vững; nâng cao giá trị gia tăng và thu nhập cho người sản xuất.'),
+    para('2. Mục tiêu cụ thể', { bold: true }),
+    para('Phấn đấu đến năm 2030, diện tích sản xuất nông nghiệp hữu cơ của tỉnh đạt 3.500 ha, chiếm khoảng 2,5% tổng diện tích đất sản xuất nông nghiệp; giá trị sản xuất nông nghiệp hữu cơ tăng bình quân từ 10%/năm trở lên.'),
+    para('Đến năm 2028, có ít nhất 40 sản phẩm nông nghiệp hữu cơ được chứng nhận theo tiêu chuẩn quốc gia; 100% cơ sở sản xuất hữu cơ được hướng dẫn ứng dụng truy xuất nguồn gốc điện tử.'),
+    para('III. NHIỆM VỤ VÀ GIẢI PHÁP', { bold: true }),
+    ...task('1. Rà soát, xác định vùng sản xuất nông nghiệp hữu cơ tập trung', 'Rà soát quỹ đất, điều kiện thổ nhưỡng, nguồn nước để xác định các vùng sản xuất hữu cơ tập trung tại các xã vùng cao. Cơ quan chủ trì: Sở Nông nghiệp và Môi trường; cơ quan phối hợp: Sở Tài chính, Ủy ban nhân dân các xã, phường; thời gian hoàn thành: Quý III/2026.'),
+    ...task('2. Hỗ trợ chứng nhận và truy xuất nguồn gốc sản phẩm hữu cơ', 'Hỗ trợ các hợp tác xã, doanh nghiệp đánh giá, chứng nhận sản phẩm phù hợp tiêu chuẩn quốc gia về nông nghiệp hữu cơ. Cơ quan chủ trì: Sở Khoa học và Công nghệ; cơ quan phối hợp: Sở Nông nghiệp và Môi trường, Liên minh Hợp tác xã tỉnh; thời gian thực hiện: hằng năm.'),
+    ...task('3. Xúc tiến thương mại, kết nối tiêu thụ sản phẩm', 'Tổ chức hội chợ, kết nối cung cầu, đưa sản phẩm hữu cơ vào hệ thống siêu thị và sàn thương mại điện tử. Cơ quan chủ trì: Sở Công Thương; cơ quan phối hợp: Sở Văn hóa, Thể thao và Du lịch, Hiệp hội Doanh nghiệp tỉnh; thời gian thực hiện: năm 2026 - 2030.'),
+    ...task('4. Đào tạo, tập huấn, chuyển giao kỹ thuật', 'Tập huấn quy trình sản xuất hữu cơ cho nông dân, cán bộ khuyến nông cấp xã. Cơ quan chủ trì: Sở Nông nghiệp và Môi trường; cơ quan phối hợp: Hội Nông dân tỉnh, Sở Dân tộc và Tôn giáo; thời gian thực hiện: thường xuyên.'),
+    para('IV. KINH PHÍ THỰC HIỆN', { bold: true }),
+    para('Kinh phí thực hiện Kế hoạch từ ngân sách nhà nước theo phân cấp hiện hành, lồng ghép các chương trình mục tiêu quốc gia và các nguồn vốn hợp pháp khác.'),
+    para('V. TỔ CHỨC THỰC HIỆN', { bold: true }),
+    para('1. Sở Nông nghiệp và Môi trường là cơ quan thường trực, chủ trì theo dõi, hướng dẫn, đôn đốc thực hiện Kế hoạch; tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.'),
+    para('2. Sở Tài chính, Sở Khoa học và Công nghệ, Sở Công Thương theo chức năng, nhiệm vụ được giao chủ động triển khai các nội dung của Kế hoạch; gửi kết quả thực hiện về Sở Nông nghiệp và Môi trường trước ngày 05/12 hằng năm.'),
+    para('3. Ủy ban nhân dân các xã, phường căn cứ Kế hoạch này xây dựng kế hoạch thực hiện trên địa bàn, hoàn thành trong tháng 4/2026.'),
+    para('4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp tuyên truyền, vận động hội viên, nhân dân tham gia sản xuất nông nghiệp hữu cơ.'),
+    para('Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo Ủy ban nhân dân tỉnh (qua Sở Nông nghiệp và Môi trường) để xem xét, giải quyết./.'),
+    para(''),
+    signature,
+    para('Nơi nhận:', { bold: true, italic: true }),
+    para('- Bộ Nông nghiệp và Môi trường (b/c);'),
+    para('- TT. Tỉnh ủy, HĐND tỉnh;'),
+    para('- Chủ tịch, các PCT UBND tỉnh;'),
+    para('- Các sở, ban, ngành tỉnh;'),
+    para('- UBND các xã, phường;'),
+    para('- Lưu: VT, NLN.'),
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 14. Round 5: a plan of Sở Nông nghiệp và Môi trường tỉnh Lâm Đồng (a three-line issuer block under UBND TỈNH LÂM
+//     ĐỒNG), a decree citing the decree it amends, targets as bullets of which one names two targets ("đạt 98%, ở khu
+//     vực nông thôn đạt 85%") and one has no number, a task table with ONE "Đơn vị thực hiện" column whose cells say
+//     "X phối hợp với Y, Z" (no "chủ trì") or name a unit alone or a group ("Các phòng, đơn vị thuộc Sở"), times
+//     "Trước 30/6/2026", "Từ tháng 5 đến tháng 10/2026", "Định kỳ 6 tháng"; the units of a Sở after 2025 (Chi cục Bảo
+//     vệ môi trường, Văn phòng Sở, Phòng Kế hoạch - Tài chính) and "Ủy ban nhân dân các xã, phường, đặc khu".
+
+export async function soNnmtLamDongChatThaiRan(): Promise<Buffer> {
+  const tasks = dataTable([
+    ['STT', 'Nội dung công việc', 'Đơn vị thực hiện', 'Thời gian hoàn thành', 'Sản phẩm'],
+    ['1', 'Rà soát, cập nhật hiện trạng thu gom, xử lý chất thải rắn sinh hoạt tại các xã, phường, đặc khu', 'Chi cục Bảo vệ môi trường phối hợp với Ủy ban nhân dân các xã, phường, đặc khu', 'Tháng 4/2026', 'Báo cáo hiện trạng'],
+    ['2', 'Hướng dẫn phân loại chất thải rắn sinh hoạt tại nguồn', 'Chi cục Bảo vệ môi trường', 'Quý II/2026', 'Văn bản hướng dẫn'],
+    ['3', 'Thẩm định phương án giá dịch vụ thu gom, vận chuyển, xử lý chất thải rắn sinh hoạt', 'Phòng Kế hoạch - Tài chính phối hợp với Sở Tài chính, Sở Xây dựng', 'Trước 30/6/2026', 'Phương án giá được phê duyệt'],
+    ['4', 'Kiểm tra các cơ sở xử lý chất thải rắn sinh hoạt', 'Chi cục Bảo vệ môi trường phối hợp với Công an tỉnh', 'Từ tháng 5 đến tháng 10/2026', 'Kết luận kiểm tra'],
+    ['5', 'Tổng hợp, báo cáo kết quả thực hiện Kế hoạch', 'Văn phòng Sở', 'Định kỳ 6 tháng', 'Báo cáo'],
+    ['6', 'Tuyên truyền giảm thiểu chất thải nhựa, túi ni lông khó phân hủy', 'Các phòng, đơn vị thuộc Sở', 'Thường xuyên', 'Tin, bài'],
+  ]);
+  return pack([
+    headerTable(['UBND TỈNH LÂM ĐỒNG', 'SỞ NÔNG NGHIỆP', 'VÀ MÔI TRƯỜNG'], 'Số: 412/KH-SNNMT', 'Lâm Đồng, ngày 16 tháng 3 năm 2026'),
+    para(''),
+    para('KẾ HOẠCH', { center: true, bold: true }),
+    para('Thu gom, vận chuyển và xử lý chất thải rắn sinh hoạt trên địa bàn tỉnh năm 2026', { center: true, bold: true }),
+    para(''),
+    para('Căn cứ Luật Bảo vệ môi trường năm 2020;'),
+    para('Căn cứ Nghị định số 05/2025/NĐ-CP ngày 06/01/2025 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 08/2022/NĐ-CP ngày 10/01/2022 của Chính phủ quy định chi tiết một số điều của Luật Bảo vệ môi trường;'),
+    para('Thực hiện Kế hoạch số 35/KH-UBND ngày 20/01/2026 của Ủy ban nhân dân tỉnh về bảo vệ môi trường năm 2026,'),
+    para('Sở Nông nghiệp và Môi trường xây dựng Kế hoạch như sau:'),
+    para('I. MỤC ĐÍCH, YÊU CẦU', { bold: true }),
+    para('- Nâng cao hiệu quả thu gom, vận chuyển, xử lý chất thải rắn sinh hoạt; từng bước phân loại chất thải tại nguồn.'),
+    para('- Phân công cụ thể đơn vị thực hiện, thời gian hoàn thành từng nội dung công việc.'),
+    para('II. CHỈ TIÊU', { bold: true }),
+    para('- Tỷ lệ chất thải rắn sinh hoạt đô thị được thu gom, xử lý đạt 98%, ở khu vực nông thôn đạt 85%;'),
+    para('- Không phát sinh mới bãi chôn lấp chất thải rắn sinh hoạt không hợp vệ sinh;'),
+    para('- Giảm ít nhất 20% lượng chất thải rắn sinh hoạt phải chôn lấp so với năm 2025.'),
+    para('III. NHIỆM VỤ CỤ THỂ', { bold: true }),
+    tasks,
+    para('IV. TỔ CHỨC THỰC HIỆN', { bold: true }),
+    para('1. Chi cục Bảo vệ môi trường là đầu mối, chủ trì theo dõi, đôn đốc thực hiện Kế hoạch.'),
+    para('2. Đề nghị Ủy ban nhân dân các xã, phường, đặc khu chỉ đạo tổ chức thu gom, xử lý chất thải rắn sinh hoạt trên địa bàn; báo cáo kết quả về Sở Nông nghiệp và Môi trường (qua Chi cục Bảo vệ môi trường) trước ngày 30/11/2026.'),
+    para('3. Văn phòng Sở bảo đảm kinh phí, điều kiện thực hiện; tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2026.'),
+    para(''),
+    closingTable(['- UBND tỉnh (b/c);', '- Giám đốc Sở (b/c);', '- UBND các xã, phường, đặc khu;', '- Các phòng, đơn vị thuộc Sở;', '- Lưu: VT, CCBVMT.'], ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '', '', '', 'Trần Thị Hồng Nhung']),
+  ]);
+}
+
+/** Round 5 (session 14, helper `blind`): scored once before any fix they drive (tests/blind). */
+export const BLIND_ROUND5_DOCX: Record<string, () => Promise<Buffer>> = {
+  'ubnd-lao-cai-nong-nghiep-huu-co-2026-2030': ubndLaoCaiNongNghiepHuuCo,
+  'so-nnmt-lam-dong-chat-thai-ran-2026': soNnmtLamDongChatThaiRan,
+};
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const dir = resolve(args.find((a) => !a.startsWith('--')) ?? join(ROOT, 'tests', 'data'));
@@ -971,6 +1097,7 @@ async function main(): Promise<void> {
     ...(round === 0 || round === 3 ? BLIND_ROUND3_DOCX : {}),
     ...(round === 0 || round === 4 ? BLIND_ROUND4_DOCX : {}),
     ...(round === 0 || round === 4 ? BLIND_ROUND4_LATE_DOCX : {}),
+    ...(round === 0 || round === 5 ? BLIND_ROUND5_DOCX : {}),
   };
   for (const [name, build] of Object.entries(docx)) {
     writeFileSync(join(dir, `${name}.docx`), await build());
