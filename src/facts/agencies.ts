@@ -89,8 +89,8 @@ const UNITS: [string[], string][] = [
   [['khu', 'vuc'], 'khu vực'],
 ];
 
-/** Collective nouns whose members a qualifier names ("các doanh nghiệp du lịch"): the last word of the group. */
-const QUALIFIED_HEADS = new Set(['nghiep', 'so', 'vi', 'hoi']);
+/** Collective nouns whose members a qualifier names ("các doanh nghiệp du lịch", "các tổ chức tín dụng"): the last word of the group. */
+const QUALIFIED_HEADS = new Set(['nghiep', 'so', 'vi', 'hoi', 'chuc']);
 /** Words that end a qualifier: function words, and the first words of the verbs and tails that follow a group. */
 const QUALIFIER_STOPS = new Set(['va', 'voi', 'cung', 'tren', 'tai', 'trong', 'thuoc', 'cua', 'de', 'nham', 'co', 'duoc', 'se', 'da', 'dang', 'can', 'phai', 'theo', 'tu', 'den', 'o', 've', 'khi', 'neu', 'lien', 'khac', 'nhu', 'hoac', 'la', 'thi', 'chu', 'phoi', 'lap', 'lam', 'tham', 'thuc', 'trien', 'tuyen', 'huong', 'ra', 'bo', 'cap', 'tao', 'day', 'nang', 'thanh', 'truc', 'dia', 'dong', 'ky', 'moi']);
 const QUALIFIER_STOP_PAIRS = new Set(['to chuc', 'xay dung', 'bao cao', 'kiem tra', 'ho tro', 'cung cap', 'dam bao', 'bao dam', 'tiep tuc', 'tang cuong', 'quan ly', 'giam sat', 'tong hop', 'theo doi', 'van dong', 'hoan thanh', 'chap hanh', 'nghien cuu', 'de xuat', 'phat trien', 'ung dung', 'san xuat']);

@@ -275,13 +275,19 @@ export function fieldAgencies(raw: string, field: 'lead' | 'support'): { lead: A
   const value = maskBracketCodes(raw);
   const registry = AgencyRegistry.load();
   const out = { lead: [] as Agency[], support: [] as Agency[] };
-  for (const clause of value.split(/\s*;\s*|\.\s+(?=\p{Lu})/u)) {
+  // "X (chủ trì), Y, Z": the bracket ends X's list as a ";" would.
+  const lists = value.replace(/(\(\s*(?:chủ trì|chu tri)\s*\))\s*,\s*/giu, '$1; ');
+  /** Lists with no role of their own, and whether any list was marked "(chủ trì)" or "(phối hợp)". */
+  const unmarked: Agency[] = [];
+  const marked = { lead: false, support: false };
+  for (const clause of lists.split(/\s*;\s*|\s*\n\s*|\.\s+(?=\p{Lu})/u)) {
     if (!clause.trim()) continue;
     // "Phòng Kinh tế (chủ trì)", "Đội Quản lý trật tự đô thị phường, các khu phố (phối hợp)": the role in brackets after a
     // list of names says what the whole list does, known or not.
     const role = /^(.*?)\s*\(\s*(chu tri|phoi hop)\s*\)[\s.,]*$/.exec(skeleton(clause));
     if (role && role[1]!.trim()) {
       out[role[2] === 'chu tri' ? 'lead' : 'support'].push(...registry.parseList(clause.slice(0, role[1]!.length)));
+      marked[role[2] === 'chu tri' ? 'lead' : 'support'] = true;
       continue;
     }
     const skel = skeleton(clause);
@@ -299,7 +305,9 @@ export function fieldAgencies(raw: string, field: 'lead' | 'support'): { lead: A
     }
     // A list (no verb, or a verb only after the whole list of names has ended the value) is read as before.
     if (verbAt < 0) {
-      out[field].push(...registry.parseList(clause));
+      const list = registry.parseList(clause);
+      out[field].push(...list);
+      unmarked.push(...list);
       continue;
     }
     const prose = proseAgencies(clause);
@@ -309,6 +317,12 @@ export function fieldAgencies(raw: string, field: 'lead' | 'support'): { lead: A
       continue;
     }
     out[field].push(...registry.parseList(clause.slice(0, verbAt)));
+  }
+  // "Đơn vị thực hiện: Phòng Văn hóa - Xã hội (chủ trì); Đoàn Thanh niên xã, Hội Phụ nữ xã": when the lead is marked and
+  // no list is marked as support, the unmarked lists of an implementers' field are the ones who support it.
+  if (field === 'lead' && marked.lead && !marked.support && unmarked.length > 0) {
+    out.lead = out.lead.filter((a) => !unmarked.includes(a));
+    out.support.push(...unmarked);
   }
   return out;
 }

@@ -128,11 +128,13 @@ export function parseDeadlines(text: string, options: DeadlineOptions = {}): Dea
       return { text: t, kind: 'recurring', every: 'month', day: d };
     }),
   );
-  each(/(?:dinh ky\s+)?(?:h[a-z]ng|moi)\s+(thang|quy|tuan|ngay)\b|(?:dinh ky\s+)?(?:06|6|sau) thang (?:mot lan|1 lan)/g, (m) =>
+  // "Định kỳ 6 tháng" (every half-year), "định kỳ 03 tháng" (every quarter): a period after "định kỳ" recurs; "6 tháng
+  // đầu năm" is a half of one year (above).
+  each(/(?:dinh ky\s+)?(?:h[a-z]ng|moi)\s+(thang|quy|tuan|ngay)\b|(?:dinh ky\s+)?(?:06|6|sau) thang (?:mot lan|1 lan)|dinh ky\s+(?:(0?6|sau)|(0?3|ba)) thang\b(?!\s+(?:dau|cuoi)\b)/g, (m) =>
     add(m.index, m.index + m[0].length, 6, (t) => ({
       text: t,
       kind: 'recurring',
-      every: m[1] === 'thang' ? 'month' : m[1] === 'quy' ? 'quarter' : m[1] === 'tuan' ? 'week' : m[1] === 'ngay' ? 'day' : 'half-year',
+      every: m[1] === 'thang' ? 'month' : m[1] === 'quy' || m[3] ? 'quarter' : m[1] === 'tuan' ? 'week' : m[1] === 'ngay' ? 'day' : 'half-year',
       day: null,
     })),
   );

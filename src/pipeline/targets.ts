@@ -83,6 +83,9 @@ const UNITS: [string, string][] = [
   ['cau lac bo', 'câu lạc bộ'],
   ['nha tieu', 'nhà tiêu'],
   ['cay', 'cây'],
+  // Teams a commune sets up ("mỗi thôn ít nhất 01 tổ công nghệ số cộng đồng", "05 tổ tự quản"): "tổ" by the kind of
+  // team after it (the skeleton's "to" is also "tờ" of "tờ rơi" and the "tổ" of "tổ chức").
+  [String.raw`to(?=\s+(?:cong nghe|tu quan|hoa giai|an ninh|bao ve|dan phong|xung kich|cong tac|hop tac|pccc|phong chay)\b)`, 'tổ'],
   ['truong', 'trường'],
   ['the', 'thẻ'],
   ['ho', 'hộ'],
@@ -98,7 +101,7 @@ const UNITS: [string, string][] = [
   ['usd', 'USD'],
 ];
 /** Units that count work done rather than measure a population: a target's name follows them. */
-const COUNT_UNITS = new Set(['sản phẩm', 'cuộc', 'lớp', 'buổi', 'đợt', 'lượt', 'hội nghị', 'tin bài', 'bài viết', 'văn bản', 'hồ sơ', 'câu lạc bộ', 'nhà tiêu', 'cây']);
+const COUNT_UNITS = new Set(['sản phẩm', 'cuộc', 'lớp', 'buổi', 'đợt', 'lượt', 'hội nghị', 'tin bài', 'bài viết', 'văn bản', 'hồ sơ', 'câu lạc bộ', 'nhà tiêu', 'cây', 'tổ']);
 const PER_POPULATION = /^\s*\/\s*(?:100|10)\.?000\s*dan(?![a-z])/;
 const UNIT_RES = UNITS.map(([src, unit]) => [new RegExp(String.raw`^\s*(?:${src})(?![a-z0-9])`), unit] as const);
 

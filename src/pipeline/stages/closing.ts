@@ -15,13 +15,17 @@ const SIGNING_TITLES = String.raw`chu tich|giam doc|truong tieu ban|truong ban(?
 // "TM.", "T/M.", "TM " (OCR drops the period), in any column of the line.
 const AUTHORITY = /(?:^|[\s;:|])(t\s*\/?\s*m)\s*[.,]?\s+(?=uy ban|hoi dong|ban |doan |dang uy|ban chap hanh|ban thuong vu|tinh uy|huyen uy|thanh uy|so |ubnd|\S)/;
 const CAPACITY = new RegExp(String.raw`(?:^|[\s;:|])(kt|q|tl|tuq|t\s*\/?\s*m)\s*[.,]\s*(${SIGNING_TITLES})\b`);
-const TITLE = new RegExp(String.raw`(?:^|[\s;:|])((?:pho )?(?:${SIGNING_TITLES}))\s*\|?\s*$`);
+// "PHÓ CHỦ TỊCH THƯỜNG TRỰC": the standing deputy signs with that title.
+const TITLE = new RegExp(String.raw`(?:^|[\s;:|])((?:pho )?(?:${SIGNING_TITLES})(?: thuong truc)?)\s*\|?\s*$`);
 /** A personal name: two to five capitalised words, not in capitals throughout ("Nguyễn Văn A", "Hoàng Thị Lan"). */
 const NAME = /^(?:\p{Lu}[\p{Ll}'’]*\s+){1,4}\p{Lu}[\p{Ll}'’]*$/u;
 /** Notes in the signature space that are not the name. */
 const SIGNATURE_NOTE = /^\(?\s*(?:da ky|ky ten|ky, ghi ro|ky va ghi|dong dau|ky ten, dong dau|chu ky)/;
 /** Parentheticals that say why a copy is sent, not who gets it. */
 const PURPOSE = /\s*\((?:để |de )?(?:b\/c|báo cáo|bao cao|t\/h|thực hiện|thuc hien|biết|biet|chỉ đạo|chi dao|phối hợp|phoi hop|theo dõi|theo doi)[^)]*\)/giu;
+
+/** How many lines above "Nơi nhận" a signature block set before the recipients may start (authority, capacity, title, the space for the signature, the name). */
+const SIGNATURE_ABOVE_RECIPIENTS = 8;
 
 /** Signature lines are set in capitals; a repair that left one word in lower case ("Phó CHỦ TỊCH") is put back. */
 function signatureCase(text: string): string {
@@ -94,13 +98,17 @@ export const closingStage: Stage = {
         break;
       }
     }
-    // The signature column may start a line or two above "Nơi nhận:" ("TM. ỦY BAN NHÂN DÂN" over it, the rest beside
-    // the recipients): such a line, in capitals and nothing else, opens the block.
+    // The signature column may start above "Nơi nhận:": a line or two ("TM. ỦY BAN NHÂN DÂN" over it, the rest beside
+    // the recipients), or the whole block (a signature table, or paragraphs, set before the recipients: "TM. ỦY BAN
+    // NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name", then "Nơi nhận:"). The first line above it that is an authority
+    // or a capacity, in capitals and nothing before it, opens the block.
     let from = recipientsAt >= 0 ? recipientsAt : Math.max(0, bodyEnd + 1);
-    for (let i = Math.max(bodyEnd + 1, recipientsAt - 2); recipientsAt > 0 && i < recipientsAt; i++) {
+    for (let i = Math.max(bodyEnd + 1, recipientsAt - SIGNATURE_ABOVE_RECIPIENTS); recipientsAt > 0 && i < recipientsAt; i++) {
       const skel = skeleton(lines[i]!.text);
       const auth = AUTHORITY.exec(skel);
-      if (auth && /^[\s|*_]*$/.test(skel.slice(0, auth.index)) && upperShare(lines[i]!.text) > 0.8 && !CAPACITY.test(skel)) {
+      const cap = CAPACITY.exec(skel);
+      const opens = (m: RegExpExecArray | null) => m !== null && /^[\s|*_]*$/.test(skel.slice(0, m.index)) && upperShare(lines[i]!.text) > 0.8;
+      if ((opens(auth) && !CAPACITY.test(skel)) || (i < recipientsAt - 2 && opens(cap))) {
         from = i;
         break;
       }
@@ -139,7 +147,7 @@ export const closingStage: Stage = {
         const capEnd = cap.index + cap[0].length;
         signer.capacity = sliceFrom(text.slice(0, capEnd), cap.index + cap[0].indexOf(cap[1]!));
         const rest = skel.slice(capEnd);
-        const inlineTitle = new RegExp(String.raw`^[\s|]*((?:pho )?(?:${SIGNING_TITLES}))\b`).exec(rest);
+        const inlineTitle = new RegExp(String.raw`^[\s|]*((?:pho )?(?:${SIGNING_TITLES})(?: thuong truc)?)\b`).exec(rest);
         if (inlineTitle && !signer.title) {
           const tStart = capEnd + inlineTitle[0].indexOf(inlineTitle[1]!);
           const tEnd = capEnd + inlineTitle[0].length;

@@ -105,7 +105,8 @@ export function findNamedLaws(text: string, sourceAt: (offset: number) => Refere
   // Line breaks count as spaces for the patterns; the text keeps them for the agency registry (place names).
   const skel = skeleton(text).replace(/\n/g, ' ');
   const out: Found[] = [];
-  const re = /(?:^|[\s;,(])(luat|bo luat)\s+(?!so\b)([a-z][a-z ,-]{3,120}?)\s*,?\s*(?:ngay\s*(\d{1,2})\s*(?:[\/.-]|\s+thang\s+)\s*(\d{1,2})\s*(?:[\/.-]|\s+nam\s+)\s*(\d{4})|nam\s+((?:19|20)\d{2})\b)/g;
+  // Also by name and number: "Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng số 69/2020/QH14".
+  const re = /(?:^|[\s;,(])(luat|bo luat)\s+(?!so\b)([a-z][a-z ,-]{3,120}?)\s*,?\s*(?:ngay\s*(\d{1,2})\s*(?:[\/.-]|\s+thang\s+)\s*(\d{1,2})\s*(?:[\/.-]|\s+nam\s+)\s*(\d{4})|nam\s+((?:19|20)\d{2})\b|so\s*(\d{1,3})\s*\/\s*((?:19|20)\d{2})\s*\/\s*qh\s*(\d{1,2})\b)/g;
   for (let m = re.exec(skel); m; m = re.exec(skel)) {
     const at = m.index + m[0].indexOf(m[1]!);
     // The name as written, from "Luật" to the end of its words (marks and capitals kept).
@@ -114,9 +115,10 @@ export function findNamedLaws(text: string, sourceAt: (offset: number) => Refere
     const nameAt = m.index + m[0].indexOf(m[2]!, m[0].indexOf(m[1]!) + m[1]!.length);
     if (/\bso\s*\d/.test(m[2]!) || !/^\p{Lu}/u.test(text.slice(nameAt))) continue;
     const date = m[5] ? isoDate(m[5], m[4], m[3]) : null;
-    const year = m[6] ? Number(m[6]) : date ? Number(date.slice(0, 4)) : null;
+    const number = m[7] ? `${m[7]}/${m[8]}/QH${m[9]}` : null;
+    const year = m[6] ? Number(m[6]) : m[8] ? Number(m[8]) : date ? Number(date.slice(0, 4)) : null;
     out.push({
-      ref: { type: 'Luật', typeName: typeNameOf('Luật'), number: null, name, year, date, issuer: null, legalBasis, source: sourceAt(at) },
+      ref: { type: 'Luật', typeName: typeNameOf('Luật'), number, name, year, date, issuer: null, legalBasis, source: sourceAt(at) },
       offset: at,
       name,
     });

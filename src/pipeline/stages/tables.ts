@@ -221,9 +221,11 @@ function readAgencies(cellText: string): { lead: Agency[]; support: Agency[] } {
     const byRole = fieldAgencies(cellText, 'lead');
     if (byRole.lead.length) return byRole;
   }
-  // "Sở Y tế chủ trì, phối hợp với …" inside one cell: the prose reading says who is who.
+  // "Sở Y tế chủ trì, phối hợp với …" inside one cell: the prose reading says who is who. The cell is an
+  // implementer's: "Chi cục Bảo vệ môi trường phối hợp với Công an tỉnh" (no "chủ trì") names who carries the task out
+  // first, then who helps.
   if (/chu tri|phoi hop/.test(skeleton(cellText))) {
-    const prose = proseAgencies(cellText);
+    const prose = proseAgencies(cellText, { cooperation: true });
     if (prose.lead.length) return prose;
   }
   return { lead: cellAgencies(cellText), support: [] };
