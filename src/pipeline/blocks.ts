@@ -118,12 +118,12 @@ export function paragraphs(doc: PlanDocument, from: number, to: number): Paragra
       blank = true;
       continue;
     }
-    const prev = cur?.parts[cur.parts.length - 1] ?? '';
+    const prev: string = cur?.parts[cur.parts.length - 1] ?? '';
     // A page's full line cut inside a phrase with a dash ("… các tổ chức chính trị" / "- xã hội xã tuyên truyền …"):
     // the dash that opens the next line joins the phrase, it is no bullet — a bullet's item opens with a capital or
     // follows a line that ends its sentence or clause.
-    const dashWrap = !wholeParagraphs && cur !== null && /^[-–]\s+\p{Ll}/u.test(text) && prev.length >= width * 0.85 && !ENDS_SENTENCE.test(prev) && !/[,(]\s*$/.test(prev);
-    const bullet = dashWrap ? null : BULLET.exec(text);
+    const dashWrap: boolean = !wholeParagraphs && cur !== null && /^[-–]\s+\p{Ll}/u.test(text) && prev.length >= width * 0.85 && !ENDS_SENTENCE.test(prev) && !/[,(]\s*$/.test(prev);
+    const bullet: RegExpExecArray | null = dashWrap ? null : BULLET.exec(text);
     // A blank line inside a sentence (a page break: "thể" / "nhẹ cân còn…") does not end the paragraph.
     const brokenSentence = blank && !ENDS_SENTENCE.test(prev) && /^\p{Ll}/u.test(text);
     const capital = /^["“(]?\p{Lu}/u.test(text);

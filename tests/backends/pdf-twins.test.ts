@@ -86,3 +86,12 @@ describe('a bulleted item wrapped after a ";"', () => {
     expect(names(task.support)).toEqual(['Trung tâm Văn hóa, Thông tin và Thể thao huyện', 'Ủy ban nhân dân các xã, thị trấn']);
   });
 });
+
+describe('a page line cut before a dash inside a phrase', () => {
+  it('runs on: "… các tổ chức chính trị" / "- xã hội xã tuyên truyền …" is one name, no bullet', async () => {
+    // xa-bat-xat (blind round 5): item 2 of the organisation part wraps inside "chính trị - xã hội"
+    const rec = await extractFile(twin('xa-bat-xat-binh-dan-hoc-vu-so-2026'));
+    expect(rec.responsibilities.map((r) => r.agency)).toContainEqual(expect.objectContaining({ name: 'các tổ chức chính trị - xã hội xã', kind: 'group' }));
+    expect(rec.responsibilities.map((r) => r.agency.name)).not.toContain('các tổ chức');
+  });
+});

@@ -16,7 +16,8 @@ import { closingStage } from '../../src/pipeline/stages/closing.js';
 import { findNamedLaws } from '../../src/pipeline/stages/references.js';
 import { findTargets } from '../../src/pipeline/targets.js';
 import { readTextDocument } from '../../src/backends/text.js';
-import { docFromLines } from '../helpers.js';
+import { extractFile } from '../../src/extract.js';
+import { docFromLines, testDataPath } from '../helpers.js';
 
 const names = (list: { name: string }[]) => list.map((a) => a.name);
 const noSource = () => ({ page: null, line: 1, endLine: 1 });
@@ -34,6 +35,13 @@ describe('a signature block set before "Nơi nhận"', () => {
     const draft = closing(['văn bản', '', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '', '', 'Trần Văn Bình', '', 'Nơi nhận:', '- UBND tỉnh (b/c);', '- Lưu: VT.']);
     expect(draft.signer).toMatchObject({ authority: null, capacity: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: 'Trần Văn Bình' });
     expect(draft.recipients).toEqual(['UBND tỉnh']);
+  });
+
+  it('reads it from a Word table whose left cell is empty, the recipients as paragraphs after it', async () => {
+    // ubnd-lao-cai (blind round 5, src/scripts/build-blind-docx.ts --round=5)
+    const rec = await extractFile(testDataPath('ubnd-lao-cai-nong-nghiep-huu-co-2026-2030.docx'));
+    expect(rec.signer).toMatchObject({ authority: 'TM. ỦY BAN NHÂN DÂN', capacity: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH THƯỜNG TRỰC', name: 'Hoàng Văn Minh' });
+    expect(rec.recipients[0]).toBe('Bộ Nông nghiệp và Môi trường');
   });
 
   it('reads TM. / KT. / PHÓ CHỦ TỊCH THƯỜNG TRỰC there', () => {
