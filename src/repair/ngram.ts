@@ -147,6 +147,7 @@ export class NgramModel {
   }
 
   private minCostCache: Float64Array | undefined;
+  private minCost3Cache: Float64Array | undefined;
   /**
    * A lower bound of -ln P(w | any context) per unit: the cheapest stored trigram or bigram
    * cost of w, or its cheapest backoff estimate. The decoder stops scanning predecessors once
@@ -154,6 +155,18 @@ export class NgramModel {
    */
   minCost(): Float64Array {
     if (this.minCostCache) return this.minCostCache;
+    const m = Float64Array.from(this.minCostBelow4());
+    for (let i = 0; i < this.quadW.length; i++) { const c = this.quadP[i]! * this.step; if (c < m[this.quadW[i]!]!) m[this.quadW[i]!] = c; }
+    return (this.minCostCache = m);
+  }
+
+  /**
+   * minCost without the stored 4-grams: a lower bound of -ln P(w | t u v) whenever the 4-gram
+   * (t u v w) is not stored (the cost is then γ4 (>= 0 nats) plus a trigram-level cost). The
+   * decoder of a 4-gram model scans predecessors with it and looks at the stored 4-grams apart.
+   */
+  minCostBelow4(): Float64Array {
+    if (this.minCost3Cache) return this.minCost3Cache;
     const V = this.vocab.length;
     const m = new Float64Array(V);
     let minBo = 0;
@@ -161,9 +174,8 @@ export class NgramModel {
     for (let w = 0; w < V; w++) m[w] = Math.max(0, minBo - this.uniP[w]!);
     for (let i = 0; i < this.biW.length; i++) { const c = this.biP[i]! * this.step; if (c < m[this.biW[i]!]!) m[this.biW[i]!] = c; }
     for (let i = 0; i < this.triW.length; i++) { const c = this.triP[i]! * this.step; if (c < m[this.triW[i]!]!) m[this.triW[i]!] = c; }
-    for (let i = 0; i < this.quadW.length; i++) { const c = this.quadP[i]! * this.step; if (c < m[this.quadW[i]!]!) m[this.quadW[i]!] = c; }
     // a backoff through a trigram or 4-gram context adds >= 0 (γ <= 1), so the lower-level bounds hold
-    return (this.minCostCache = m);
+    return (this.minCost3Cache = m);
   }
 
   private lookup: LookupIndex | undefined;
@@ -434,8 +446,8 @@ export class ContextSlots {
   private readonly sig: Uint32Array | undefined;
   private readonly lx: LookupIndex;
   /** order 4: the 4-gram run of the slot's context (t u v) and its backoff */
-  private readonly quadLo: Int32Array;
-  private readonly quadHi: Int32Array;
+  readonly quadLo: Int32Array;
+  readonly quadHi: Int32Array;
   private readonly bo4: Float64Array;
 
   /** the model has a 4-gram level (set() then takes the unit t before u v) */
