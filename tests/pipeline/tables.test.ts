@@ -187,3 +187,20 @@ describe('task table labels damaged by OCR', () => {
     expect(rec.warnings.filter((w) => w.code === 'section-label-repaired').map((w) => w.message)).toEqual(['table 2: row label "Il" read as II (after its neighbours)']);
   });
 });
+
+describe('"=" before a target', () => {
+  const table = ['# KẾ HOẠCH', '', '## I. CHỈ TIÊU', '', '| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2026 |', '| --- | --- | --- | --- |', '| 1 | Tỷ lệ trẻ em được tiêm chủng đầy đủ | % | = 95 |'].join('\n');
+
+  it('stays "=" in a typed document', async () => {
+    const record = await fromText(table);
+    expect(record.indicators.map((i) => i.target)).toEqual([{ value: 95, comparator: '=', unit: '%', year: 2026 }]);
+    expect(record.warnings.filter((w) => w.code === 'comparator-repaired')).toEqual([]);
+  });
+
+  it('is "≥" misread when the text came through English OCR, with a warning', async () => {
+    // the English-OCR twin of tests/data/so-y-te-dong-thap-tiem-chung-2026 ("≥ 95" printed, "= 95" read)
+    const record = await extractFile(fileURLToPath(new URL('../damaged/so-y-te-dong-thap-tiem-chung-2026.txt', import.meta.url)));
+    expect(record.indicators.slice(0, 2).map((i) => [i.target.value, i.target.comparator])).toEqual([[95, '>='], [90, '>=']]);
+    expect(record.warnings.filter((w) => w.code === 'comparator-repaired').map((w) => w.source?.line)).toEqual([22, 24]);
+  });
+});

@@ -10,7 +10,7 @@
  * about (`unreadable-table-row`), never guessed.
  */
 import type { PlanDocument } from '../../model/document.js';
-import type { Indicator, Target } from '../../schema/record.js';
+import type { Indicator, SourceRef, Target } from '../../schema/record.js';
 import type { Stage } from '../stage.js';
 import { AgencyRegistry } from '../../facts/agencies.js';
 import { skeleton } from '../../text/vietnamese.js';
@@ -61,7 +61,7 @@ const TABLE_UNITS: [string, string][] = [
 ];
 const UNIT_RES = TABLE_UNITS.map(([src, unit]) => [new RegExp(String.raw`^(?:${src})(?![a-z0-9])`), unit] as const);
 /** A value cell: "90", "≥ 90", "< 2", "62,8%", "90 trở lên", "-" (no target). */
-const VALUE = /^\s*(?:(≥|≤|>=|<=|>|<|~|tren|duoi|khoang|toi thieu|it nhat|toi da)\s*)?(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)(?:\s*[-–]\s*(\d+(?:[,.]\d+)?))?\s*%?(?:\s*(tro len|tro xuong))?(?=\s|$|\t|;)|^\s*(?:-|–|x|\/)(?=\s|$)/;
+const VALUE = /^\s*(?:(≥|≤|>=|<=|>|<|=|~|tren|duoi|khoang|toi thieu|it nhat|toi da)\s*)?(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)(?:\s*[-–]\s*(\d+(?:[,.]\d+)?))?\s*%?(?:\s*(tro len|tro xuong))?(?=\s|$|\t|;)|^\s*(?:-|–|x|\/)(?=\s|$)/;
 const ROW_START = /^\s*(\d{1,2}(?:\.\d{1,2})?|[IVX]{1,4}|[a-zđ])\s*[.)]?(?:\s+|\t)(?=\S)/u;
 
 interface Row {
@@ -94,24 +94,46 @@ export function unitOfCell(text: string): string | null {
   return null;
 }
 
-/** One value cell: "90", "≥ 90", "< 2", "62,8%", "5-10", "90 trở lên"; null when the cell is no value ("-", text). */
-export function parseValueCell(text: string): { value: number | null; min?: number; max?: number; comparator: Target['comparator'] } | null {
+/**
+ * One value cell: "90", "≥ 90", "< 2", "62,8%", "5-10", "90 trở lên"; null when the cell is no value ("-", text).
+ * `equalsSign`: the value has "=" before it, which no plan prints before a target; English OCR reads "≥" so.
+ */
+export function parseValueCell(text: string): { value: number | null; min?: number; max?: number; comparator: Target['comparator']; equalsSign?: true } | null {
   const u = unitSkeleton(text.trim());
   const v = VALUE.exec(u);
   if (!v || !v[2]) return null;
   // The whole cell must be the value (a unit after it at most): "Năm 2025 tăng 10%" is no value cell.
   if (u.slice(v[0].length).replace(/[%‰\s.]|tro len|tro xuong/g, '') !== '') return null;
-  const n = parseVietnameseNumber(v[2]);
+  return valueOf(v);
+}
+
+type CellValue = NonNullable<ReturnType<typeof parseValueCell>>;
+
+/** The value a VALUE match reads (its number, or its range); null when the number does not read. */
+function valueOf(v: RegExpExecArray): CellValue | null {
+  const n = parseVietnameseNumber(v[2]!);
   const hi = v[3] ? parseVietnameseNumber(v[3]) : null;
   if (n === null) return null;
-  if (hi !== null && hi > n) return { value: null, min: n, max: hi, comparator: comparatorOf(v[1], v[4]) };
-  return { value: n, comparator: comparatorOf(v[1], v[4]) };
+  const equalsSign = v[1] === '=' ? { equalsSign: true as const } : {};
+  if (hi !== null && hi > n) return { value: null, min: n, max: hi, comparator: comparatorOf(v[1], v[4]), ...equalsSign };
+  return { value: n, comparator: comparatorOf(v[1], v[4]), ...equalsSign };
+}
+
+/**
+ * A target written "= 95" in text that came through OCR: no plan prints "=" before a target, and
+ * English OCR reads "≥" so. Its comparator becomes ≥, with a `comparator-repaired` warning; in a
+ * typed document the "=" stays as written.
+ */
+export function repairEqualsSign(doc: PlanDocument, value: CellValue, where: string, source: SourceRef, ocr: boolean): void {
+  if (!value.equalsSign || !(ocr || doc.textRepair?.applied === true)) return;
+  value.comparator = '>=';
+  doc.warn('comparator-repaired', `${where}: "=" before ${value.value ?? value.min} read as ≥ (OCR reads "≥" as "=")`, source);
 }
 
 export interface ParsedRow {
   name: string;
   unit: string;
-  values: ({ value: number | null; min?: number; max?: number; comparator: Target['comparator'] } | null)[];
+  values: (CellValue | null)[];
   rest: string;
 }
 
@@ -136,14 +158,12 @@ export function parseRow(text: string, columns: number): ParsedRow | null {
         break;
       }
       if (v[2]) {
-        const n = parseVietnameseNumber(v[2]);
-        const hi = v[3] ? parseVietnameseNumber(v[3]) : null;
-        if (n === null) {
+        const value = valueOf(v);
+        if (value === null) {
           ok = false;
           break;
         }
-        if (hi !== null && hi > n) values.push({ value: null, min: n, max: hi, comparator: comparatorOf(v[1], v[4]) });
-        else values.push({ value: n, comparator: comparatorOf(v[1], v[4]) });
+        values.push(value);
       } else values.push(null);
       pos += v[0].length;
     }
@@ -229,6 +249,7 @@ export function readTables(doc: PlanDocument, from: number, to: number, sectionI
       warnUnknown(doc, responsible, source);
       parsed.values.forEach((v, k) => {
         if (!v) return;
+        repairEqualsSign(doc, v, `table row ${row.tt}`, source, false);
         out.push({
           id: `${sectionId}.${row.tt}.${years[k]}`,
           text: `${row.tt}. ${row.text.replace(/\s+/g, ' ').trim()}`,

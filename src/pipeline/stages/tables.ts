@@ -25,7 +25,7 @@ import { parseDeadlines } from '../deadlines.js';
 import { fieldAgencies, joinMergedBodies, proseAgencies, uniqueAgencies, warnUnknown } from '../agency-phrases.js';
 import { isHeaderRow, tableLayout, type ColumnRole, type TableLayout } from '../table-columns.js';
 import { tableGlobalRange, walk } from '../blocks.js';
-import { parseValueCell, unitOfCell } from './appendix.js';
+import { parseValueCell, repairEqualsSign, unitOfCell } from './appendix.js';
 
 /** Header and signature blocks laid out as tables: not content. */
 export function isLayoutTable(table: TableBlock): boolean {
@@ -482,6 +482,7 @@ function indicatorRows(doc: PlanDocument, table: TableBlock, layout: TableLayout
       if (v.value === null && v.min === undefined) continue;
       any = true;
       const year = layout.years[c] ?? null;
+      repairEqualsSign(doc, v, `table ${table.index} row ${tt}`, source, table.origin === 'ocr');
       out.push({
         id: `${sectionId}.${tt}.${year ?? c}`,
         text: `${tt}. ${name}`,
