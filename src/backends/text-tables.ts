@@ -244,7 +244,10 @@ function isRowContinuation(lines: readonly string[], blockStart: number, k: numb
   const t = lines[k]!.trim();
   if (t === '' || BORDER.test(t) || isPipeRow(t) || OUTLINE_LINE.test(t)) return false;
   const closesRow = lines[blockStart]!.trim().startsWith('|') && t.endsWith('|');
-  return closesRow || (k + 1 < lines.length && isPipeRow(lines[k + 1]!));
+  if (closesRow) return true;
+  // a caption between two tables ("Đơn vị tính: triệu đồng") is followed by the next table's header
+  const next = lines[k + 1];
+  return next !== undefined && isPipeRow(next) && !MD_SEPARATOR.test(lines[k + 2] ?? '') && !looksLikeHeader(splitPipeRow(next));
 }
 
 /**

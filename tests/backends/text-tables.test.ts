@@ -118,6 +118,13 @@ describe('text tables', () => {
     expect(rowTexts(table!, 4)).toEqual(['3', 'So bai bién', 'Phong Kinh té', 'Cong an dic khu', 'Quy 11/2026']);
   });
 
+  it('keeps two typed tables apart across the caption line between them', () => {
+    const lines = ['| STT | Chỉ tiêu | Năm 2030 |', '| --- | --- | --- |', '| 1 | Tỷ lệ hộ nghèo | 1 |', 'Đơn vị tính: triệu đồng', '| STT | Nội dung | Kinh phí |', '| 1 | Tập huấn | 200 |'];
+    const tables = findTextTables(lines);
+    expect(tables.map((t) => [t.firstLine, t.lastLine, t.rowCount])).toEqual([[1, 3, 2], [5, 6, 2]]);
+    expect(rowTexts(tables[0]!, 1)).toEqual(['1', 'Tỷ lệ hộ nghèo', '1']);
+  });
+
   it('joins wrapped rows of a table without outer pipes, a row opening at its label', () => {
     const lines = [
       'TT | Noi dung nhiém vu | Co quan chu tri | Co quan phéi hop | Thoi gian',
