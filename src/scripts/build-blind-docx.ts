@@ -1086,6 +1086,57 @@ export const BLIND_ROUND5_DOCX: Record<string, () => Promise<Buffer>> = {
   'so-nnmt-lam-dong-chat-thai-ran-2026': soNnmtLamDongChatThaiRan,
 };
 
+// ---------------------------------------------------------------------------------------------
+// 15. Round 5, written after the round's fixes (scored once): a plan of the Ban Chỉ huy Phòng thủ dân sự tỉnh Lâm Đồng
+//     (the 2025 body that took over natural-disaster prevention and search and rescue) under UBND TỈNH LÂM ĐỒNG; "Thực
+//     hiện" before "Căn cứ"; targets as a numbered list under "2. Chỉ tiêu"; tasks given agency by agency, each
+//     item's heading the agency ("1. Sở Nông nghiệp và Môi trường (Cơ quan thường trực):"), its duties as "+" bullets
+//     with their own times; a budget part; signed KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN in a closing table.
+
+export async function bchPtdsLamDongMuaMuaBao(): Promise<Buffer> {
+  return pack([
+    headerTable(['UBND TỈNH LÂM ĐỒNG', 'BAN CHỈ HUY PHÒNG THỦ DÂN SỰ'], 'Số: 09/KH-BCH', 'Lâm Đồng, ngày 06 tháng 4 năm 2026'),
+    para(''),
+    para('KẾ HOẠCH', { center: true, bold: true }),
+    para('Ứng phó thiên tai mùa mưa bão năm 2026 trên địa bàn tỉnh Lâm Đồng', { center: true, bold: true }),
+    para(''),
+    para('Thực hiện Chỉ thị số 08/CT-TTg ngày 20/3/2026 của Thủ tướng Chính phủ về tăng cường công tác phòng, chống thiên tai năm 2026; căn cứ Luật Phòng thủ dân sự năm 2023, Ban Chỉ huy Phòng thủ dân sự tỉnh ban hành Kế hoạch như sau:'),
+    para('I. MỤC ĐÍCH, YÊU CẦU', { bold: true }),
+    para('- Chủ động phòng ngừa, ứng phó kịp thời, giảm thiểu thiệt hại do thiên tai trong mùa mưa bão năm 2026.'),
+    para('- Phân công cụ thể trách nhiệm của từng cơ quan, đơn vị, địa phương.'),
+    para('II. MỤC TIÊU, CHỈ TIÊU', { bold: true }),
+    para('1. Mục tiêu', { bold: true }),
+    para('Bảo đảm an toàn tính mạng của nhân dân, giảm thiệt hại về tài sản do thiên tai gây ra.'),
+    para('2. Chỉ tiêu', { bold: true }),
+    para('a) 100% các xã, phường, đặc khu xây dựng và phê duyệt phương án ứng phó thiên tai trước ngày 31/5/2026;'),
+    para('b) Tối thiểu 90% hộ dân vùng có nguy cơ sạt lở được thông tin, cảnh báo sớm;'),
+    para('c) Thời gian di dời dân khỏi vùng nguy hiểm không quá 24 giờ kể từ khi có lệnh.'),
+    para('III. NHIỆM VỤ CỦA CÁC CƠ QUAN, ĐƠN VỊ', { bold: true }),
+    para('1. Sở Nông nghiệp và Môi trường (Cơ quan thường trực):', { bold: true }),
+    para('+ Rà soát, cập nhật kế hoạch phòng, chống thiên tai cấp tỉnh, hoàn thành trước ngày 30/4/2026;'),
+    para('+ Kiểm tra an toàn hồ, đập thủy lợi trước mùa mưa, phối hợp với Sở Công Thương kiểm tra các hồ thủy điện.'),
+    para('2. Bộ Chỉ huy Quân sự tỉnh:', { bold: true }),
+    para('+ Chủ trì xây dựng phương án huy động lực lượng, phương tiện cứu hộ, cứu nạn; tổ chức diễn tập trong tháng 5/2026.'),
+    para('3. Công an tỉnh:', { bold: true }),
+    para('+ Bảo đảm an ninh trật tự, hướng dẫn giao thông tại khu vực bị ảnh hưởng; sẵn sàng lực lượng tham gia cứu nạn, thường xuyên.'),
+    para('4. Sở Xây dựng:', { bold: true }),
+    para('+ Chỉ đạo bảo đảm giao thông thông suốt trên các tuyến quốc lộ, tỉnh lộ; khắc phục sạt lở trong vòng 48 giờ.'),
+    para('5. Ủy ban nhân dân các xã, phường, đặc khu:', { bold: true }),
+    para('+ Xây dựng phương án ứng phó thiên tai theo cấp độ rủi ro, phê duyệt trước ngày 31/5/2026; tổ chức sơ tán dân khi có lệnh.'),
+    para('IV. KINH PHÍ', { bold: true }),
+    para('Kinh phí thực hiện từ nguồn dự phòng ngân sách tỉnh và Quỹ phòng, chống thiên tai tỉnh.'),
+    para('V. TỔ CHỨC THỰC HIỆN', { bold: true }),
+    para('Các cơ quan, đơn vị, địa phương báo cáo kết quả thực hiện về Ban Chỉ huy (qua Sở Nông nghiệp và Môi trường) trước ngày 15/11/2026 để tổng hợp.'),
+    para(''),
+    closingTable(['- Ban Chỉ đạo quốc gia về PCTT (b/c);', '- TT. Tỉnh ủy, UBND tỉnh;', '- Thành viên Ban Chỉ huy;', '- UBND các xã, phường, đặc khu;', '- Lưu: VT.'], ['KT. TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN', '', '', '', 'Lê Quang Vinh']),
+  ]);
+}
+
+/** Round 5, written after the round's fixes (scored once; blind: tests/blind). */
+export const BLIND_ROUND5_LATE_DOCX: Record<string, () => Promise<Buffer>> = {
+  'bch-ptds-lam-dong-mua-mua-bao-2026': bchPtdsLamDongMuaMuaBao,
+};
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const dir = resolve(args.find((a) => !a.startsWith('--')) ?? join(ROOT, 'tests', 'data'));
@@ -1098,6 +1149,7 @@ async function main(): Promise<void> {
     ...(round === 0 || round === 4 ? BLIND_ROUND4_DOCX : {}),
     ...(round === 0 || round === 4 ? BLIND_ROUND4_LATE_DOCX : {}),
     ...(round === 0 || round === 5 ? BLIND_ROUND5_DOCX : {}),
+    ...(round === 0 || round === 5 ? BLIND_ROUND5_LATE_DOCX : {}),
   };
   for (const [name, build] of Object.entries(docx)) {
     writeFileSync(join(dir, `${name}.docx`), await build());
