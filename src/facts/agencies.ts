@@ -344,7 +344,9 @@ export class AgencyRegistry {
       // A region is numbered: "Ngân hàng Nhà nước Chi nhánh Khu vực 10", "Chi cục Thuế khu vực XII".
       const numbered = unit[0][unit[0].length - 1] === 'vuc' && /^\d{1,2}$/.test(tokens[next]?.key ?? '') && !/[;.:,()\n-]/.test(tokens[next]!.before);
       if (numbered) next++;
-      while (!numbered && next < tokens.length && words < 4 && tokens[next]!.upper && !tokens[next]!.abbr && !/[;.:,()\n-]/.test(tokens[next]!.before) && !this.startsKnown(tokens, next)) {
+      // A spaced dash joins two names of one place ("phường Lâm Viên - Đà Lạt", the wards of 2025 named after the city).
+      const joins = (before: string) => !/[;.:,()\n-]/.test(before) || (words > 0 && /^\s+[-–]\s+$/.test(before));
+      while (!numbered && next < tokens.length && words < 6 && tokens[next]!.upper && !tokens[next]!.abbr && joins(tokens[next]!.before) && !this.startsKnown(tokens, next)) {
         next++;
         words++;
       }
@@ -371,9 +373,9 @@ export class AgencyRegistry {
   private matchGroup(tokens: Token[], i: number): { next: number; entry: null; levelFrom: number } | null {
     let j = i;
     const starts = (words: string[]) => words.every((k, n) => tokens[j + n]?.key === k);
-    // "Thủ trưởng các sở…", "Chủ tịch UBND các huyện…", "UBND các xã…".
+    // "Thủ trưởng các sở…", "Trưởng các khu phố", "Chủ tịch UBND các huyện…", "UBND các xã…".
     // "Công an các xã, phường", "Trạm Y tế các xã", "Ban điều hành các khu phố": the body of that name in each unit listed.
-    for (const prefix of [['chu', 'tich'], ['thu', 'truong'], ['lanh', 'dao'], ['uy', 'ban', 'nhan', 'dan'], ['cong', 'an'], ['tram', 'y', 'te'], ['ban', 'dieu', 'hanh']]) {
+    for (const prefix of [['chu', 'tich'], ['thu', 'truong'], ['truong'], ['lanh', 'dao'], ['uy', 'ban', 'nhan', 'dan'], ['cong', 'an'], ['tram', 'y', 'te'], ['ban', 'dieu', 'hanh']]) {
       if (starts(prefix)) j += prefix.length;
     }
     // "UBND xã, phường, đặc khu" (no "các"): the People's Committees of every unit listed, a group.

@@ -153,6 +153,19 @@ function subjectBefore(clause: string): Agency[] {
  * does not know when its name opens with a body's word and ends at a verb or a separator ("… Hội Nông dân xã và Hợp tác
  * xã nông nghiệp hướng dẫn …"): kept as written (known: false; `warnUnknown` reports it).
  */
+/**
+ * The partners a text names after "phối hợp với" / "phối hợp cùng" with no subject before it ("+ Kiểm tra an toàn hồ,
+ * đập …, phối hợp với Sở Công Thương kiểm tra …": a duty of the agency its item is headed with).
+ */
+export function cooperationPartners(raw: string): Agency[] {
+  const text = maskBracketCodes(raw);
+  const skel = skeleton(text);
+  const out: Agency[] = [];
+  const co = /phoi hop\s+(?:chat che\s+)?(?:voi|cung)\s+/g;
+  for (let m = co.exec(skel); m; m = co.exec(skel)) out.push(...partnersAt(text.slice(m.index + m[0].length)));
+  return uniqueAgencies(out);
+}
+
 export function partnersAt(text: string): Agency[] {
   const run = leadingAgencies(text);
   const out = run.agencies.map((m) => m.agency);

@@ -17,6 +17,9 @@ export type TableRole = 'tasks' | 'indicators' | 'schedule' | 'other';
 const ROLE_RULES: [RegExp, ColumnRole][] = [
   [/^(?:s?tt|so tt|so thu tu|thu tu)$/, 'id'],
   [/^(?:don vi tinh|dvt|don vi do)$|^don vi$/, 'unit'],
+  // One column for both ("Cơ quan chủ trì / phối hợp", "Đơn vị chủ trì, phối hợp"): its cells say who is who ("CT: X; PH:
+  // Y", "X chủ trì, phối hợp với Y"), read as a lead cell.
+  [/chu tri\s*(?:[\/,;-]|va)\s*(?:(?:co quan|don vi)\s+)?phoi hop/, 'lead'],
   [/phoi hop/, 'support'],
   [/chu tri|(?:don vi|co quan|bo phan|ca nhan|nguoi) (?:thuc hien|thuc hien chinh|chiu trach nhiem|trien khai|tham muu)|trach nhiem thuc hien|^thuc hien$|^(?:co quan|don vi) (?:chu quan|dau moi)$/, 'lead'],
   [/theo doi|giam sat/, 'monitor'],

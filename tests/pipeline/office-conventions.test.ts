@@ -153,3 +153,87 @@ describe('teams counted as targets', () => {
     expect(findTargets('có 20 tổ chức tham gia', 2026)).toEqual([]);
   });
 });
+
+// Round 5's two documents written after its fixes (bch-ptds-lam-dong-mua-mua-bao-2026.docx,
+// phuong-lam-vien-da-lat-ve-sinh-moi-truong-2026.pdf), scored once, showed these.
+const fromText = (text: string, file = 'plan.md') => runPipeline(readTextDocument({ file, bytes: new TextEncoder().encode(text), sha256: '0'.repeat(64) } as never, file));
+
+describe('a header whose issuer and date cells both wrap (a text layer reading the two columns line by line)', () => {
+  it('reads the ward\'s name across its lines, and the year printed beside the number', () => {
+    const rec = runPipeline(
+      docFromLines([
+        'ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'PHƯỜNG LÂM VIÊN - ĐÀ Độc lập - Tự do - Hạnh phúc',
+        'LẠT Lâm Viên - Đà Lạt, ngày 14 tháng 4 năm',
+        'Số: 41/KH-UBND 2026',
+        'KẾ HOẠCH',
+        'Ra quân tổng vệ sinh môi trường năm 2026',
+        'I. MỤC ĐÍCH, YÊU CẦU',
+        '- Nâng cao ý thức giữ gìn vệ sinh môi trường.',
+      ]),
+    );
+    expect(rec.document).toMatchObject({ number: '41/KH-UBND', issuer: 'Ủy ban nhân dân phường Lâm Viên - Đà Lạt', place: 'Lâm Viên - Đà Lạt', date: '2026-04-14' });
+  });
+
+  it('keeps a province whose name ends in "ng…" ("QUẢNG NGÃI") whole', () => {
+    const rec = runPipeline(docFromLines(['UBND TỈNH QUẢNG NGÃI     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ CÔNG THƯƠNG     Độc lập - Tự do - Hạnh phúc', '', 'Số: 356/KH-SCT     Quảng Ngãi, ngày 12 tháng 02 năm 2026', '', 'KẾ HOẠCH', 'Bảo đảm an toàn thực phẩm năm 2026']));
+    expect(rec.document).toMatchObject({ issuer: 'Sở Công Thương tỉnh Quảng Ngãi', issuerParent: 'Ủy ban nhân dân tỉnh Quảng Ngãi' });
+  });
+});
+
+describe('one "Cơ quan chủ trì / phối hợp" column with "CT: X; PH: Y"', () => {
+  const rec = fromText(
+    [
+      'KẾ HOẠCH',
+      'Ra quân tổng vệ sinh môi trường năm 2026',
+      'I. NỘI DUNG THỰC HIỆN',
+      '| TT | Nội dung | Cơ quan chủ trì / phối hợp | Thời gian |',
+      '|---|---|---|---|',
+      '| 1 | Phát động ra quân tổng vệ sinh | CT: Phòng Kinh tế, Hạ tầng và Đô thị; PH: Ủy ban Mặt trận Tổ quốc Việt Nam phường, các khu phố | Tháng 5, 6/2026 |',
+      '| 2 | Kiểm tra, xử lý vi phạm | CT: Công an phường; PH: Phòng Kinh tế, Hạ tầng và Đô thị | Tháng 9 - 10/2026 |',
+    ].join('\n'),
+  );
+
+  it('reads CT as the lead and PH as the supports', () => {
+    expect(rec.tasks.map((t) => names(t.lead))).toEqual([['Phòng Kinh tế, Hạ tầng và Đô thị'], ['Công an phường']]);
+    expect(names(rec.tasks[0]!.support)).toEqual(['Ủy ban Mặt trận Tổ quốc Việt Nam phường', 'các khu phố']);
+    expect(names(rec.tasks[1]!.support)).toEqual(['Phòng Kinh tế, Hạ tầng và Đô thị']);
+  });
+
+  it('reads "Tháng 5, 6/2026" as two months, "Tháng 9 - 10/2026" as a range', () => {
+    expect(rec.tasks[0]!.deadlines).toMatchObject([{ kind: 'month', year: 2026, month: 5 }, { kind: 'month', year: 2026, month: 6 }]);
+    expect(rec.tasks[1]!.deadlines).toMatchObject([{ kind: 'range', from: '2026-09', to: '2026-10' }]);
+  });
+});
+
+describe('names of 2025 wards and heads of units', () => {
+  const registry = AgencyRegistry.load();
+  it('reads a ward named with a spaced dash whole, and a dash before another body as a break', () => {
+    expect(registry.scan('Hội đồng nhân dân phường Lâm Viên - Đà Lạt;').map((m) => m.agency.name)).toEqual(['Hội đồng nhân dân phường Lâm Viên - Đà Lạt']);
+    expect(registry.scan('Ủy ban nhân dân xã Bát Xát - Phòng Kinh tế').map((m) => m.agency.name)).toEqual(['Ủy ban nhân dân xã Bát Xát', 'Phòng Kinh tế']);
+  });
+  it('reads "Trưởng các khu phố" as a group', () => {
+    expect(registry.parseList('Trưởng các khu phố')).toMatchObject([{ name: 'Trưởng các khu phố', kind: 'group' }]);
+  });
+});
+
+describe('tasks given agency by agency, with "+" duties', () => {
+  it('gives the agency of the item\'s heading as the lead, and whom a duty says it works with as support', () => {
+    const rec = fromText(
+      [
+        'KẾ HOẠCH',
+        'Ứng phó thiên tai mùa mưa bão năm 2026',
+        'I. NHIỆM VỤ CỦA CÁC CƠ QUAN, ĐƠN VỊ',
+        '1. Sở Nông nghiệp và Môi trường (Cơ quan thường trực):',
+        '+ Rà soát, cập nhật kế hoạch phòng, chống thiên tai cấp tỉnh, hoàn thành trước ngày 30/4/2026;',
+        '+ Kiểm tra an toàn hồ, đập thủy lợi trước mùa mưa, phối hợp với Sở Công Thương kiểm tra các hồ thủy điện.',
+        '2. Công an tỉnh:',
+        '+ Bảo đảm an ninh trật tự tại khu vực bị ảnh hưởng, thường xuyên.',
+      ].join('\n'),
+    );
+    expect(rec.tasks.map((t) => [t.id, names(t.lead), names(t.support)])).toEqual([
+      ['1', ['Sở Nông nghiệp và Môi trường'], ['Sở Công Thương']],
+      ['2', ['Công an tỉnh'], []],
+    ]);
+  });
+});

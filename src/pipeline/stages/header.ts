@@ -88,10 +88,16 @@ function provinceSuffix(place: string): string | null {
  * A line of layout text whose left column runs into the place and date with one space ("SỐ 1050/QĐ-SCT Lào Cai,
  * ngày 10 tháng 3 năm 2026"): the left column alone, without the place (title case) and date.
  */
+/** A date cut at the line's end after its day and month ("…, ngày 14 tháng 4 năm"; not a bare "ng…" word: "QUẢNG NGÃI"). */
+const DATE_CUT_AT_END = /(?:^|[\s,])ng[a-z]{1,3}\s*\d{1,2}\s*th[a-z]{1,4}(?:\s*\d{1,2}(?:\s*n[a-z]{1,3})?)?\s*$/;
+
 function withoutPlaceDate(text: string): string {
-  const m = DATE.exec(skeleton(text));
+  // the date may be cut at the line's end, its year on the next line ("LẠT Lâm Viên - Đà Lạt, ngày 14 tháng 4 năm")
+  const skel = skeleton(text);
+  const m = DATE.exec(skel) ?? DATE_CUT_AT_END.exec(skel);
   if (!m) return text;
-  return text.slice(0, m.index).replace(/\s*(?:TP\.?\s*)?(?:\p{Lu}\p{Ll}+\s*)+,?\s*$/u, '');
+  // the place before it, its words joined by spaces or a dash ("Lâm Viên - Đà Lạt")
+  return text.slice(0, m.index).replace(/\s*(?:TP\.?\s*)?(?:\p{Lu}\p{Ll}+(?:\s+-\s+|\s*))+,?\s*$/u, '');
 }
 
 function leftColumn(text: string): string {
@@ -252,7 +258,9 @@ export const headerStage: Stage = {
       // "Thanh Hóa, ngày" / "18 tháng 11 năm 2025" (a cell wrapped in a portal page), "… ngày 03 tháng 3 năm" /
       // "2026" (a long place in the header cell of a Word export): the line with the next.
       if (!m && WRAPPED_DATE.test(skels[i]!) && i + 1 < window) {
-        const joined = DATE.exec(`${skels[i]!} ${skels[i + 1]!}`);
+        // The next line may hold the left column first ("Số: 41/KH-UBND 2026"): then only the year that ends it.
+        const year = /(?:^|\s)((?:19|20)\d{2})\s*$/.exec(skels[i + 1]!);
+        const joined = DATE.exec(`${skels[i]!} ${skels[i + 1]!}`) ?? (year ? DATE.exec(`${skels[i]!} ${year[1]}`) : null);
         if (joined && joined.index < skels[i]!.length) {
           m = joined;
           dateEnd = i + 1;
@@ -267,7 +275,8 @@ export const headerStage: Stage = {
       let place = squeeze(before.replace(/[,*_|]+\s*$/u, '').replace(/^[\s*_|]+/u, ''));
       // The end of the issuer's name wrapped in its cell stands before the place on the line ("VÀ DU LỊCH Lạng Sơn,
       // ngày …"): the issuer is in capitals, the place is not.
-      place = place.replace(/^(?:[\p{Lu}\d&.,-]*\p{Lu}[\p{Lu}\d&.,-]*\s+){2,}(?=\p{Lu}\p{Ll})/u, '');
+      // One word too, of three letters or more ("LẠT Lâm Viên - Đà Lạt": "PHƯỜNG LÂM VIÊN - ĐÀ" / "LẠT"; not "TP. Huế").
+      place = place.replace(/^(?:(?:[\p{Lu}\d&.,-]*\p{Lu}[\p{Lu}\d&.,-]*\s+){2,}|\p{Lu}{3,}\s+)(?=\p{Lu}\p{Ll})/u, '');
       // A wrapped cell ("*Thành phố Hồ Chí" / "Minh, ngày …"): the place began on the line above.
       const cellDate = headerTableCellWith(doc, /ng[a-z]{1,3}\s*\d{0,2}\s*th[a-z]{1,4}/);
       if (cellDate) {

@@ -194,8 +194,11 @@ export function cellAgencies(cellText: string): Agency[] {
   return out;
 }
 
-/** "Chủ trì: X" and "Phối hợp: Y" as labels inside one cell (on lines of their own, or after ";"). */
-const ROLE_LABEL = /(?:^|\n|;)\s*[-+•]?\s*(?:(?:đơn vị|cơ quan)\s+)?(chủ trì|phối hợp)(?:\s+thực hiện)?\s*:\s*/giu;
+/**
+ * "Chủ trì: X" and "Phối hợp: Y" as labels inside one cell (on lines of their own, or after ";"), also abbreviated
+ * "CT: X; PH: Y" (in capitals only: "ct"/"ph" in lower case are no labels).
+ */
+const ROLE_LABEL = /(?:^|\n|;)\s*[-+•]?\s*(?:(?:[Đđ]ơn vị|[Cc]ơ quan|ĐƠN VỊ|CƠ QUAN)\s+)?([Cc]hủ trì|CHỦ TRÌ|[Pp]hối hợp|PHỐI HỢP|CT|PH)(?:\s+(?:thực hiện|THỰC HIỆN))?\s*:\s*/gu;
 
 /** The agencies of a cell whose lists are labelled with their roles; null when no label stands in it. */
 function labelledRoles(cellText: string): { lead: Agency[]; support: Agency[] } | null {
@@ -207,7 +210,7 @@ function labelledRoles(cellText: string): { lead: Agency[]; support: Agency[] } 
   if (before) out.lead.push(...cellAgencies(before));
   marks.forEach((m, k) => {
     const segment = cellText.slice(m.index! + m[0].length, marks[k + 1]?.index ?? cellText.length);
-    out[skeleton(m[1]!) === 'chu tri' ? 'lead' : 'support'].push(...cellAgencies(segment));
+    out[/^(?:chu tri|ct)$/.test(skeleton(m[1]!)) ? 'lead' : 'support'].push(...cellAgencies(segment));
   });
   return out;
 }
@@ -234,10 +237,17 @@ function readAgencies(cellText: string): { lead: Agency[]; support: Agency[] } {
 /** "Quý III, IV/2026" → "Quý III/2026, Quý IV/2026": each quarter of a list with its year, for the deadline parser. */
 const QUARTER_LIST = /(Quý|quý)\s+([IV]{1,3}|[1-4])((?:\s*(?:,|và|-|–)\s*(?:[IV]{1,3}|[1-4]))+)\s*\/\s*((?:19|20)\d{2})/u;
 
+/** "Tháng 5, 6/2026" → "Tháng 5/2026, Tháng 6/2026" (a dash between months is a range: "Tháng 9 - 10/2026" stays). */
+const MONTH_LIST = /(Tháng|tháng|THÁNG)\s+(\d{1,2})((?:\s*(?:,|và)\s*\d{1,2})+)\s*\/\s*((?:19|20)\d{2})/u;
+
 export function expandQuarterLists(text: string): string {
-  return text.replace(new RegExp(QUARTER_LIST.source, 'gu'), (_, word: string, first: string, rest: string, year: string) =>
-    [first, ...rest.split(/\s*(?:,|và|-|–)\s*/u).filter(Boolean)].map((q) => `${word} ${q}/${year}`).join(', '),
-  );
+  return text
+    .replace(new RegExp(QUARTER_LIST.source, 'gu'), (_, word: string, first: string, rest: string, year: string) =>
+      [first, ...rest.split(/\s*(?:,|và|-|–)\s*/u).filter(Boolean)].map((q) => `${word} ${q}/${year}`).join(', '),
+    )
+    .replace(new RegExp(MONTH_LIST.source, 'gu'), (_, word: string, first: string, rest: string, year: string) =>
+      [first, ...rest.split(/\s*(?:,|và)\s*/u).filter(Boolean)].map((m) => `${word} ${m}/${year}`).join(', '),
+    );
 }
 
 /**

@@ -23,7 +23,7 @@ import type { Stage } from '../stage.js';
 import { AgencyRegistry } from '../../facts/agencies.js';
 import { parseDeadlines } from '../deadlines.js';
 import { paragraphs, topNodesOfKind, type Paragraph } from '../blocks.js';
-import { explicitFields, fieldAgencies, joinMergedBodies, leadingAgencies, proseAgencies, uniqueAgencies, unknownSubject, warnUnknown } from '../agency-phrases.js';
+import { cooperationPartners, explicitFields, fieldAgencies, joinMergedBodies, leadingAgencies, proseAgencies, uniqueAgencies, unknownSubject, warnUnknown } from '../agency-phrases.js';
 
 interface Inherited {
   lead: Agency[];
@@ -135,7 +135,11 @@ export function buildTask(doc: PlanDocument, node: OutlineNode, id: string, inhe
     support = prose.support;
     // "1.2. Công an tỉnh" over its duties, "3.3. Bộ Chỉ huy Quân sự tỉnh chỉ đạo …: …", "7. Các sở, ban, ngành: …"
     // (solutions given out agency by agency): the agency the item opens with is the one that carries it out.
-    if (lead.length === 0 && first) lead = openingAgencies(first.text, paras.length > 1);
+    if (lead.length === 0 && first) {
+      lead = openingAgencies(first.text, paras.length > 1);
+      // Its duties below may name whom it works with ("+ …, phối hợp với Sở Công Thương kiểm tra …").
+      if (lead.length > 0 && support.length === 0) support = cooperationPartners(paras.slice(1).filter((p) => !fields.fieldParas.has(p)).map((p) => p.text).join('\n'));
+    }
     // "Chi cục Quản lý thị trường tỉnh ban hành …", "Văn phòng Sở tổng hợp …": a body paragraph opening with the
     // bodies that do the work, a verb right after them (known bodies and groups only).
     if (lead.length === 0) lead = paras.slice(paras.length > 1 ? 1 : 0).filter((p) => !fields.fieldParas.has(p)).flatMap((p) => subjectAgencies(p.text));
