@@ -356,15 +356,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   let slotOfPrev = new Int32Array(1 << 14);
   // per-predecessor LM contexts
   const slots = new ContextSlots(lm.ngram, MAXP);
-  // a 4-gram model: the predecessor scan's bound leaves the stored 4-grams out (they would make
-  // it ~0 for most units); the slots whose 4-gram run holds a candidate are scored apart (hits)
-  const minLm = lm.ngram.order === 4 ? lm.ngram.minCostBelow4() : lm.ngram.minCost();
-  /** per position, per unit w: the slots whose context (t u v) has a stored 4-gram (t u v w), a linked list */
-  const hitMark = new Int32Array(lm.ngram.order === 4 ? lm.ngram.size : 0);
-  const hitHead = new Int32Array(hitMark.length);
-  let hitSlot = new Int32Array(lm.ngram.order === 4 ? 1 << 12 : 0);
-  let hitNext = new Int32Array(hitSlot.length);
-  let hitStamp = 0;
+  const minLm = lm.ngram.minCost();
   const unknownPenalty = lm.unknownPenalty;
 
   /** a 4-gram model: contexts take the unit t before u v, and the confidence pass looks every (u v c) up */
@@ -398,10 +390,13 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
   let afterCost = 0;
   /** the second term of pairCost alone (the first one is known) */
   function afterOnly(c: Cand, v: number, next: Cand, cache: DocCache | undefined, noted: number, notedTri: number): number {
-    if (c.unit < 0 || four) {
+    if (four && c.unit >= 0 && next.unit >= 0 && noted >= -1) {
       // 4-gram: the indices of (v c) and (u v c) found by c's lookup give next's context (u v c)
-      if (c.unit >= 0 && noted >= -1) slots.setKnown(1, v < 0 ? UNK : v, c.unit, noted, notedTri);
-      else setContext(1, v, c.unit, confU);
+      const r2 = slots.costAfter4(0, c.unit, next.unit, noted, notedTri);
+      return cache ? cached(r2, next.unit, cache) : r2;
+    }
+    if (c.unit < 0 || four) {
+      setContext(1, v, c.unit, confU);
       return ctxCost(1, next.unit, next.unseen, cache);
     }
     if (next.unit < 0) return ctxCost(1, next.unit, next.unseen, cache);
@@ -419,9 +414,14 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       const first = ctxCost(0, c.unit, c.unseen, cache);
       if (next) {
         const lb = slots.lastBigram;
-        if (lb >= -1) slots.setKnown(1, v < 0 ? UNK : v, c.unit, lb, slots.lastTrigram);
-        else setContext(1, v, c.unit, confU);
-        afterCost = ctxCost(1, next.unit, next.unseen, cache);
+        if (lb >= -1 && next.unit >= 0) {
+          const r2 = slots.costAfter4(0, c.unit, next.unit, lb, slots.lastTrigram);
+          afterCost = cache ? cached(r2, next.unit, cache) : r2;
+        } else {
+          if (lb >= -1) slots.setKnown(1, v < 0 ? UNK : v, c.unit, lb, slots.lastTrigram);
+          else setContext(1, v, c.unit, confU);
+          afterCost = ctxCost(1, next.unit, next.unseen, cache);
+        }
       }
       return first;
     }
@@ -539,26 +539,6 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
       reserve(i, nUse, cs.length);
       const vals = lmVal;
       const vbase = valStart[i]!;
-      if (four) {
-        hitStamp++;
-        let nHits = 0;
-        const qw = lm.ngram.quadW;
-        for (let oi = 0; oi < nUse; oi++) {
-          const hi = slots.quadHi[oi]!;
-          for (let q = slots.quadLo[oi]!; q < hi; q++) {
-            if (nHits === hitSlot.length) {
-              const s2 = new Int32Array(nHits * 2); s2.set(hitSlot); hitSlot = s2;
-              const n2 = new Int32Array(nHits * 2); n2.set(hitNext); hitNext = n2;
-            }
-            const w = qw[q]!;
-            hitSlot[nHits] = oi;
-            hitNext[nHits] = hitMark[w] === hitStamp ? hitHead[w]! : -1;
-            hitHead[w] = nHits;
-            hitMark[w] = hitStamp;
-            nHits++;
-          }
-        }
-      }
       // a state scoring above (best state here) + viterbiBeam is never extended at the next
       // position, so its exact score does not matter: once the scan shows it must lie above
       // that line it is marked unreachable (Infinity). The last position keeps exact scores
@@ -569,8 +549,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
         const c = cs[k]!;
         let best = Infinity;
         let arg = 0;
-        // admissible bound: no context makes w cheaper than minLm[w] (a 4-gram model: no context
-        // without a stored 4-gram (t u v w); those are the hits, scored after the scan)
+        // admissible bound: no context makes w cheaper than minLm[w]
         let bound = c.unit >= 0 ? minLm[c.unit]! : c.unseen + unknownPenalty;
         if (cache) {
           // the cache lowers LM costs: the bound goes through the same transform
@@ -579,8 +558,7 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
         const lim = last ? Infinity : bestHere + beam + PRUNE_MARGIN - c.cost;
         let argBi = -3;
         let argTri = -1;
-        let oi = 0;
-        for (; oi < nUse; oi++) {
+        for (let oi = 0; oi < nUse; oi++) {
           const pj = predScore[oi]!;
           if (pj + bound >= best || pj + bound > lim) break;
           const lmc = ctxCost(oi, c.unit, c.unseen, cache);
@@ -590,20 +568,6 @@ export function createRepairModel(data: RepairModelData, opts: Partial<DecodeOpt
           if (four) lmTrigram[vbase + k * nUse + oi] = slots.lastTrigram;
           const s = pj + lmc;
           if (s < best) { best = s; arg = order[oi]!; argBi = lb >= -1 ? lb : -3; argTri = slots.lastTrigram; }
-        }
-        if (four && c.unit >= 0 && hitMark[c.unit] === hitStamp) {
-          // the slots past the scan's stop whose 4-gram run holds c
-          const stop = oi;
-          for (let h = hitHead[c.unit]!; h >= 0; h = hitNext[h]!) {
-            const hs = hitSlot[h]!;
-            if (hs < stop) continue;
-            const lmc = ctxCost(hs, c.unit, c.unseen, cache);
-            vals[vbase + k * nUse + hs] = lmc;
-            lmBigram[vbase + k * nUse + hs] = slots.lastBigram;
-            lmTrigram[vbase + k * nUse + hs] = slots.lastTrigram;
-            const s = predScore[hs]! + lmc;
-            if (s < best) { best = s; arg = order[hs]!; argBi = slots.lastBigram >= -1 ? slots.lastBigram : -3; argTri = slots.lastTrigram; }
-          }
         }
         if (best > lim) { score[base + k] = Infinity; back[base + k] = 0; continue; }
         const sk = best + c.cost;

@@ -194,3 +194,17 @@ function withVocabulary(a: NgramModel, vocab: string[]): Buffer {
     { ...sections, triBo: bytesOf(a.triBo), quadOff: bytesOf(a.quadOff), quadW: bytesOf(quadW), quadP: bytesOf(a.quadP) },
   );
 }
+
+/**
+ * The model without its 4-gram level (a trigram file; a trigram model is returned as written):
+ * the trigram level of a 4-gram model read as a trigram model.
+ */
+export function truncateToOrder3(a: NgramModel): Buffer {
+  return writeNgramFile(
+    { order: 3, vocabSize: a.size, bigrams: a.biW.length, trigrams: a.triW.length, step: a.step, info: { ...a.header.info, truncatedFrom: a.order } },
+    {
+      vocab: Buffer.from(a.vocab.join('\n'), 'utf8'), uniP: bytesOf(a.uniP), uniBo: bytesOf(a.uniBo), biOff: bytesOf(a.biOff), biW: bytesOf(a.biW),
+      biP: bytesOf(a.biP), biBo: bytesOf(a.biBo), triOff: bytesOf(a.triOff), triW: bytesOf(a.triW), triP: bytesOf(a.triP),
+    },
+  );
+}

@@ -18,7 +18,8 @@
  *   triP       u16[N3]  -ln P3(w|u v) / step
  *   (VNLM0004 only)
  *   triBo      u16[N3]  -ln γ4(u v w) / step (backoff weight of the 4-gram context u v w)
- *   quadOff    u32[N3+1] 4-gram range of each trigram context
+ *   quadN      u16[N3]  number of 4-grams of each trigram context (their runs follow in trigram
+ *                       order; the reader rebuilds the u32 offsets, half the bytes on disk)
  *   quadW      u16[N4]
  *   quadP      u16[N4]  -ln P4(w|t u v) / step
  * Probabilities are stored in backoff form: P(w|t u v) = P4 if the 4-gram is kept, otherwise
@@ -49,19 +50,33 @@ export interface NgramHeader {
 }
 
 export const SECTION_ORDER = ['vocab', 'uniP', 'uniBo', 'biOff', 'biW', 'biP', 'biBo', 'triOff', 'triW', 'triP'] as const;
-export const SECTION_ORDER4 = [...SECTION_ORDER, 'triBo', 'quadOff', 'quadW', 'quadP'] as const;
-type Sections = Record<(typeof SECTION_ORDER)[number], Uint8Array> & Partial<Record<(typeof SECTION_ORDER4)[number], Uint8Array>>;
+export const SECTION_ORDER4 = [...SECTION_ORDER, 'triBo', 'quadN', 'quadW', 'quadP'] as const;
+/** the sections to write; at order 4 `quadOff` (u32[N3+1], as the model holds it) is stored as quadN */
+type Sections = Record<(typeof SECTION_ORDER)[number], Uint8Array> & Partial<Record<'triBo' | 'quadOff' | 'quadW' | 'quadP', Uint8Array>>;
 
 /** Serialise sections (in SECTION_ORDER, SECTION_ORDER4 at order 4) with a header into one buffer. */
 export function writeNgramFile(header: Omit<NgramHeader, 'sections'>, sections: Sections): Buffer {
   const pad4 = (n: number) => (n + 3) & ~3;
   const offsets: Record<string, [number, number]> = {};
   const names = header.order === 4 ? SECTION_ORDER4 : SECTION_ORDER;
-  for (const name of names) if (!sections[name]) throw new Error(`writeNgramFile: section ${name} missing`);
+  if (header.order === 4) {
+    const q = sections.quadOff;
+    if (!q) throw new Error('writeNgramFile: section quadOff missing');
+    const off = new Uint32Array(q.buffer.slice(q.byteOffset, q.byteOffset + q.byteLength));
+    const n = new Uint16Array(off.length - 1);
+    for (let k = 0; k < n.length; k++) {
+      const c = off[k + 1]! - off[k]!;
+      if (c > 65535) throw new Error(`writeNgramFile: a trigram context with ${c} 4-grams (at most 65535)`);
+      n[k] = c;
+    }
+    sections = { ...sections, quadN: bytesOf(n) } as Sections;
+  }
+  const all = sections as Record<string, Uint8Array | undefined>;
+  for (const name of names) if (!all[name]) throw new Error(`writeNgramFile: section ${name} missing`);
   let at = 0;
   for (const name of names) {
-    offsets[name] = [at, sections[name]!.byteLength];
-    at = pad4(at + sections[name]!.byteLength);
+    offsets[name] = [at, all[name]!.byteLength];
+    at = pad4(at + all[name]!.byteLength);
   }
   const json = Buffer.from(JSON.stringify({ ...header, sections: offsets }), 'utf8');
   const headLen = pad4(8 + 4 + json.length);
@@ -70,7 +85,7 @@ export function writeNgramFile(header: Omit<NgramHeader, 'sections'>, sections: 
   out.writeUInt32LE(json.length, 8);
   json.copy(out, 12);
   for (const name of names) {
-    const s = sections[name]!;
+    const s = all[name]!;
     out.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), headLen + offsets[name]![0]);
   }
   if (header.order === 4 && !new NgramModel(out).fourgramSuffixesStored()) throw new Error('writeNgramFile: a 4-gram without its trigram (u v w)');
@@ -134,7 +149,9 @@ export class NgramModel {
     if (this.header.order !== this.order) throw new Error(`language model: header says order ${this.header.order}, format ${magic}`);
     if (this.order === 4) {
       this.triBo = view('triBo', Uint16Array);
-      this.quadOff = view('quadOff', Uint32Array);
+      const quadN = view('quadN', Uint16Array);
+      this.quadOff = new Uint32Array(quadN.length + 1);
+      for (let k = 0; k < quadN.length; k++) this.quadOff[k + 1] = this.quadOff[k]! + quadN[k]!;
       this.quadW = view('quadW', Uint16Array);
       this.quadP = view('quadP', Uint16Array);
     } else {
@@ -147,7 +164,6 @@ export class NgramModel {
   }
 
   private minCostCache: Float64Array | undefined;
-  private minCost3Cache: Float64Array | undefined;
   /**
    * A lower bound of -ln P(w | any context) per unit: the cheapest stored trigram or bigram
    * cost of w, or its cheapest backoff estimate. The decoder stops scanning predecessors once
@@ -155,18 +171,6 @@ export class NgramModel {
    */
   minCost(): Float64Array {
     if (this.minCostCache) return this.minCostCache;
-    const m = Float64Array.from(this.minCostBelow4());
-    for (let i = 0; i < this.quadW.length; i++) { const c = this.quadP[i]! * this.step; if (c < m[this.quadW[i]!]!) m[this.quadW[i]!] = c; }
-    return (this.minCostCache = m);
-  }
-
-  /**
-   * minCost without the stored 4-grams: a lower bound of -ln P(w | t u v) whenever the 4-gram
-   * (t u v w) is not stored (the cost is then γ4 (>= 0 nats) plus a trigram-level cost). The
-   * decoder of a 4-gram model scans predecessors with it and looks at the stored 4-grams apart.
-   */
-  minCostBelow4(): Float64Array {
-    if (this.minCost3Cache) return this.minCost3Cache;
     const V = this.vocab.length;
     const m = new Float64Array(V);
     let minBo = 0;
@@ -174,8 +178,9 @@ export class NgramModel {
     for (let w = 0; w < V; w++) m[w] = Math.max(0, minBo - this.uniP[w]!);
     for (let i = 0; i < this.biW.length; i++) { const c = this.biP[i]! * this.step; if (c < m[this.biW[i]!]!) m[this.biW[i]!] = c; }
     for (let i = 0; i < this.triW.length; i++) { const c = this.triP[i]! * this.step; if (c < m[this.triW[i]!]!) m[this.triW[i]!] = c; }
+    for (let i = 0; i < this.quadW.length; i++) { const c = this.quadP[i]! * this.step; if (c < m[this.quadW[i]!]!) m[this.quadW[i]!] = c; }
     // a backoff through a trigram or 4-gram context adds >= 0 (γ <= 1), so the lower-level bounds hold
-    return (this.minCost3Cache = m);
+    return (this.minCostCache = m);
   }
 
   private lookup: LookupIndex | undefined;
@@ -446,8 +451,8 @@ export class ContextSlots {
   private readonly sig: Uint32Array | undefined;
   private readonly lx: LookupIndex;
   /** order 4: the 4-gram run of the slot's context (t u v) and its backoff */
-  readonly quadLo: Int32Array;
-  readonly quadHi: Int32Array;
+  private readonly quadLo: Int32Array;
+  private readonly quadHi: Int32Array;
   private readonly bo4: Float64Array;
 
   /** the model has a 4-gram level (set() then takes the unit t before u v) */
@@ -591,7 +596,38 @@ export class ContextSlots {
   }
 
   /**
-   * Trigram models only (a 4-gram model needs u too: set another slot instead).
+   * 4-gram models: -ln P(x | u v w), (t u v) the context of slot, right after cost(slot, w)
+   * found the bigram (v w) at `bigram` (>= -1) and the trigram (u v w) at `trigram`: the same
+   * value as setKnown(other, v, w, bigram, trigram) + cost(other, x), without the slot writes;
+   * the bigram (w x) is found in the column of x, as costAfter does.
+   */
+  costAfter4(slot: number, w: number, x: number, bigram: number, trigram: number): number {
+    const m = this.m;
+    const v = this.biCtx[slot]!;
+    const lx = this.lx;
+    const p = find(lx.colW, lx.colOff[x]!, lx.colOff[x + 1]!, w, lx.col, x);
+    const b2 = p >= 0 ? lx.colBi[p]! : -1;
+    const bo4 = trigram >= 0 ? m.triBo[trigram]! * this.step : 0;
+    let bo3 = 0;
+    if (bigram >= 0) {
+      // with signatures a clear bit (or no bigram (w x)) proves the trigram (v w x) absent
+      if (this.sig ? b2 >= 0 && (this.sig[b2]! & contextBit(v)) !== 0 : true) {
+        const t = search(m.triW, m.triOff[bigram]!, m.triOff[bigram + 1]!, x);
+        if (t >= 0) {
+          if (trigram >= 0) {
+            const q = search(m.quadW, m.quadOff[trigram]!, m.quadOff[trigram + 1]!, x);
+            if (q >= 0) return m.quadP[q]! * this.step;
+          }
+          return bo4 + m.triP[t]! * this.step;
+        }
+      }
+      bo3 = m.biBo[bigram]! * this.step;
+    }
+    return bo4 + (bo3 + (b2 >= 0 ? m.biP[b2]! * this.step : -m.uniBo[w]! - m.uniP[x]!));
+  }
+
+  /**
+   * Trigram models only (a 4-gram model needs u too: costAfter4).
    * -ln P(x | v w), v the bigram context of slot, right after costNoting(slot, w): the same
    * value as set(other, v, w) + cost(other, x), sharing the (v w) lookup (noted = -2: look it up).
    */

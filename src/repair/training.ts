@@ -16,7 +16,7 @@ import { walkDocument } from './document.js';
 import { forEachCorpusDocument, isHeldOutDocument } from './corpus.js';
 import { NgramModel } from './ngram.js';
 import { NgramTrainer } from './ngram-train.js';
-import { extendVocabulary, mixModels } from './ngram-mix.js';
+import { extendVocabulary, mixModels, truncateToOrder3 } from './ngram-mix.js';
 import { GLUED_LABEL } from './model.js';
 import type { RepairModelData, VieChannelCounts } from './model-data.js';
 import { generateSyllables, parseRhymes } from './syllable-inventory.js';
@@ -199,7 +199,10 @@ export const GENERAL_WEIGHT = 0.7;
  * syllables, mixed with the general-register model of `texts` at `weight`.
  */
 export function buildGeneralLm(handwrittenDir: string, adminLm: Uint8Array, texts: readonly (readonly string[])[], weight: number): Buffer {
-  const admin = new NgramModel(adminLm);
+  // a 4-gram decoding model enters as its trigram levels: the general file stays trigram-sized
+  // (the package's 40 MB) and its decoder as fast as before
+  const full = new NgramModel(adminLm);
+  const admin = full.order === 4 ? new NgramModel(truncateToOrder3(full)) : full;
   const spellable = new Set(generateSyllables(parseRhymes(readFileSync(join(handwrittenDir, 'rhymes.txt'), 'utf8'))));
   const added = [...textSyllables(texts, spellable)].filter((w) => admin.id(w) < 0);
   const ext = new NgramModel(extendVocabulary(admin, added));

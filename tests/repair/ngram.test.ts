@@ -152,10 +152,15 @@ describe('indexed runs', () => {
     for (const u of ids) for (const v of ids) {
       slots.set(0, u, v);
       for (const w of ids) {
-        same(`cost ${u} ${v} ${w}`, slots.cost(0, w), m.cost(u, v, w));
+        // set(0, u, v) puts <unk> before u: a 4-gram model's cost4(<unk>, u, v, w) (cost at order 3)
+        same(`cost ${u} ${v} ${w}`, slots.cost(0, w), m.cost4(UNK, u, v, w));
+        if (m.order === 4 && slots.lastBigram >= -1) {
+          const [b, k] = [slots.lastBigram, slots.lastTrigram];
+          for (const x of ids.slice(0, 4)) same(`after4 ${u} ${v} ${w} ${x}`, slots.costAfter4(0, w, x, b, k), m.cost4(u, v, w, x));
+        }
         if (slots.lastBigram !== -2) same(`bigram ${v} ${w}`, slots.lastBigram, m.bigram(v, w));
         if (slots.lastBigram >= 0) same(`after ${v} ${w}`, slots.costAfter(0, w, ids[0]!, slots.lastBigram), m.cost(v, w, ids[0]!));
-        same(`noting ${u} ${v} ${w}`, slots.costNoting(0, w), m.cost(u, v, w));
+        same(`noting ${u} ${v} ${w}`, slots.costNoting(0, w), m.cost4(UNK, u, v, w));
         for (const x of ids.slice(0, 4)) {
           slots.costNoting(0, w);
           same(`after ${v} ${w} ${x}`, slots.costAfter(0, w, x), m.cost(v, w, x));

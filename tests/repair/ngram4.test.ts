@@ -54,8 +54,9 @@ describe('syllable 4-gram model', () => {
     const t3 = new NgramModel(train(3));
     expect(t3.order).toBe(3);
     expect(Buffer.from(train(3).subarray(0, 8)).toString('latin1')).toBe(LM_MAGIC);
-    // the shipped trigram files still read
-    expect(new NgramModel(readFileSync(join(dataPath('repair'), 'lm.bin'))).order).toBe(3);
+    // the shipped decoding model is a 4-gram model, the general-register one a trigram model
+    expect(new NgramModel(readFileSync(join(dataPath('repair'), 'lm.bin'))).order).toBe(4);
+    expect(new NgramModel(readFileSync(join(dataPath('repair'), 'lm-general.bin'))).order).toBe(3);
   });
 
   it('uses the 4-gram where the context decides and prunes rare 4-grams', () => {
@@ -112,6 +113,13 @@ describe('syllable 4-gram model', () => {
     for (const t of units) for (const u of units) for (const v of units) {
       slots.set(0, u, v, t);
       for (let w = 1; w < m.size; w++) expect(slots.cost(0, w)).toBe(m.cost4(t, u, v, w));
+      // the confidence pass's second term: P(x | u v w) from the indices cost(0, w) found
+      for (const w of units) {
+        if (w === BOS) continue;
+        slots.cost(0, w);
+        const [b, k] = [slots.lastBigram, slots.lastTrigram];
+        for (const x of units) if (x !== BOS) expect(slots.costAfter4(0, w, x, b, k)).toBe(m.cost4(u, v, w, x));
+      }
     }
   });
 
