@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Tesseract from 'tesseract.js';
 import { wasmLangPath } from './models.js';
-import type { OcrImage } from './image.js';
+import { encodePgm, type OcrImage } from './image.js';
+import { decodeGray } from './rules.js';
 import { parseTsv } from './tsv.js';
 import { ImageDecodeError, TESSERACT_PARAMETERS, type OcrEngine, type OcrPage } from './types.js';
 import { packageRoot } from '../util/paths.js';
@@ -29,6 +30,21 @@ function workerScript(): string | undefined {
   if (existsSync(beside)) return beside;
   const built = join(packageRoot(), 'dist', 'ocr', 'wasm-worker.js');
   return existsSync(built) ? built : undefined;
+}
+
+/**
+ * A JPEG (a scanned page's own image) as 8-bit gray (a PGM): decoded here by native code
+ * (@napi-rs/canvas), off the engine's workers, it costs less than the wasm core's own decoder,
+ * which takes about a tenth of a colour 200-dpi page's time. Only a whole JPEG (its end marker
+ * in place): the native decoder fills in what a cut file lacks, where the engine's refuses it.
+ * Anything else (PNG, TIFF, PGM, an image too large or that does not decode) goes as it is.
+ */
+async function grayForWasm(image: OcrImage): Promise<Uint8Array> {
+  const b = image.data;
+  const whole = b[0] === 0xff && b[1] === 0xd8 && b.subarray(Math.max(0, b.length - 16)).some((x, i, tail) => x === 0xff && tail[i + 1] === 0xd9);
+  if (!whole) return b;
+  const pixels = await decodeGray(image).catch(() => null);
+  return pixels ? encodePgm(pixels.gray, pixels.width, pixels.height) : b;
 }
 
 export interface WasmEngineOptions {
@@ -109,7 +125,8 @@ export class WasmEngine implements OcrEngine {
       // fully automatic page segmentation, as the tesseract command line does (the library's default is a single block)
       const options: Record<string, string> = { ...TESSERACT_PARAMETERS, tessedit_pageseg_mode: Tesseract.PSM.AUTO };
       if (image.dpi) options.user_defined_dpi = String(Math.round(image.dpi));
-      const result = await this.scheduler.addJob('recognize', Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), options as never, {
+      const data = await grayForWasm(image);
+      const result = await this.scheduler.addJob('recognize', Buffer.from(data.buffer, data.byteOffset, data.byteLength), options as never, {
         text: false,
         tsv: true,
       });

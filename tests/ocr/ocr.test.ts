@@ -228,4 +228,20 @@ describe('bad images', () => {
     const garbage = Buffer.concat([pngHeader(100, 100), Buffer.alloc(200, 0x41)]);
     await expect(loadText(await write('garbage.png', garbage), WASM)).rejects.toThrow(InputError);
   });
+
+  it('a colour JPEG reads through the embedded engine (decoded natively to gray), and a cut one still fails', async () => {
+    const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+    const png = await loadImage(readFileSync(fixture('scan-lai-chau-top.png')));
+    const canvas = createCanvas(png.width, png.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(png, 0, 0);
+    // a red mark makes it a colour image, as scans with seals are
+    ctx.fillStyle = '#d02020';
+    ctx.fillRect(png.width - 40, 10, 30, 30);
+    const jpeg = await canvas.encode('jpeg', 85);
+    const doc = await loadText(await write('colour.jpg', jpeg), WASM);
+    expect(doc.pages[0]!.lines.map((l) => l.text).join(' ')).toMatch(/ỦY BAN NHÂN DÂN/);
+    const err = await loadText(await write('cut.jpg', jpeg.subarray(0, jpeg.length >> 1)), WASM).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+  });
 });
