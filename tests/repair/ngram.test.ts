@@ -4,15 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { BOS, EOS, NgramModel, UNK } from '../../src/repair/ngram.js';
 import { NgramTrainer } from '../../src/repair/ngram-train.js';
 import { dataPath } from '../../src/util/paths.js';
+import { TOY_SENTENCES } from './toy-corpus.js';
 
-const sentences = [
-  'ủy ban nhân dân tỉnh ban hành kế hoạch',
-  'ủy ban nhân dân huyện ban hành quyết định',
-  'hội đồng nhân dân tỉnh ban hành nghị quyết',
-  'kế hoạch thực hiện chương trình mục tiêu quốc gia',
-  'ủy ban nhân dân xã thực hiện kế hoạch',
-  'sở kế hoạch và đầu tư chủ trì thực hiện',
-];
+const sentences = TOY_SENTENCES;
 
 function train(min3 = 1, min2 = 1): Buffer {
   const t = new NgramTrainer();

@@ -7,15 +7,9 @@ import { extendVocabulary, mixModels } from '../../src/repair/ngram-mix.js';
 import { createRepairModel } from '../../src/repair/model.js';
 import { readModelData } from '../../src/repair/model-data.js';
 import { dataPath } from '../../src/util/paths.js';
+import { TOY_SENTENCES } from './toy-corpus.js';
 
-const sentences = [
-  'ủy ban nhân dân tỉnh ban hành kế hoạch',
-  'ủy ban nhân dân huyện ban hành quyết định',
-  'hội đồng nhân dân tỉnh ban hành nghị quyết',
-  'kế hoạch thực hiện chương trình mục tiêu quốc gia',
-  'ủy ban nhân dân xã thực hiện kế hoạch',
-  'sở kế hoạch và đầu tư chủ trì thực hiện',
-];
+const sentences = TOY_SENTENCES;
 
 function train(order: 3 | 4, min4 = 1, extra: string[] = []): Buffer {
   const t = new NgramTrainer();
