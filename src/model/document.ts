@@ -120,6 +120,14 @@ export class PlanDocument {
     return { page: first.page, line: first.line, endLine: Math.max(first.line, last.line) };
   }
 
+  /**
+   * Whether text came through OCR (the repair ran on the document, or a table was read from an
+   * OCR'd page): misreadings are expected there ("IT" for II, "=" for "≥"), slips of a typist are not.
+   */
+  cameThroughOcr(table?: { origin: string } | null): boolean {
+    return table?.origin === 'ocr' || this.textRepair?.applied === true;
+  }
+
   warn(code: string, message: string, source: SourceRef | null = null): void {
     this.warnings.push({ code, message, source });
   }

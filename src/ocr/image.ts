@@ -269,3 +269,36 @@ export function unpack1bpp(data: Uint8Array, width: number, height: number): Uin
   }
   return out;
 }
+
+/**
+ * Largest image decoded into pixels here (A4 at 600 dpi): decoding takes four bytes a pixel
+ * outside the heap, and the backends accept up to 80 M pixels.
+ */
+export const MAX_DECODED_PIXELS = 36_000_000;
+
+/** 8-bit gray pixels of an engine image (PNG and JPEG by @napi-rs/canvas, PGM directly); null for other formats (TIFF) and larger images. */
+export async function decodeGray(image: OcrImage): Promise<{ gray: Uint8Array; width: number; height: number } | null> {
+  const b = image.data;
+  if (b[0] === 0x50 && b[1] === 0x35) return decodePgm(b);
+  const png = b[0] === 0x89 && b[1] === 0x50;
+  const jpeg = b[0] === 0xff && b[1] === 0xd8;
+  if (!png && !jpeg) return null;
+  const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+  const img = await loadImage(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  if (img.width * img.height > MAX_DECODED_PIXELS || img.width === 0 || img.height === 0) return null;
+  const ctx = createCanvas(img.width, img.height).getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  return { gray: toGray(ctx.getImageData(0, 0, img.width, img.height).data, img.width, img.height, 4), width: img.width, height: img.height };
+}
+
+function decodePgm(b: Uint8Array): { gray: Uint8Array; width: number; height: number } | null {
+  // "P5 <w> <h> <max>\n" then the pixels
+  const head = new TextDecoder('latin1').decode(b.subarray(0, 64));
+  const m = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(head);
+  if (!m || m[3] !== '255') return null;
+  const width = Number(m[1]);
+  const height = Number(m[2]);
+  const start = m[0].length;
+  if (b.length < start + width * height) return null;
+  return { gray: b.subarray(start, start + width * height), width, height };
+}

@@ -66,7 +66,8 @@ export async function ocrPages(numbers: readonly number[], load: (n: number) => 
     if (fatal) break;
     let image: OcrImage;
     try {
-      image = await load(n);
+      const loaded = await load(n);
+      image = engine.prepare ? await engine.prepare(loaded) : loaded;
     } catch (err) {
       if (isPageFailure(err)) {
         finish(n, { ok: false, error: err as Error });

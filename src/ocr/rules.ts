@@ -5,52 +5,18 @@
  * thin column rules and bridges a vertical rule across the gap between two tables, which
  * turns the heading between them into a table row; the pixels say where a rule really is.
  *
- * Only the image's own bytes are decoded (PNG and JPEG by @napi-rs/canvas, the renderer's
- * PGM directly), never more than the size the backends already accepted.
+ * Only the image's own bytes are decoded (image.ts `decodeGray`), never more than the size the
+ * backends already accepted.
  */
-import type { OcrImage } from './image.js';
+import { decodeGray, MAX_DECODED_PIXELS, type OcrImage } from './image.js';
 import type { Box, OcrPage } from './types.js';
 
 /** Darker than this (0..255) is ink. */
 const INK = 150;
 /** Light pixels bridged inside a run: a scanned rule has breaks. */
 const GAP = 2;
-/**
- * Largest page searched (pixels): A4 at 600 dpi. Decoding takes four bytes a pixel outside the
- * heap; a larger image (the backends accept up to 80 M pixels) keeps tesseract's reading alone.
- */
-const MAX_PIXELS = 36_000_000;
-
-/** 8-bit gray pixels of an engine image; null when it is not a format decoded here (TIFF). */
-export async function decodeGray(image: OcrImage): Promise<{ gray: Uint8Array; width: number; height: number } | null> {
-  const b = image.data;
-  if (b[0] === 0x50 && b[1] === 0x35) return decodePgm(b);
-  const png = b[0] === 0x89 && b[1] === 0x50;
-  const jpeg = b[0] === 0xff && b[1] === 0xd8;
-  if (!png && !jpeg) return null;
-  const { createCanvas, loadImage } = await import('@napi-rs/canvas');
-  const img = await loadImage(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
-  if (img.width * img.height > MAX_PIXELS || img.width === 0 || img.height === 0) return null;
-  const canvas = createCanvas(img.width, img.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(img, 0, 0);
-  const rgba = ctx.getImageData(0, 0, img.width, img.height).data;
-  const gray = new Uint8Array(img.width * img.height);
-  for (let i = 0, j = 0; i < gray.length; i++, j += 4) gray[i] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
-  return { gray, width: img.width, height: img.height };
-}
-
-function decodePgm(b: Uint8Array): { gray: Uint8Array; width: number; height: number } | null {
-  // "P5 <w> <h> <max>\n" then the pixels
-  const head = new TextDecoder('latin1').decode(b.subarray(0, 64));
-  const m = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(head);
-  if (!m || m[3] !== '255') return null;
-  const width = Number(m[1]);
-  const height = Number(m[2]);
-  const start = m[0].length;
-  if (b.length < start + width * height) return null;
-  return { gray: b.subarray(start, start + width * height), width, height };
-}
+/** Largest page searched (pixels): a larger one keeps tesseract's reading alone. */
+const MAX_PIXELS = MAX_DECODED_PIXELS;
 
 interface Run {
   /** Row (for horizontal runs) or column (vertical). */

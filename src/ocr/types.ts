@@ -50,6 +50,11 @@ export interface OcrEngine {
   readonly concurrency: number;
   /** `timeoutMs`: the page's OCR budget; an engine that can stop a page early does (native: kills tesseract). */
   recognize(image: OcrImage, options?: { timeoutMs?: number }): Promise<OcrPage>;
+  /**
+   * The page image in the form this engine reads fastest, made once per page before `recognize`
+   * (the later stages that read pixels take it too); none: the image as it is.
+   */
+  prepare?(image: OcrImage): Promise<OcrImage>;
 }
 
 /** An image the engine could not decode (as opposed to an engine failure). */

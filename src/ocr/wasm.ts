@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Tesseract from 'tesseract.js';
 import { wasmLangPath } from './models.js';
-import { encodePgm, type OcrImage } from './image.js';
-import { decodeGray } from './rules.js';
+import { decodeGray, encodePgm, type OcrImage } from './image.js';
 import { parseTsv } from './tsv.js';
 import { ImageDecodeError, TESSERACT_PARAMETERS, type OcrEngine, type OcrPage } from './types.js';
 import { packageRoot } from '../util/paths.js';
@@ -39,12 +38,12 @@ function workerScript(): string | undefined {
  * in place): the native decoder fills in what a cut file lacks, where the engine's refuses it.
  * Anything else (PNG, TIFF, PGM, an image too large or that does not decode) goes as it is.
  */
-async function grayForWasm(image: OcrImage): Promise<Uint8Array> {
+async function grayForWasm(image: OcrImage): Promise<OcrImage> {
   const b = image.data;
   const whole = b[0] === 0xff && b[1] === 0xd8 && b.subarray(Math.max(0, b.length - 16)).some((x, i, tail) => x === 0xff && tail[i + 1] === 0xd9);
-  if (!whole) return b;
+  if (!whole) return image;
   const pixels = await decodeGray(image).catch(() => null);
-  return pixels ? encodePgm(pixels.gray, pixels.width, pixels.height) : b;
+  return pixels ? { ...image, data: encodePgm(pixels.gray, pixels.width, pixels.height), width: pixels.width, height: pixels.height } : image;
 }
 
 export interface WasmEngineOptions {
@@ -117,6 +116,11 @@ export class WasmEngine implements OcrEngine {
     }
   }
 
+  /** A whole JPEG as gray pixels (grayForWasm); the ruling-line search then reads them without decoding again. */
+  prepare(image: OcrImage): Promise<OcrImage> {
+    return grayForWasm(image);
+  }
+
   async recognize(image: OcrImage): Promise<OcrPage> {
     await this.start();
     if (this.closed) throw new Error('OCR engine closed');
@@ -125,8 +129,7 @@ export class WasmEngine implements OcrEngine {
       // fully automatic page segmentation, as the tesseract command line does (the library's default is a single block)
       const options: Record<string, string> = { ...TESSERACT_PARAMETERS, tessedit_pageseg_mode: Tesseract.PSM.AUTO };
       if (image.dpi) options.user_defined_dpi = String(Math.round(image.dpi));
-      const data = await grayForWasm(image);
-      const result = await this.scheduler.addJob('recognize', Buffer.from(data.buffer, data.byteOffset, data.byteLength), options as never, {
+      const result = await this.scheduler.addJob('recognize', Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), options as never, {
         text: false,
         tsv: true,
       });

@@ -210,7 +210,7 @@ async function accuracy(): Promise<void> {
   const repairWith = (model: RepairModel, pages: string[][]) => pages.map((lines) => model.repairLines(lines).lines);
   const report = async (name: string, engine: OcrEngine & { close(): Promise<void> }) => {
     const t = performance.now();
-    const pages = (await Promise.all(images.map((img) => engine.recognize(img)))).map((p) => p.lines.map((l) => l.text));
+    const pages = (await Promise.all(images.map(async (img) => engine.recognize(engine.prepare ? await engine.prepare(img) : img)))).map((p) => p.lines.map((l) => l.text));
     const secs = (performance.now() - t) / 1000;
     await engine.close();
     const alone = score(pages);

@@ -11,7 +11,8 @@ export async function ocrPdfPage(file: string, page: number): Promise<{ image: O
   try {
     const engine = await getEngine('auto', 1);
     const image = await imager.pageImage(page);
-    return { image, read: await engine.recognize(image) };
+    const prepared = engine.prepare ? await engine.prepare(image) : image;
+    return { image: prepared, read: await engine.recognize(prepared) };
   } finally {
     await imager.close();
     await closeEngines();

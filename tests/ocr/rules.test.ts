@@ -5,8 +5,8 @@
  */
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { decodeGray, findRulingLines } from '../../src/ocr/rules.js';
-import { encodePgm } from '../../src/ocr/image.js';
+import { findRulingLines } from '../../src/ocr/rules.js';
+import { decodeGray, encodePgm } from '../../src/ocr/image.js';
 import type { Box } from '../../src/ocr/types.js';
 
 /** A 1000×700 page: a 3×4 ruled table at (100,200)–(900,500), rotated by `tiltDeg`, and a bold line of text above it. */

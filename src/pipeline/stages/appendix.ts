@@ -10,6 +10,7 @@
  * about (`unreadable-table-row`), never guessed.
  */
 import type { PlanDocument } from '../../model/document.js';
+import type { TableBlock } from '../../model/table.js';
 import type { Indicator, SourceRef, Target } from '../../schema/record.js';
 import type { Stage } from '../stage.js';
 import { AgencyRegistry } from '../../facts/agencies.js';
@@ -124,8 +125,8 @@ function valueOf(v: RegExpExecArray): CellValue | null {
  * English OCR reads "≥" so. Its comparator becomes ≥, with a `comparator-repaired` warning; in a
  * typed document the "=" stays as written.
  */
-export function repairEqualsSign(doc: PlanDocument, value: CellValue, where: string, source: SourceRef, ocr: boolean): void {
-  if (!value.equalsSign || !(ocr || doc.textRepair?.applied === true)) return;
+export function repairEqualsSign(doc: PlanDocument, value: CellValue, where: string, source: SourceRef, table: TableBlock | null): void {
+  if (!value.equalsSign || !doc.cameThroughOcr(table)) return;
   value.comparator = '>=';
   doc.warn('comparator-repaired', `${where}: "=" before ${value.value ?? value.min} read as ≥ (OCR reads "≥" as "=")`, source);
 }
@@ -249,7 +250,7 @@ export function readTables(doc: PlanDocument, from: number, to: number, sectionI
       warnUnknown(doc, responsible, source);
       parsed.values.forEach((v, k) => {
         if (!v) return;
-        repairEqualsSign(doc, v, `table row ${row.tt}`, source, false);
+        repairEqualsSign(doc, v, `table row ${row.tt}`, source, null);
         out.push({
           id: `${sectionId}.${row.tt}.${years[k]}`,
           text: `${row.tt}. ${row.text.replace(/\s+/g, ' ').trim()}`,

@@ -89,12 +89,12 @@ export function repairRowLabels(labels: readonly string[], group: readonly boole
     const label = raw.trim().replace(/[.)]+$/, '');
     if (!label) return;
     // the repair may have read a damaged numeral as a word ("IT" → "ÍT")
-    const bare = label.normalize('NFD').replace(/\p{M}/gu, '');
-    if (group[k] && DAMAGED_ROMAN.test(bare) && /[IVXLH]/u.test(bare)) {
+    const unmarked = label.normalize('NFD').replace(/\p{M}/gu, '');
+    if (group[k] && DAMAGED_ROMAN.test(unmarked) && /[IVXLH]/u.test(unmarked)) {
       const value = /^[IVXL]+$/.test(label) ? romanNumber(label) : null;
       const expected = roman + 1;
       // H is two I's run together
-      const read = bare.replace(/[Hh]/g, 'II').replace(/[l1T|!]/g, 'I');
+      const read = unmarked.replace(/[Hh]/g, 'II').replace(/[l1T|!]/g, 'I');
       // a valid numeral is misread only when it repeats the last one; junk only when it reads as the next
       const fits = value === null ? romanNumber(read) === expected : misread && value === roman;
       if (value !== expected && roman > 0 && fits) {
@@ -370,7 +370,7 @@ function readTaskRows(doc: PlanDocument, table: TableBlock, layout: TableLayout,
     rows.map((row) => (idCol >= 0 ? text(row.cells[idCol]) : '')),
     rows.map(bare),
     state.labels,
-    table.origin === 'ocr' || doc.textRepair?.applied === true,
+    doc.cameThroughOcr(table),
   );
   for (const { row, from, to } of labels.repaired) doc.warn('section-label-repaired', `table ${table.index}: row label "${from}" read as ${to} (after its neighbours)`, rowsSource(doc, table, rows[row]!.r));
   rows.forEach((row, k) => {
@@ -492,7 +492,7 @@ function indicatorRows(doc: PlanDocument, table: TableBlock, layout: TableLayout
       if (v.value === null && v.min === undefined) continue;
       any = true;
       const year = layout.years[c] ?? null;
-      repairEqualsSign(doc, v, `table ${table.index} row ${tt}`, source, table.origin === 'ocr');
+      repairEqualsSign(doc, v, `table ${table.index} row ${tt}`, source, table);
       out.push({
         id: `${sectionId}.${tt}.${year ?? c}`,
         text: `${tt}. ${name}`,
